@@ -1,0 +1,75 @@
+import * as core from '@actions/core'
+import { classify } from '@change-policy/policy'
+import { createGitHubClient, gatherClassificationFacts, getPullRequest, syncPrefixedLabel } from '@change-policy/github'
+import {
+  annotateProblems,
+  booleanInput,
+  emitAuditRecord,
+  loadPolicy,
+  positiveIntegerInput,
+  readRunContext,
+  renderClassificationSummary,
+  resolvePullRequestNumber,
+  runAction,
+  stringInput,
+  tokenInput
+} from '@change-policy/runtime'
+
+const EVENTS = ['pull_request', 'pull_request_target', 'merge_group', 'workflow_dispatch']
+const LABEL_PREFIX = 'change:'
+
+await runAction('classify-change', async () => {
+  const token = tokenInput()
+  const run = readRunContext()
+  const number = resolvePullRequestNumber(run, positiveIntegerInput('pull-request'), EVENTS)
+  const applyLabels = booleanInput('apply-labels', true)
+  const policyPath = stringInput('policy', '.github/change-policy.yml')
+  const client = createGitHubClient({ token, baseUrl: run.apiUrl, log: core.info })
+  const repo = { owner: run.owner, repo: run.repo }
+
+  // The event already names the base branch, so the policy can be read while the pull
+  // request is; a dispatch run has to read the pull request first.
+  const eventPr = run.payload['pull_request'] as { number?: number; base?: { ref?: string } } | undefined
+  const knownBase = eventPr?.number === number ? eventPr.base?.ref : undefined
+  const explicitRef = stringInput('policy-ref')
+  const earlyRef = explicitRef || knownBase
+  const [pr, early] = await Promise.all([
+    getPullRequest(client, repo, number),
+    earlyRef ? loadPolicy(client, repo, policyPath, earlyRef) : Promise.resolve(undefined)
+  ])
+  const loaded = early && (explicitRef || earlyRef === pr.baseRef) ? early : await loadPolicy(client, repo, policyPath, pr.baseRef)
+  annotateProblems(loaded.warnings, 'warning', 'change-policy')
+
+  const facts = await gatherClassificationFacts(client, repo, pr, loaded.policy)
+  const classification = classify(facts, loaded.policy)
+
+  core.setOutput('change-type', classification.changeType)
+  core.setOutput('controls', JSON.stringify(classification.controls.map((c) => c.name)))
+  core.setOutput('reasons', JSON.stringify(classification.reasons))
+  core.setOutput('required-approvals', String(classification.requiredApprovals))
+  core.setOutput('files-count', String(classification.filesCount))
+  emitAuditRecord(run, {
+    action: 'classify-change',
+    decision: classification.changeType,
+    sha: pr.headSha,
+    pullRequest: pr.number,
+    changeType: classification.changeType,
+    controls: classification.controls,
+    reasons: classification.reasons,
+    policy: loaded.source
+  })
+  core.info(`Pull request #${pr.number} is a ${classification.changeType} change.`)
+  for (const reason of classification.reasons) core.info(`  - ${reason}`)
+
+  const labels = applyLabels
+    ? await syncPrefixedLabel(client, repo, pr.number, pr.labels, LABEL_PREFIX, `${LABEL_PREFIX}${classification.changeType}`)
+    : undefined
+  const summary = renderClassificationSummary({
+    classification,
+    policy: loaded.source,
+    pullRequest: pr.number,
+    warnings: loaded.warnings,
+    ...(labels ? { labels } : {})
+  })
+  await core.summary.addRaw(summary, true).write()
+})

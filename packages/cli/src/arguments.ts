@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util'
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: change-policy classify --base REF --head REF [options]
+
+Classifies the changes a pull request from HEAD into BASE would make, under the policy
+file as it is at BASE (as the action reads it), and prints the job summary the action
+would write.
+
+Options:
+  --repo DIR            the git repository (default: the current directory)
+  --base REF            the branch the pull request targets (required)
+  --head REF            the branch or commit with the changes (required)
+  --policy PATH         the policy file (default: .github/change-policy.yml)
+  --label NAME          a label on the pull request (repeatable)
+  --actor LOGIN         who added the labels (default: the author)
+  --author LOGIN        the pull request's author (default: git config user.name)
+  --head-branch NAME    the head branch name (default: --head)
+  --format FORMAT       markdown (default) or json
+  -h, --help            this text
+
+Locally there is no GitHub to ask, so the author and the actor are taken to have write
+access and to belong to no team.`
+
+export interface ClassifyArguments {
+  repo: string
+  base: string
+  head: string
+  policy: string
+  labels: string[]
+  actor?: string
+  author?: string
+  headBranch?: string
+  format: 'markdown' | 'json'
+}
+
+export function parseClassifyArguments(argv: string[]): ClassifyArguments | 'help' {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        repo: { type: 'string', default: '.' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        policy: { type: 'string', default: '.github/change-policy.yml' },
+        label: { type: 'string', multiple: true, default: [] },
+        actor: { type: 'string' },
+        author: { type: 'string' },
+        'head-branch': { type: 'string' },
+        format: { type: 'string', default: 'markdown' },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const v = parsed.values
+  if (v.help) return 'help'
+  if (!v.base || !v.head) throw new UsageError('--base and --head are required.')
+  if (v.format !== 'markdown' && v.format !== 'json') throw new UsageError(`--format must be markdown or json, not ${v.format}.`)
+  return {
+    repo: v.repo!,
+    base: v.base,
+    head: v.head,
+    policy: v.policy!,
+    labels: v.label ?? [],
+    format: v.format,
+    ...(v.actor ? { actor: v.actor } : {}),
+    ...(v.author ? { author: v.author } : {}),
+    ...(v['head-branch'] ? { headBranch: v['head-branch'] } : {})
+  }
+}

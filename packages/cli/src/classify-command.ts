@@ -1,0 +1,70 @@
+import { classify, defaultPolicy, parsePolicy, type Classification, type PolicySource, type Problem } from '@change-policy/policy'
+import { formatProblem, renderClassificationSummary } from '@change-policy/runtime'
+import type { ClassifyArguments } from './arguments'
+import { git, listChangedFiles, readFileAtRef, resolveRef } from './git'
+
+export interface CommandResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+async function gitUser(cwd: string): Promise<string> {
+  try {
+    return (await git(cwd, ['config', 'user.name'])).trim() || 'local-user'
+  } catch {
+    return 'local-user'
+  }
+}
+
+/**
+ * The classify-change job without GitHub: files from `git diff base...head`, the policy
+ * from the base ref (never from the working tree, as in the action), the same summary.
+ */
+export async function runClassifyCommand(args: ClassifyArguments): Promise<CommandResult> {
+  const baseSha = await resolveRef(args.repo, args.base).catch(() => '')
+  if (!baseSha) return { exitCode: 2, stdout: '', stderr: `change-policy: --base ${args.base} is not a commit in ${args.repo}.\n` }
+  const headSha = await resolveRef(args.repo, args.head).catch(() => '')
+  if (!headSha) return { exitCode: 2, stdout: '', stderr: `change-policy: --head ${args.head} is not a commit in ${args.repo}.\n` }
+
+  const text = await readFileAtRef(args.repo, baseSha, args.policy)
+  let warnings: Problem[]
+  let source: PolicySource
+  let policy
+  if (text === null) {
+    policy = defaultPolicy(args.policy)
+    source = { path: args.policy, ref: args.base, defaulted: true }
+    warnings = [{ message: `No policy file at ${args.policy} on ${args.base}: the built-in defaults apply.` }]
+  } else {
+    const parsed = parsePolicy(text, { path: args.policy })
+    if (!parsed.ok) {
+      return { exitCode: 2, stdout: '', stderr: parsed.problems.map((p) => `error: ${formatProblem(p)}\n`).join('') }
+    }
+    policy = parsed.policy
+    warnings = parsed.warnings
+    const blob = (await git(args.repo, ['rev-parse', `${baseSha}:${args.policy}`])).trim()
+    source = { path: args.policy, ref: args.base, sha: blob, defaulted: false }
+  }
+
+  const author = args.author ?? (await gitUser(args.repo))
+  const actor = args.actor ?? author
+  const files = await listChangedFiles(args.repo, baseSha, headSha)
+  const classification: Classification = classify(
+    {
+      files,
+      labels: args.labels.map((name) => ({ name, addedBy: actor })),
+      headBranch: args.headBranch ?? args.head,
+      author,
+      authorIsBot: author.endsWith('[bot]'),
+      dependencyUpdates: null,
+      permissions: { [author]: 'write', [actor]: 'write' },
+      teamMembers: {}
+    },
+    policy
+  )
+  const stdout =
+    args.format === 'json'
+      ? `${JSON.stringify(classification, null, 2)}\n`
+      : `${renderClassificationSummary({ classification, policy: source, warnings })}\n`
+  return { exitCode: 0, stdout, stderr: warnings.map((w) => `warning: ${formatProblem(w)}\n`).join('') }
+}

@@ -1,0 +1,45 @@
+import type { GitHubClient, RepoRef } from './client'
+import { describeRequestError, GitHubAccessError } from './errors'
+
+export interface FileAtRef {
+  text: string
+  /** Blob sha, for the audit record. */
+  sha: string
+}
+
+/**
+ * A file's text at a ref through the contents API, or null when the file does not exist
+ * there (the only failure that is not an error: the built-in defaults then apply).
+ */
+export async function readFileAtRef(client: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<FileAtRef | null> {
+  let data: unknown
+  try {
+    ;({ data } = await client.rest.repos.getContent({ ...repo, path, ref }))
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    if (status === 404) return null
+    throw describeRequestError(error, `read ${path} at ${ref}`, 'contents: read')
+  }
+  if (Array.isArray(data) || typeof data !== 'object' || data === null || (data as { type?: string }).type !== 'file') {
+    throw new GitHubAccessError({
+      message: `${path} at ${ref} is not a file.`,
+      fix: 'Point the `policy` input at a YAML file.'
+    })
+  }
+  const file = data as { content?: string; encoding?: string; sha: string; size?: number }
+  if (file.encoding !== 'base64' || typeof file.content !== 'string') {
+    // Files over 1 MB come back without content; no policy is that large.
+    throw new GitHubAccessError({
+      message: `${path} at ${ref} could not be read through the contents API (encoding ${file.encoding ?? 'none'}, ${file.size ?? '?'} bytes).`,
+      fix: 'Keep the policy file under 1 MB.'
+    })
+  }
+  const bytes = Buffer.from(file.content, 'base64')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new GitHubAccessError({ message: `${path} at ${ref} is not valid UTF-8.`, fix: 'Save the file as UTF-8.' })
+  }
+  return { text, sha: file.sha }
+}

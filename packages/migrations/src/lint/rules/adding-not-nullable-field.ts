@@ -1,0 +1,43 @@
+import { nameList, nodeAs, qualifiedName } from '../../parse/ast-nodes'
+import type { Rule, RuleHit } from '../rule'
+
+// serial types bring their own default.
+const SELF_DEFAULTING_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2'])
+
+export const addingNotNullableField: Rule = {
+  name: 'adding-not-nullable-field',
+  defaultSeverity: 'error',
+  destructive: false,
+  why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
+  check(statement, context) {
+    const alter = nodeAs(statement.node, 'AlterTableStmt')
+    if (!alter || alter.objtype !== 'OBJECT_TABLE') return []
+    const table = qualifiedName(alter.relation)
+    if (context.createdInFile('table', table, statement.index)) return []
+    const hits: RuleHit[] = []
+    for (const cmd of alter.cmds ?? []) {
+      const command = nodeAs(cmd, 'AlterTableCmd')
+      if (command?.subtype === 'AT_AddColumn') {
+        const column = nodeAs(command.def, 'ColumnDef')
+        const constraints = (column?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint')?.contype)
+        const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY')
+        const hasDefault = constraints.some((type) => type === 'CONSTR_DEFAULT' || type === 'CONSTR_IDENTITY' || type === 'CONSTR_GENERATED')
+        const typeName = nameList(column?.typeName?.names).pop() ?? ''
+        if (notNull && !hasDefault && !SELF_DEFAULTING_TYPES.has(typeName)) {
+          hits.push({
+            message: `Column ${table}.${column?.colname ?? ''} is added NOT NULL without a default; this fails as soon as ${table} has a row.`,
+            fix: `Give it a default (ADD COLUMN ${column?.colname ?? ''} ... NOT NULL DEFAULT <value>), or add it nullable, backfill it, and set NOT NULL in a later migration.`,
+            byteOffset: column?.location
+          })
+        }
+      }
+      if (command?.subtype === 'AT_SetNotNull') {
+        hits.push({
+          message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
+          fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
+        })
+      }
+    }
+    return hits
+  }
+}
