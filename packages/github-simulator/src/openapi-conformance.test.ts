@@ -117,6 +117,8 @@ beforeAll(async () => {
     { method: 'GET', path: '/orgs/acme/teams/security/memberships/bob', token: APP_TOKEN, status: 200 },
     { method: 'GET', path: '/orgs/acme/teams/security/memberships/carol', token: APP_TOKEN, status: 200 },
     { method: 'GET', path: '/orgs/acme/teams/security/memberships/alice', token: APP_TOKEN, status: 404 },
+    { method: 'GET', path: '/orgs/acme/teams/security/members?per_page=1', token: APP_TOKEN, status: 200 },
+    { method: 'GET', path: '/orgs/acme/teams/security/members', status: 404 },
     { method: 'POST', path: `${r}/check-runs`, body: { name: 'change-policy', head_sha: pr.head.sha, status: 'in_progress' }, status: 201 },
     { method: 'GET', path: `${r}/check-runs/${repo.checkRuns[0]?.id ?? 0}`, status: 200 },
     { method: 'PATCH', path: `${r}/check-runs/${repo.checkRuns[1]?.id ?? 0}`, body: { conclusion: 'failure', output: { title: 'Build', summary: 'Failed' } }, status: 200 },

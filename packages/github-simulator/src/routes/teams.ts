@@ -5,8 +5,29 @@ import { notFound } from '../http/api-error'
 import type { Route } from '../http/route'
 import { ok } from '../http/route'
 import { MEMBERS_READ } from './permissions'
+import { simpleUser } from '../present/user'
 
 export const teamRoutes: Route[] = [
+  {
+    // Active members only (pending invitations are not listed), child teams' members included
+    // as GitHub does; the same 404 as above for a token that may not see the team.
+    method: 'GET',
+    path: '/orgs/{org}/teams/{team_slug}/members',
+    operation: 'teams/list-members-in-org',
+    docs: 'https://docs.github.com/rest/teams/members#list-team-members',
+    permissions: MEMBERS_READ,
+    deniedAs: 404,
+    handle: (ctx) => {
+      const team = ctx.state.team(ctx.params.org ?? '', ctx.params.team_slug ?? '')
+      if (team === undefined) throw notFound()
+      const role = ctx.query.get('role') ?? 'all'
+      const members = [...team.members.entries()]
+        .filter(([, m]) => m.state === 'active' && (role === 'all' || m.role === role))
+        .map(([login]) => ctx.state.user(login).login)
+      const page = ctx.page(members)
+      return ok(page.items.map((login) => simpleUser(ctx, login)), page.headers)
+    }
+  },
   {
     method: 'GET',
     path: '/orgs/{org}/teams/{team_slug}/memberships/{username}',
