@@ -48,12 +48,17 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     retry,
     throttling
   )
-  octokit.hook.wrap('request', (request, requestOptions) =>
-    request({
-      ...requestOptions,
-      request: { ...requestOptions.request, signal: AbortSignal.timeout(timeoutMs) }
-    })
-  )
+  // Every hook in the chain shares this one options object, so the timeout is set on it,
+  // around the fetch (the runner's proxy-aware one): each attempt, retries included, gets
+  // its own deadline.
+  octokit.hook.wrap('request', (request, requestOptions) => {
+    const fetchFn: typeof fetch = requestOptions.request?.fetch ?? globalThis.fetch
+    requestOptions.request = {
+      ...requestOptions.request,
+      fetch: (url: string, init: RequestInit) => fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+    }
+    return request(requestOptions)
+  })
   return octokit
 }
 

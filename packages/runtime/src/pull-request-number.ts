@@ -25,7 +25,7 @@ export function resolvePullRequestNumber(event: EventContext, input: number | un
   }
   if (eventName === 'workflow_dispatch') {
     throw new ActionError({
-      message: 'A workflow_dispatch run names no pull request.',
+      message: 'A workflow_dispatch run names no pull request: the `pull-request` input is required.',
       fix: 'Pass the `pull-request` input (for example from a workflow_dispatch input).'
     })
   }

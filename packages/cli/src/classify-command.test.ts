@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { parseClassifyArguments } from './arguments'
+import { runClassifyCommand } from './classify-command'
+import { listChangedFiles } from './git'
+
+let repo: string
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' })
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(repo, path)), { recursive: true })
+  writeFileSync(join(repo, path), text)
+}
+function commit(message: string): void {
+  git('add', '-A')
+  git('-c', 'user.name=Test', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', message)
+}
+
+beforeEach(() => {
+  repo = mkdtempSync(join(tmpdir(), 'cli-test-'))
+  git('init', '-q', '-b', 'main')
+  write('.github/change-policy.yml', 'version: 1\nclassification:\n  standard:\n    paths: ["docs/**"]\ncontrols: []\n')
+  write('docs/a.md', 'a\n'.repeat(20))
+  commit('base')
+  git('checkout', '-q', '-b', 'feature')
+})
+afterEach(() => rmSync(repo, { recursive: true, force: true }))
+
+const run = (extra: string[] = []) => {
+  const args = parseClassifyArguments(['--repo', repo, '--base', 'main', '--head', 'feature', ...extra])
+  if (args === 'help') throw new Error('unexpected help')
+  return runClassifyCommand(args)
+}
+
+test('renames are listed with their old path, as GitHub shows them', async () => {
+  mkdirSync(join(repo, 'src'))
+  git('mv', 'docs/a.md', 'src/a.md')
+  commit('move')
+  expect(await listChangedFiles(repo, 'main', 'feature')).toEqual([{ path: 'src/a.md', previousPath: 'docs/a.md', status: 'renamed' }])
+  const result = await run(['--format', 'json'])
+  expect(JSON.parse(result.stdout).changeType).toBe('normal')
+})
+
+test('the policy is read from the base ref, not from the branch being judged', async () => {
+  write('.github/change-policy.yml', 'version: 1\nclassification:\n  standard:\n    paths: ["**"]\ncontrols: []\n')
+  write('src/app.ts', 'x\n')
+  commit('relax the policy')
+  const result = await run(['--format', 'json'])
+  const classification = JSON.parse(result.stdout)
+  expect(classification.changeType).toBe('normal')
+  expect(classification.controls.map((c: { name: string }) => c.name)).toContain('policy-file')
+})
+
+test('a docs-only branch is standard and the summary says so', async () => {
+  write('docs/b.md', 'b\n')
+  commit('docs')
+  const result = await run()
+  expect(result.exitCode).toBe(0)
+  expect(result.stdout).toMatch(/Standard change/)
+})
+
+test('an invalid policy at the base exits 2 with its line', async () => {
+  git('checkout', '-q', 'main')
+  write('.github/change-policy.yml', 'version: 1\nbogus: true\n')
+  commit('break the policy')
+  git('checkout', '-q', 'feature')
+  const result = await run()
+  expect(result.exitCode).toBe(2)
+  expect(result.stderr).toMatch(/change-policy\.yml:2:1/)
+})
+
+test('an unknown ref exits 2 and names it', async () => {
+  const args = parseClassifyArguments(['--repo', repo, '--base', 'nope', '--head', 'feature'])
+  if (args === 'help') throw new Error('unexpected help')
+  const result = await runClassifyCommand(args)
+  expect(result.exitCode).toBe(2)
+  expect(result.stderr).toMatch(/--base nope/)
+})
+
+test('bad arguments are usage errors', () => {
+  expect(() => parseClassifyArguments(['--base', 'main'])).toThrow(/--head/)
+  expect(() => parseClassifyArguments(['--base', 'a', '--head', 'b', '--format', 'xml'])).toThrow(/markdown or json/)
+})

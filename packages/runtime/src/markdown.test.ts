@@ -1,0 +1,15 @@
+import { code, escapeMarkdown, table } from './markdown'
+
+test('text from a pull request cannot inject HTML or Markdown into the summary', () => {
+  expect(escapeMarkdown('<img src=x onerror=alert(1)> **bold** [link](x)')).toBe('&lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](x)')
+})
+
+test('a code span survives backticks and pipes inside it', () => {
+  expect(code('a`b')).toBe('``a`b``')
+  expect(code('`x`')).toBe('`` `x` ``')
+  expect(code('a|b')).toBe('`a\\|b`')
+})
+
+test('a table has a header, a rule and a row per entry', () => {
+  expect(table(['a', 'b'], [['1', '2']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2 |')
+})
