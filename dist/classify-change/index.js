@@ -30747,8 +30747,8 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
 /* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9115);
-/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3663);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7929);
+/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5411);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6950);
 
 
 
@@ -30813,13 +30813,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3663:
+/***/ 5411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cx: () => (/* reexport */ GitHubAccessError),
+  Cx: () => (/* reexport */ errors_GitHubAccessError),
   LX: () => (/* reexport */ createGitHubClient),
   tg: () => (/* reexport */ gatherClassificationFacts),
   T9: () => (/* reexport */ getPullRequest),
@@ -30827,7 +30827,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FH: () => (/* reexport */ syncPrefixedLabel)
 });
 
-// UNUSED EXPORTS: MAX_LISTED_FILES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, findLabelAdders, getPermission, listPullRequestCommits, listPullRequestFiles, listTeamMembers, parseTeam
+// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, getPermission, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listTeamMembers, parseTeam, readPermissions, setCommitStatus, statusDescription, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -31190,10 +31190,17 @@ function createGitHubClient(options) {
             }
         }
     }, retry, throttling);
-    octokit.hook.wrap('request', (request, requestOptions) => request({
-        ...requestOptions,
-        request: { ...requestOptions.request, signal: AbortSignal.timeout(timeoutMs) }
-    }));
+    // Every hook in the chain shares this one options object, so the timeout is set on it,
+    // around the fetch (the runner's proxy-aware one): each attempt, retries included, gets
+    // its own deadline.
+    octokit.hook.wrap('request', (request, requestOptions) => {
+        const fetchFn = requestOptions.request?.fetch ?? globalThis.fetch;
+        requestOptions.request = {
+            ...requestOptions.request,
+            fetch: (url, init) => fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+        };
+        return request(requestOptions);
+    });
     return octokit;
 }
 
@@ -31202,7 +31209,7 @@ function createGitHubClient(options) {
  * A failure to read or write something on GitHub, already phrased for the user: what we
  * tried, what GitHub answered and what to change. Actions fail closed on it.
  */
-class GitHubAccessError extends Error {
+class errors_GitHubAccessError extends Error {
     problem;
     status;
     constructor(problem, status) {
@@ -31223,8 +31230,8 @@ function githubMessage(error) {
  * ("read the files of pull request #12"); `permission` names the token permission it needs,
  * so a 403 can say which line to add to the workflow's `permissions:`.
  */
-function describeRequestError(error, what, permission) {
-    if (error instanceof GitHubAccessError)
+function errors_describeRequestError(error, what, permission) {
+    if (error instanceof errors_GitHubAccessError)
         return error;
     const e = (error ?? {});
     const status = typeof e.status === 'number' ? e.status : undefined;
@@ -31251,7 +31258,7 @@ function describeRequestError(error, what, permission) {
         fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';
     }
     const code = status !== undefined ? `HTTP ${status}` : 'no answer';
-    return new GitHubAccessError({ message: `Could not ${what}: GitHub answered ${code}: ${answer}`, fix }, status);
+    return new errors_GitHubAccessError({ message: `Could not ${what}: GitHub answered ${code}: ${answer}`, fix }, status);
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/pulls.ts
@@ -31275,11 +31282,19 @@ async function getPullRequest(client, repo, number) {
             baseSha: data.base.sha,
             labels: data.labels.map((l) => l.name),
             changedFiles: data.changed_files,
-            commits: data.commits
+            commits: data.commits,
+            nodeId: data.node_id,
+            autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null
         };
     }
     catch (error) {
-        throw describeRequestError(error, `read pull request #${number} of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
+        if (error.status === 404) {
+            throw new errors_GitHubAccessError({
+                message: `Pull request #${number} was not found in ${repo.owner}/${repo.repo} (GitHub answered HTTP 404).`,
+                fix: 'Check the pull request number (the `pull-request` input, or the event). If it does exist, the token cannot see it: give it `pull-requests: read`.'
+            }, 404);
+        }
+        throw errors_describeRequestError(error, `read pull request #${number} of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
     }
 }
 /** GitHub's pull request files endpoint never returns more than this many files. */
@@ -31294,7 +31309,7 @@ const PARALLEL_PAGES = 4;
  */
 async function listPullRequestFiles(client, repo, pr) {
     if (pr.changedFiles > MAX_LISTED_FILES) {
-        throw new GitHubAccessError({
+        throw new errors_GitHubAccessError({
             message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
             fix: `Split the change into pull requests of at most ${MAX_LISTED_FILES} files each.`
         });
@@ -31314,7 +31329,7 @@ async function listPullRequestFiles(client, repo, pr) {
                 }));
             }
             catch (error) {
-                throw describeRequestError(error, `list the files of pull request #${pr.number} (page ${page})`, 'pull-requests: read');
+                throw errors_describeRequestError(error, `list the files of pull request #${pr.number} (page ${page})`, 'pull-requests: read');
             }
         }
     };
@@ -31323,14 +31338,14 @@ async function listPullRequestFiles(client, repo, pr) {
     if (files.length !== pr.changedFiles) {
         // A push between reading the pull request and its files changes the count: the list
         // no longer describes one commit, so refuse it rather than guess.
-        throw new GitHubAccessError({
+        throw new errors_GitHubAccessError({
             message: `Pull request #${pr.number} reports ${pr.changedFiles} changed files but GitHub listed ${files.length}; the list is incomplete or changed while it was read.`,
             fix: 'Re-run the job; if the pull request was just pushed to, the next run reads a consistent list.'
         });
     }
     return files;
 }
-async function listPullRequestCommits(client, repo, number) {
+async function pulls_listPullRequestCommits(client, repo, number) {
     try {
         const commits = await client.paginate(client.rest.pulls.listCommits, { ...repo, pull_number: number, per_page: 100 });
         return commits.map((c) => ({
@@ -31342,7 +31357,7 @@ async function listPullRequestCommits(client, repo, number) {
         }));
     }
     catch (error) {
-        throw describeRequestError(error, `list the commits of pull request #${number}`, 'pull-requests: read');
+        throw errors_describeRequestError(error, `list the commits of pull request #${number}`, 'pull-requests: read');
     }
 }
 
@@ -31362,10 +31377,10 @@ async function readFileAtRef(client, repo, path, ref) {
         const status = error.status;
         if (status === 404)
             return null;
-        throw describeRequestError(error, `read ${path} at ${ref}`, 'contents: read');
+        throw errors_describeRequestError(error, `read ${path} at ${ref}`, 'contents: read');
     }
     if (Array.isArray(data) || typeof data !== 'object' || data === null || data.type !== 'file') {
-        throw new GitHubAccessError({
+        throw new errors_GitHubAccessError({
             message: `${path} at ${ref} is not a file.`,
             fix: 'Point the `policy` input at a YAML file.'
         });
@@ -31373,7 +31388,7 @@ async function readFileAtRef(client, repo, path, ref) {
     const file = data;
     if (file.encoding !== 'base64' || typeof file.content !== 'string') {
         // Files over 1 MB come back without content; no policy is that large.
-        throw new GitHubAccessError({
+        throw new errors_GitHubAccessError({
             message: `${path} at ${ref} could not be read through the contents API (encoding ${file.encoding ?? 'none'}, ${file.size ?? '?'} bytes).`,
             fix: 'Keep the policy file under 1 MB.'
         });
@@ -31384,7 +31399,7 @@ async function readFileAtRef(client, repo, path, ref) {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new GitHubAccessError({ message: `${path} at ${ref} is not valid UTF-8.`, fix: 'Save the file as UTF-8.' });
+        throw new errors_GitHubAccessError({ message: `${path} at ${ref} is not valid UTF-8.`, fix: 'Save the file as UTF-8.' });
     }
     return { text, sha: file.sha };
 }
@@ -31417,7 +31432,7 @@ async function findLabelAdders(client, repo, issueNumber, labels) {
         }
     }
     catch (error) {
-        throw describeRequestError(error, `read the label history of #${issueNumber}`, 'issues: read');
+        throw errors_describeRequestError(error, `read the label history of #${issueNumber}`, 'issues: read');
     }
     return adders;
 }
@@ -31434,7 +31449,7 @@ async function syncPrefixedLabel(client, repo, issueNumber, current, prefix, wan
             changes.added.push(wanted);
         }
         catch (error) {
-            throw describeRequestError(error, `add the label ${wanted} to #${issueNumber}`, permission);
+            throw errors_describeRequestError(error, `add the label ${wanted} to #${issueNumber}`, permission);
         }
     }
     for (const stale of current.filter((l) => l.startsWith(prefix) && l !== wanted)) {
@@ -31446,7 +31461,7 @@ async function syncPrefixedLabel(client, repo, issueNumber, current, prefix, wan
             // Someone removed it meanwhile: the state we wanted is reached anyway.
             if (error.status === 404)
                 continue;
-            throw describeRequestError(error, `remove the stale label ${stale} from #${issueNumber}`, permission);
+            throw errors_describeRequestError(error, `remove the stale label ${stale} from #${issueNumber}`, permission);
         }
     }
     return changes;
@@ -31456,7 +31471,7 @@ async function syncPrefixedLabel(client, repo, issueNumber, current, prefix, wan
 
 const KNOWN = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
 /** A user's permission on the repository; `role_name` carries maintain and triage, which the legacy field folds. */
-async function getPermission(client, repo, username) {
+async function permissions_getPermission(client, repo, username) {
     try {
         const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
         const role = data.role_name;
@@ -31468,17 +31483,17 @@ async function getPermission(client, repo, username) {
         // 404: not a collaborator at all (or no such user), which is simply no permission.
         if (error.status === 404)
             return 'none';
-        throw describeRequestError(error, `read ${username}'s permission on ${repo.owner}/${repo.repo}`, 'metadata: read');
+        throw errors_describeRequestError(error, `read ${username}'s permission on ${repo.owner}/${repo.repo}`, 'metadata: read');
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/teams.ts
 
 /** `@org/slug` → its parts; the policy validator guarantees the form. */
-function parseTeam(team) {
+function teams_parseTeam(team) {
     const match = /^@([^/]+)\/(.+)$/.exec(team);
     if (!match)
-        throw new GitHubAccessError({ message: `${team} is not a team (@org/slug).`, fix: 'Write teams as @org/slug.' });
+        throw new errors_GitHubAccessError({ message: `${team} is not a team (@org/slug).`, fix: 'Write teams as @org/slug.' });
     return { org: match[1], slug: match[2] };
 }
 const TEAM_TOKEN_FIX = "The workflow's GITHUB_TOKEN cannot read organization teams. Pass a GitHub App installation token with the " +
@@ -31490,7 +31505,7 @@ const TEAM_TOKEN_FIX = "The workflow's GITHUB_TOKEN cannot read organization tea
  * and for a token that may not see it: either way the rule cannot be checked, so it fails.
  */
 async function listTeamMembers(client, team) {
-    const { org, slug } = parseTeam(team);
+    const { org, slug } = teams_parseTeam(team);
     try {
         const members = await client.paginate(client.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
         return members.map((m) => m.login);
@@ -31498,13 +31513,13 @@ async function listTeamMembers(client, team) {
     catch (error) {
         const status = error.status;
         if (status === 404 || status === 403) {
-            throw new GitHubAccessError({ message: `Could not read the members of ${team} (HTTP ${status}).`, fix: TEAM_TOKEN_FIX }, status);
+            throw new errors_GitHubAccessError({ message: `Could not read the members of ${team} (HTTP ${status}).`, fix: TEAM_TOKEN_FIX }, status);
         }
-        throw describeRequestError(error, `read the members of ${team}`);
+        throw errors_describeRequestError(error, `read the members of ${team}`);
     }
 }
 /** Reads each team once per run. */
-class TeamDirectory {
+class teams_TeamDirectory {
     client;
     cache = new Map();
     constructor(client) {
@@ -31533,13 +31548,13 @@ var src = __nccwpck_require__(9115);
  * policy allows: label history, permissions and teams only when an emergency is claimed,
  * commits only for a dependency bot's pull request.
  */
-async function gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client)) {
+async function gatherClassificationFacts(client, repo, pr, policy, teams = new teams_TeamDirectory(client)) {
     const candidates = (0,src/* emergencyCandidates */.c1)({ labels: pr.labels, headBranch: pr.headRef }, policy);
     const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase());
     const [files, adders, commits] = await Promise.all([
         listPullRequestFiles(client, repo, pr),
         findLabelAdders(client, repo, pr.number, candidates.labels),
-        isDependencyBot ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
+        isDependencyBot ? pulls_listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
     ]);
     // The people whose right to declare an emergency must be checked.
     const declarers = new Set();
@@ -31555,7 +31570,7 @@ async function gatherClassificationFacts(client, repo, pr, policy, teams = new T
     const declaredBy = policy.classification.emergency.declaredBy;
     if (declarers.size > 0) {
         if (declaredBy.length === 0) {
-            await Promise.all([...declarers].map(async (login) => (permissions[login] = await getPermission(client, repo, login))));
+            await Promise.all([...declarers].map(async (login) => (permissions[login] = await permissions_getPermission(client, repo, login))));
         }
         else {
             const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')));
@@ -31584,7 +31599,369 @@ async function gatherClassificationFacts(client, repo, pr, policy, teams = new T
     };
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/reviews.ts
+
+const SUBMITTED = (/* unused pure expression or super */ null && (['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED']));
+/**
+ * Every submitted review of a pull request, oldest first, 100 a page. A pending review is
+ * its author's draft (only they can see it) and a review by a deleted account has no one
+ * to count: neither is passed on. A page that fails after retries fails the whole list,
+ * since the review left out could be the CHANGES_REQUESTED that blocks the change.
+ */
+async function listPullRequestReviews(client, repo, number) {
+    let reviews;
+    try {
+        reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the reviews of pull request #${number}`, 'pull-requests: read');
+    }
+    const facts = [];
+    for (const review of reviews) {
+        if (!review.user || !SUBMITTED.includes(review.state))
+            continue;
+        facts.push({
+            id: review.id,
+            user: review.user.login,
+            isBot: review.user.type === 'Bot',
+            state: review.state,
+            // Very old reviews can lack it; an empty sha is on no commit, so it is judged stale.
+            commitSha: review.commit_id ?? '',
+            submittedAt: review.submitted_at ?? ''
+        });
+    }
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/collaborators.ts
+
+
+const collaborators_KNOWN = (/* unused pure expression or super */ null && (['admin', 'maintain', 'write', 'triage', 'read', 'none']));
+const collaborators_PER_PAGE = 100;
+/** The role, or what the flags amount to when the role is a custom one (`security-reviewer`). */
+function permissionOf(collaborator) {
+    const role = collaborator.role_name;
+    if (role !== undefined && collaborators_KNOWN.includes(role))
+        return role;
+    const flags = collaborator.permissions ?? {};
+    if (flags.admin)
+        return 'admin';
+    if (flags.maintain)
+        return 'maintain';
+    if (flags.push)
+        return 'write';
+    if (flags.triage)
+        return 'triage';
+    return flags.pull ? 'read' : 'none';
+}
+/**
+ * The repository permission of each login, by login as given, in as few requests as the
+ * count allows. One login: its own lookup. Several: the first page of the people who can
+ * write (one request answers for up to 100 writers), then an individual lookup for anyone
+ * not on it, who either has less than write or is past that page; the individual answer is
+ * the authority, so a long list of writers costs requests, never correctness.
+ */
+async function collaborators_readPermissions(client, repo, logins) {
+    const unique = collaborators_firstSpellings(logins);
+    const found = {};
+    let rest = unique;
+    if (unique.length > 1) {
+        const writers = await listWriters(client, repo);
+        if (writers !== null) {
+            rest = unique.filter((login) => {
+                const permission = writers.get(login.toLowerCase());
+                if (permission !== undefined)
+                    found[login] = permission;
+                return permission === undefined;
+            });
+        }
+    }
+    await Promise.all(rest.map(async (login) => (found[login] = await getPermission(client, repo, login))));
+    return found;
+}
+/** Logins compare without regard to case; the first spelling of each is kept. */
+function collaborators_firstSpellings(names) {
+    const seen = new Map();
+    for (const name of names)
+        if (!seen.has(name.toLowerCase()))
+            seen.set(name.toLowerCase(), name);
+    return [...seen.values()];
+}
+/**
+ * The first page of collaborators with at least write permission, by lowercase login; null
+ * when the token may not list them (some GitHub Enterprise Server versions want more than
+ * `metadata: read` for the list), in which case each login is looked up on its own.
+ */
+async function listWriters(client, repo) {
+    try {
+        const { data } = await client.rest.repos.listCollaborators({ ...repo, permission: 'push', affiliation: 'all', per_page: collaborators_PER_PAGE });
+        return new Map(data.map((collaborator) => [collaborator.login.toLowerCase(), permissionOf(collaborator)]));
+    }
+    catch (error) {
+        if (error.status === 403)
+            return null;
+        throw describeRequestError(error, `list the collaborators of ${repo.owner}/${repo.repo} who can write`, 'metadata: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-statuses.ts
+
+/** The commit status branch protection can require, whichever event ran the workflow. */
+const APPROVAL_STATUS_CONTEXT = 'change-policy/approval';
+const DESCRIPTION_LIMIT = 140;
+function statusDescription(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= DESCRIPTION_LIMIT ? line : `${line.slice(0, DESCRIPTION_LIMIT - 1)}…`;
+}
+/**
+ * Sets a commit status on `sha`. A status is per commit and context, and the latest one
+ * wins: writing it on every run is what replaces an older `success` when an approval is
+ * dismissed, so a failure to write it is an error, never something to skip.
+ */
+async function setCommitStatus(client, repo, sha, status) {
+    try {
+        await client.rest.repos.createCommitStatus({
+            ...repo,
+            sha,
+            context: status.context,
+            state: status.state,
+            description: statusDescription(status.description),
+            ...(status.targetUrl ? { target_url: status.targetUrl } : {})
+        });
+    }
+    catch (error) {
+        throw describeRequestError(error, `set the ${status.context} commit status on ${sha.slice(0, 7)}`, 'statuses: write');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/auto-merge.ts
+
+// The one GraphQL call: REST has no way to enable auto-merge. `expectedHeadOid` makes
+// GitHub refuse if the head moved since it was judged, so an approval of one commit can
+// never switch on the merge of another.
+const ENABLE_AUTO_MERGE = (/* unused pure expression or super */ null && (`mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid }) {
+    pullRequest { number autoMergeRequest { mergeMethod } }
+  }
+}`));
+function graphqlErrors(error) {
+    const errors = error.errors;
+    return Array.isArray(errors) ? errors : [];
+}
+/**
+ * Turns on auto-merge for the pull request (its GraphQL node id) with `method`, for the
+ * head commit that was judged. A pull request already in "clean" status has nothing to
+ * wait for and GitHub refuses: that is reported, not thrown. Anything else is an error
+ * naming the fix.
+ */
+async function enableAutoMerge(client, pr, method) {
+    try {
+        await client.graphql(ENABLE_AUTO_MERGE, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase(), expectedHeadOid: pr.headSha });
+        return { enabled: true };
+    }
+    catch (error) {
+        const errors = graphqlErrors(error);
+        const message = errors.map((e) => e.message ?? '').join('; ') || (error instanceof Error ? error.message : String(error));
+        const clean = /is in (clean|unstable|has_hooks) status/i.exec(message);
+        if (clean) {
+            return { enabled: false, reason: `GitHub did not enable auto-merge: pull request #${pr.number} is in ${clean[1]} status, so it can be merged now.` };
+        }
+        let fix;
+        if (/auto merge is not allowed/i.test(message)) {
+            fix = 'Turn on "Allow auto-merge" in the repository settings (General → Pull Requests), or set `enable-auto-merge: false`.';
+        }
+        else if (errors.some((e) => e.type === 'FORBIDDEN') || /not accessible by integration/i.test(message)) {
+            fix = "Give the workflow's token `contents: write` and `pull-requests: write` in the job's `permissions:` block.";
+        }
+        else if (/head branch was modified/i.test(message)) {
+            fix = 'The pull request was pushed to while it was judged; the run for the new commit decides.';
+        }
+        else {
+            fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';
+        }
+        throw new GitHubAccessError({ message: `Could not enable auto-merge (${method}) on pull request #${pr.number}: ${message}`, fix });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/base-merges.ts
+
+/** GitHub's cap on the files of a commit or a comparison in one answer. */
+const LISTED_FILES_CAP = 300;
+/** Each path's outcome in a list of changed files; a rename also deletes its old path. */
+function fileOutcomes(files) {
+    const outcomes = new Map();
+    for (const file of files) {
+        if (file.previous_filename !== undefined && file.previous_filename !== file.filename && !outcomes.has(file.previous_filename)) {
+            outcomes.set(file.previous_filename, 'deleted');
+        }
+        outcomes.set(file.filename, file.status === 'removed' ? 'deleted' : (file.sha ?? 'unknown'));
+    }
+    return outcomes;
+}
+/** The first difference between two sets of outcomes, in words; null when they are the same. */
+function firstDifference(merged, base) {
+    for (const [path, outcome] of merged) {
+        const expected = base.get(path);
+        if (expected === undefined)
+            return `it changes ${path}, which the base branch did not change`;
+        if (expected !== outcome || outcome === 'unknown')
+            return `its version of ${path} is not the base branch's`;
+    }
+    for (const path of base.keys()) {
+        if (!merged.has(path))
+            return `it keeps the pull request's version of ${path}, which the base branch changed`;
+    }
+    return null;
+}
+/**
+ * Whether `merge` only brings the base branch in, given the shas of the pull request's own
+ * commits (a complete list: the caller must not call this with a truncated one).
+ */
+async function base_merges_verifyBaseMerge(client, repo, merge, pullRequestCommits) {
+    const verdict = (reason) => ({ sha: merge.sha, onlyMergesBase: reason === '', reason });
+    const [ours, theirs, ...more] = merge.parents;
+    if (ours === undefined || theirs === undefined)
+        return verdict('it is not a merge');
+    if (more.length > 0)
+        return verdict('it is an octopus merge of more than two parents');
+    if (!pullRequestCommits.has(ours))
+        return verdict('its first parent is not a commit of the pull request');
+    if (pullRequestCommits.has(theirs))
+        return verdict('it merges a commit of the pull request, not the base branch');
+    const [merged, base] = await Promise.all([
+        // A commit pages its files (Link: next) past 300; a comparison pages its commits, and
+        // shows at most 300 files on its first page whatever the paging.
+        readFiles(() => client.rest.repos.getCommit({ ...repo, ref: merge.sha }), `read merge commit ${merge.sha.slice(0, 7)}`, true),
+        readFiles(() => client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${ours}...${theirs}` }), `compare ${ours.slice(0, 7)} with the base branch`, false)
+    ]);
+    if (merged === null || base === null)
+        return verdict(`it changes more files than GitHub lists in one answer (${LISTED_FILES_CAP})`);
+    return verdict(firstDifference(fileOutcomes(merged), fileOutcomes(base)) ?? '');
+}
+/** The files of a commit or a comparison; null when GitHub's list stops short. */
+async function readFiles(request, what, linkPagesFiles) {
+    try {
+        const { data, headers } = await request();
+        const files = data.files ?? [];
+        const more = linkPagesFiles && /rel="next"/.test(headers.link ?? '');
+        return more || files.length >= LISTED_FILES_CAP ? null : files;
+    }
+    catch (error) {
+        throw describeRequestError(error, what, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/approval-facts.ts
+
+
+
+
+
+
+/** GitHub lists at most this many commits of a pull request. */
+const MAX_LISTED_COMMITS = 250;
+/** Merges of the base branch verified per run (two requests each); past that, approvals before them go. */
+const MAX_VERIFIED_MERGES = 5;
+/** Teams the policy's controls name that belong to another organization than the repository's owner. */
+function foreignTeams(policy, owner) {
+    const found = [];
+    for (const control of policy.controls) {
+        for (const reviewer of control.reviewers) {
+            if (reviewer.startsWith('@') && parseTeam(reviewer).org.toLowerCase() !== owner.toLowerCase())
+                found.push({ team: reviewer, control: control.name });
+        }
+    }
+    return found;
+}
+/**
+ * What `evaluateApprovals` needs, read with as few requests as the reviews allow:
+ * - permissions only of reviewers whose latest review decides something (approved or
+ *   requested changes), in one request for several of them (see `readPermissions`);
+ * - each team the requirements name, once (its member list: one request per 100 members);
+ * - the commits only when an approval is on an older commit than the head, since only
+ *   then can staleness, base merges or later pushes change anything;
+ * - two more requests per merge commit after such an approval, to tell a merge of the base
+ *   branch from one that brought in anything else (see base-merges.ts).
+ * Everything that cannot be read fails closed: an error, never a guess.
+ */
+async function gatherApprovalFacts(client, repo, input) {
+    const { pr, reviews, policy } = input;
+    const foreign = foreignTeams(policy, repo.owner);
+    if (foreign.length > 0) {
+        const list = foreign.map((f) => `${f.team} (control ${f.control})`).join(', ');
+        throw new GitHubAccessError({
+            message: `The policy names ${list}: ${foreign.length === 1 ? 'a team' : 'teams'} of another organization than ${repo.owner}, which owns ${repo.owner}/${repo.repo}. Nothing is approved on such a team's say.`,
+            fix: `Name teams of ${repo.owner} (@${repo.owner}/team-slug), or list the reviewers by login.`
+        });
+    }
+    const decisions = latestDecisions(reviews);
+    const deciders = decisions.filter((r) => r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED').map((r) => r.user);
+    const teamNames = firstSpellings(input.requirements.filter((r) => r.approvals > 0).flatMap((r) => r.reviewers).filter((p) => p.startsWith('@')));
+    const head = pr.headSha.toLowerCase();
+    const needCommits = decisions.some((r) => r.state === 'APPROVED' && r.commitSha.toLowerCase() !== head);
+    const teams = input.teams ?? new TeamDirectory(client);
+    const [permissions, teamMembers, listed] = await Promise.all([
+        readPermissions(client, repo, deciders),
+        Promise.all(teamNames.map(async (team) => [team, await teams.members(team)])).then((entries) => Object.fromEntries(entries)),
+        needCommits ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
+    ]);
+    const notes = [];
+    const complete = listed.length === pr.commits && pr.commits <= MAX_LISTED_COMMITS;
+    if (needCommits && !complete) {
+        notes.push(`GitHub listed ${listed.length} of the pull request's ${pr.commits} commits (it lists at most ${MAX_LISTED_COMMITS}), so an approval on an older commit than the head cannot be kept.`);
+    }
+    const baseMerges = needCommits && complete && policy.approvals.ignoreBaseUpdates ? await judgeBaseMerges(client, repo, listed, decisions, pr.headSha, notes) : [];
+    const trusted = new Set(baseMerges.filter((m) => m.onlyMergesBase).map((m) => m.sha));
+    const commits = listed.map((c) => ({
+        sha: c.sha,
+        author: c.author,
+        committer: c.committer,
+        parents: c.parents,
+        mergesBase: trusted.has(c.sha)
+    }));
+    return {
+        facts: {
+            changeType: input.changeType,
+            pullRequest: { number: pr.number, author: pr.author, headSha: pr.headSha, baseRef: pr.baseRef },
+            commits,
+            reviews,
+            permissions,
+            teamMembers
+        },
+        baseMerges,
+        notes
+    };
+}
+/** The merge commits after any approval on an older commit, each checked for being a merge of the base only. */
+async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) {
+    const asFacts = listed.map((c) => ({ ...c, mergesBase: false }));
+    const candidates = new Map();
+    for (const review of decisions) {
+        if (review.state !== 'APPROVED')
+            continue;
+        for (const commit of commitsAfter(asFacts, review.commitSha, headSha) ?? []) {
+            if (commit.parents.length > 1)
+                candidates.set(commit.sha, listed.find((c) => c.sha === commit.sha));
+        }
+    }
+    const merges = listed.filter((c) => candidates.has(c.sha));
+    const own = new Set(listed.map((c) => c.sha));
+    const checked = merges.slice(-MAX_VERIFIED_MERGES);
+    const skipped = merges.slice(0, merges.length - checked.length);
+    if (skipped.length > 0) {
+        notes.push(`${merges.length} merge commits follow an approval; only the latest ${MAX_VERIFIED_MERGES} were checked, so approvals before the others are not kept.`);
+    }
+    const verdicts = await Promise.all(checked.map((merge) => verifyBaseMerge(client, repo, merge, own)));
+    return [...skipped.map((m) => ({ sha: m.sha, onlyMergesBase: false, reason: `more than ${MAX_VERIFIED_MERGES} merges to check` })), ...verdicts];
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
+
+
+
 
 
 
@@ -41314,7 +41691,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode) {
 
 /***/ }),
 
-/***/ 7929:
+/***/ 6950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41333,7 +41710,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: ActionError, choiceInput, code, details, escapeMarkdown, formatProblem, table
+// UNUSED EXPORTS: ActionError, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, choiceInput, classifyForApproval, code, details, escapeMarkdown, findingFails, formatProblem, planAutoMerge, renderApprovalSummary, renderMigrationSummary, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -41351,12 +41728,12 @@ class action_error_ActionError extends Error {
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(8830);
+var lib_core = __nccwpck_require__(8830);
 ;// CONCATENATED MODULE: ./packages/runtime/src/inputs.ts
 
 
 function stringInput(name, fallback = '') {
-    const value = core/* getInput */.V4(name).trim();
+    const value = lib_core/* getInput */.V4(name).trim();
     return value === '' ? fallback : value;
 }
 /** Only the YAML 1.2 booleans: a typo such as `ture` must not silently mean false. */
@@ -41399,7 +41776,7 @@ function tokenInput() {
             fix: 'Leave the `token` input at its default (`${{ github.token }}`) or pass a token explicitly.'
         });
     }
-    core/* setSecret */.Pq(token);
+    lib_core/* setSecret */.Pq(token);
     return token;
 }
 
@@ -41423,36 +41800,36 @@ function annotateProblems(problems, level, title) {
     for (const problem of problems) {
         const text = `${problem.message}${problem.fix ? `\nFix: ${problem.fix}` : ''}`;
         if (level === 'error')
-            core/* error */.z3(text, annotationProperties(problem, title));
+            lib_core/* error */.z3(text, annotationProperties(problem, title));
         else
-            core/* warning */.$e(text, annotationProperties(problem, title));
+            lib_core/* warning */.$e(text, annotationProperties(problem, title));
     }
 }
 
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 10 modules
-var src = __nccwpck_require__(3663);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 16 modules
+var src = __nccwpck_require__(5411);
 ;// CONCATENATED MODULE: ./packages/runtime/src/markdown.ts
 // The job summary is GitHub-flavoured Markdown that also renders HTML, and much of what we
 // put in it (file names, labels, titles, reasons quoting them) comes from the pull request.
 /** Text from a pull request, safe in a Markdown paragraph or list item. */
-function escapeMarkdown(text) {
+function markdown_escapeMarkdown(text) {
     return text
         .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
         .replace(/([\\`*_[\]|#~])/g, '\\$1');
 }
 /** A code span that survives any content, backticks included. */
-function code(text) {
+function markdown_code(text) {
     const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${text.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${pad}${fence}`;
 }
-function table(header, rows) {
+function markdown_table(header, rows) {
     const line = (cells) => `| ${cells.map((c) => c.replace(/\n/g, ' ')).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 /** A collapsible block, for lists that can run to thousands of lines. */
-function details(summary, body) {
+function markdown_details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
@@ -41488,17 +41865,17 @@ async function runAction(title, body) {
     catch (error) {
         const problems = problemsOf(error);
         if (error instanceof Error && !(error instanceof action_error_ActionError) && !(error instanceof src/* GitHubAccessError */.Cx)) {
-            core/* debug */.Yz(error.stack ?? error.message);
+            lib_core/* debug */.Yz(error.stack ?? error.message);
         }
         annotateProblems(problems, 'error', title);
         try {
-            const lines = problems.map((p) => `- ${escapeMarkdown(formatProblem(p))}`);
-            await core/* summary */.z.addRaw(`## ${title}: failed\n\n${lines.join('\n')}\n`, true).write();
+            const lines = problems.map((p) => `- ${markdown_escapeMarkdown(formatProblem(p))}`);
+            await lib_core/* summary */.z.addRaw(`## ${title}: failed\n\n${lines.join('\n')}\n`, true).write();
         }
         catch (summaryError) {
-            core/* debug */.Yz(`Could not write the job summary: ${String(summaryError)}`);
+            lib_core/* debug */.Yz(`Could not write the job summary: ${String(summaryError)}`);
         }
-        core/* setFailed */.C1(problems.length === 1 ? formatProblem(problems[0]) : `${problems.length} problems; see the annotations above.`);
+        lib_core/* setFailed */.C1(problems.length === 1 ? formatProblem(problems[0]) : `${problems.length} problems; see the annotations above.`);
     }
 }
 
@@ -41526,7 +41903,7 @@ function resolvePullRequestNumber(event, input, supported) {
     }
     if (eventName === 'workflow_dispatch') {
         throw new action_error_ActionError({
-            message: 'A workflow_dispatch run names no pull request.',
+            message: 'A workflow_dispatch run names no pull request: the `pull-request` input is required.',
             fix: 'Pass the `pull-request` input (for example from a workflow_dispatch input).'
         });
     }
@@ -41547,7 +41924,7 @@ var policy_src = __nccwpck_require__(9115);
  * it). No file there means the built-in defaults, said loudly; any other failure to read or
  * validate it fails the step with every problem located in the file.
  */
-async function loadPolicy(client, repo, path, ref) {
+async function loadPolicy(client, repo, path, ref, options = {}) {
     const file = await (0,src/* readFileAtRef */.ZR)(client, repo, path, ref);
     if (!file) {
         return {
@@ -41561,7 +41938,7 @@ async function loadPolicy(client, repo, path, ref) {
             ]
         };
     }
-    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path });
+    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path, ...(options.knownMigrationRules ? { knownMigrationRules: options.knownMigrationRules } : {}) });
     if (!parsed.ok)
         throw new action_error_ActionError(parsed.problems);
     return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings };
@@ -41607,8 +41984,8 @@ function readRunContext() {
 function emitAuditRecord(run, input) {
     const record = (0,policy_src/* buildAuditRecord */.Ti)({ ...input, repository: run.repository, actor: run.actor, runUrl: run.runUrl, at: new Date() });
     const line = (0,policy_src/* serializeAuditRecord */.d)(record);
-    core/* setOutput */.uH('audit-record', line);
-    core/* info */.pq(`change-policy audit record: ${line}`);
+    lib_core/* setOutput */.uH('audit-record', line);
+    lib_core/* info */.pq(`change-policy audit record: ${line}`);
     return record;
 }
 
@@ -41618,15 +41995,15 @@ const TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergen
 // A control can match thousands of files: list the first ones and say how many more.
 const FILES_SHOWN = 20;
 function fileName(file) {
-    return file.previousPath ? `${code(file.previousPath)} → ${code(file.path)}` : code(file.path);
+    return file.previousPath ? `${markdown_code(file.previousPath)} → ${markdown_code(file.path)}` : markdown_code(file.path);
 }
 function policyLine(policy) {
     if (policy.defaulted)
-        return `Policy: built-in defaults (no ${code(policy.path)} on ${code(policy.ref)}).`;
-    return `Policy: ${code(policy.path)} at ${code(policy.ref)}${policy.sha ? ` (blob ${code(policy.sha.slice(0, 7))})` : ''}.`;
+        return `Policy: built-in defaults (no ${markdown_code(policy.path)} on ${markdown_code(policy.ref)}).`;
+    return `Policy: ${markdown_code(policy.path)} at ${markdown_code(policy.ref)}${policy.sha ? ` (blob ${markdown_code(policy.sha.slice(0, 7))})` : ''}.`;
 }
 function whoApproves(reviewers) {
-    return reviewers.length ? reviewers.map(code).join(', ') : 'anyone with write access';
+    return reviewers.length ? reviewers.map(markdown_code).join(', ') : 'anyone with write access';
 }
 /**
  * The job summary of a classification, as Markdown. The local command prints the same text,
@@ -41639,7 +42016,7 @@ function renderClassificationSummary(input) {
     out.push(`## ${subject}: ${TYPE_TITLE[c.changeType]} change`);
     out.push('');
     for (const warning of input.warnings ?? []) {
-        out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`);
+        out.push(`> [!WARNING]\n> ${markdown_escapeMarkdown(warning.message)}${warning.fix ? ` ${markdown_escapeMarkdown(warning.fix)}` : ''}`);
         out.push('');
     }
     out.push(`${policyLine(input.policy)} ${c.filesCount} file${c.filesCount === 1 ? '' : 's'} changed.`);
@@ -41647,7 +42024,7 @@ function renderClassificationSummary(input) {
     out.push('### Why');
     out.push('');
     for (const reason of c.reasons)
-        out.push(`- ${escapeMarkdown(reason)}`);
+        out.push(`- ${markdown_escapeMarkdown(reason)}`);
     out.push('');
     out.push('### Rules and the files that matched them');
     out.push('');
@@ -41662,25 +42039,25 @@ function renderClassificationSummary(input) {
                 : `all ${sp.total} files`
     ]);
     if (c.dependencyRule)
-        rows.push(['dependency updates', escapeMarkdown(c.dependencyRule.reason)]);
+        rows.push(['dependency updates', markdown_escapeMarkdown(c.dependencyRule.reason)]);
     if (c.emergency)
-        rows.push(['emergency', `${c.emergency.by} ${code(c.emergency.value)}, declared by ${code(c.emergency.actor)}`]);
+        rows.push(['emergency', `${c.emergency.by} ${markdown_code(c.emergency.value)}, declared by ${markdown_code(c.emergency.actor)}`]);
     for (const control of c.controls) {
         const shown = control.files.slice(0, FILES_SHOWN).map(fileName).join(', ');
         const more = control.fileCount > FILES_SHOWN ? ` and ${control.fileCount - FILES_SHOWN} more` : '';
-        rows.push([`control ${code(control.name)}${control.builtIn ? ' (built in)' : ''}`, `${control.fileCount} file${control.fileCount === 1 ? '' : 's'}: ${shown}${more}`]);
+        rows.push([`control ${markdown_code(control.name)}${control.builtIn ? ' (built in)' : ''}`, `${control.fileCount} file${control.fileCount === 1 ? '' : 's'}: ${shown}${more}`]);
     }
-    out.push(table(['rule', 'matched'], rows));
+    out.push(markdown_table(['rule', 'matched'], rows));
     out.push('');
     out.push('### Approvals this change will need');
     out.push('');
     // A control that only requires checks adds no approvals: it is listed under the checks.
     const requirements = c.requirements.filter((r) => r.source === 'change-type' || r.approvals > 0).map((r) => [
-        r.source === 'change-type' ? `${TYPE_TITLE[c.changeType]} change` : `control ${code(r.name)}`,
+        r.source === 'change-type' ? `${TYPE_TITLE[c.changeType]} change` : `control ${markdown_code(r.name)}`,
         String(r.approvals),
         whoApproves(r.reviewers)
     ]);
-    out.push(table(['requirement', 'approvals', 'from'], requirements));
+    out.push(markdown_table(['requirement', 'approvals', 'from'], requirements));
     out.push('');
     if (c.changeType === 'emergency') {
         out.push('> [!IMPORTANT]\n> Emergency change: expedited now, but a post-deployment review is owed within the policy\'s deadline.');
@@ -41688,13 +42065,13 @@ function renderClassificationSummary(input) {
     }
     const checks = [...new Set(c.controls.flatMap((control) => control.requiredChecks))];
     if (checks.length) {
-        out.push(`Checks the matched controls require: ${checks.map(code).join(', ')}.`);
+        out.push(`Checks the matched controls require: ${checks.map(markdown_code).join(', ')}.`);
         out.push('');
     }
     if (input.labels && (input.labels.added.length || input.labels.removed.length)) {
         const parts = [
-            ...input.labels.added.map((l) => `added ${code(l)}`),
-            ...input.labels.removed.map((l) => `removed ${code(l)}`)
+            ...input.labels.added.map((l) => `added ${markdown_code(l)}`),
+            ...input.labels.removed.map((l) => `removed ${markdown_code(l)}`)
         ];
         out.push(`Labels: ${parts.join(', ')}.`);
         out.push('');
@@ -41702,7 +42079,359 @@ function renderClassificationSummary(input) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/migration-summary.ts
+
+// The job summary is capped at 1 MiB: long lists are cut, with a count of what was left out.
+const ROWS_SHOWN = 100;
+const RANK = { warning: 1, error: 2 };
+/** Whether a finding fails the change: on a new or edited migration (or the history) and at or above fail-on. */
+function findingFails(finding, failOn) {
+    return finding.blocking !== false && RANK[finding.severity] >= RANK[failOn];
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(2)} s`;
+}
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function where(finding) {
+    return code(`${finding.file}:${finding.line}:${finding.column}`);
+}
+function findingRows(findings, failOn) {
+    return findings.slice(0, ROWS_SHOWN).map((finding) => [
+        findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`,
+        where(finding),
+        code(finding.rule),
+        `${escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`,
+        escapeMarkdown(finding.fix)
+    ]);
+}
+function findingsTable(findings, failOn) {
+    const more = findings.length > ROWS_SHOWN ? `\n\n…and ${findings.length - ROWS_SHOWN} more.` : '';
+    return `${table(['', 'where', 'rule', 'finding', 'how to fix'], findingRows(findings, failOn))}${more}`;
+}
+/** One line of why per rule that fired, so the table stays readable. */
+function whyList(findings) {
+    const seen = new Map();
+    for (const finding of findings)
+        if (!seen.has(finding.rule))
+            seen.set(finding.rule, finding.why);
+    return [...seen].map(([rule, why]) => `- ${code(rule)}: ${escapeMarkdown(why)}`).join('\n');
+}
+function dataDirWords(source) {
+    if (source === 'prebuilt')
+        return ', from the data directory shipped with the action';
+    if (source === 'cache')
+        return ', from the data directory cached on this runner';
+    if (source === 'cold')
+        return ', cold (initdb)';
+    return '';
+}
+function applyParagraph(report) {
+    const apply = report.apply;
+    if (!apply)
+        return 'The history was not applied to a database.';
+    const total = report.files.length;
+    const engine = `${escapeMarkdown(apply.description)}${report.supabase ? ' with the Supabase shim' : ''}`;
+    const timing = `in ${seconds(apply.startupMs + apply.applyMs)} (start-up ${seconds(apply.startupMs)}${dataDirWords(apply.dataDir)}; statements ${seconds(apply.applyMs)})`;
+    const stoodIn = apply.stoodIn ? `, ${plural(apply.stoodIn, 'statement')} skipped for a Supabase stand-in extension` : '';
+    const lines = [`Applied ${report.applied} of ${plural(total, 'migration file')} (${plural(apply.statements, 'statement')}${stoodIn}) to ${engine} ${timing}.`];
+    if (apply.failure) {
+        const f = apply.failure;
+        lines.push('');
+        lines.push(`> [!CAUTION]\n> The history stopped at ${code(`${f.file}:${f.line}:${f.column}`)}: Postgres error ${code(f.sqlstate || '?')}: ${escapeMarkdown(f.message)}`);
+    }
+    return lines.join('\n');
+}
+function changeLine(change) {
+    const verb = change.action === 'create' ? 'creates' : change.action === 'alter' ? 'alters' : 'drops';
+    const detail = change.detail ? `: ${escapeMarkdown(change.detail)}` : '';
+    return `- line ${change.line}: ${change.action === 'drop' ? '**drops**' : verb} ${change.kind} ${code(change.name)}${detail}`;
+}
+/**
+ * The job summary of a migration check, as Markdown: the verdict, what was applied to which
+ * database and how long it took, the findings that fail the change, those on the base
+ * history that never do, silenced findings, and what each new or edited migration changes.
+ * The local command prints the same text.
+ */
+function renderMigrationSummary(input) {
+    const { report, failOn } = input;
+    const out = [];
+    const failing = report.findings.filter((finding) => findingFails(finding, failOn));
+    const changeFindings = report.findings.filter((finding) => finding.blocking !== false);
+    const baseFindings = report.findings.filter((finding) => finding.blocking === false);
+    out.push(report.valid ? '## Migrations: valid' : `## Migrations: invalid (${plural(failing.length, 'problem')})`);
+    out.push('');
+    for (const warning of input.warnings ?? []) {
+        out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`);
+        out.push('');
+    }
+    const policy = input.policy.defaulted
+        ? `Policy: built-in defaults (no ${code(input.policy.path)} on ${code(input.policy.ref)}).`
+        : `Policy: ${code(input.policy.path)} at ${code(input.policy.ref)}${input.policy.sha ? ` (blob ${code(input.policy.sha.slice(0, 7))})` : ''}.`;
+    const base = input.baseRef
+        ? `Compared with ${code(input.baseRef)}${report.baseCommit ? ` (${code(report.baseCommit.slice(0, 7))})` : ''}`
+        : 'No base ref: every migration counts as new';
+    const counts = [
+        plural(report.newMigrations.length, 'new migration'),
+        `${report.editedMigrations.length} edited`,
+        `${report.deletedMigrations.length} deleted`
+    ].join(', ');
+    out.push(`${policy} Migrations in ${code(input.path)}, failing on ${failOn === 'error' ? 'errors' : 'errors and warnings'}.`);
+    out.push('');
+    out.push(`${base}: ${counts}.${report.destructive ? ' **This change can lose data.**' : ''}`);
+    out.push('');
+    out.push(applyParagraph(report));
+    out.push('');
+    out.push(`Read and checked ${plural(report.files.length, 'file')} in ${seconds(report.timings.historyMs + report.timings.parseMs + report.timings.lintMs)}; ${seconds(report.timings.totalMs)} in all.`);
+    out.push('');
+    out.push(`### Findings in this change (${changeFindings.length})`);
+    out.push('');
+    if (changeFindings.length === 0)
+        out.push('None.');
+    else {
+        out.push(findingsTable(changeFindings, failOn));
+        out.push('');
+        out.push(details('Why these rules exist', whyList(changeFindings)));
+    }
+    out.push('');
+    if (baseFindings.length) {
+        out.push(`### Findings on migrations already on the base branch (${baseFindings.length}, reported, never failing)`);
+        out.push('');
+        out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsTable(baseFindings, failOn)));
+        out.push('');
+    }
+    if (report.silenced.length) {
+        out.push(`### Silenced by allow comments (${report.silenced.length})`);
+        out.push('');
+        const rows = report.silenced.slice(0, ROWS_SHOWN).map((finding) => [where(finding), code(finding.rule), `${escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`]);
+        out.push(table(['where', 'rule', 'finding'], rows));
+        if (report.silenced.length > ROWS_SHOWN)
+            out.push(`\n…and ${report.silenced.length - ROWS_SHOWN} more.`);
+        out.push('');
+    }
+    const changed = report.files.filter((file) => file.status !== 'unchanged');
+    if (changed.length || report.deletedMigrations.length) {
+        out.push('### What the new and edited migrations change');
+        out.push('');
+        for (const file of changed.slice(0, ROWS_SHOWN)) {
+            const state = `${file.status}${file.applied ? ', applied' : ', not applied'}`;
+            out.push(`#### ${code(file.path)} (${state})`);
+            out.push('');
+            if (file.schemaChanges.length === 0)
+                out.push('No schema objects created, altered or dropped.');
+            else {
+                const shown = file.schemaChanges.slice(0, ROWS_SHOWN).map(changeLine);
+                if (file.schemaChanges.length > ROWS_SHOWN)
+                    shown.push(`- …and ${file.schemaChanges.length - ROWS_SHOWN} more`);
+                out.push(shown.join('\n'));
+            }
+            out.push('');
+        }
+        if (changed.length > ROWS_SHOWN) {
+            out.push(`…and ${changed.length - ROWS_SHOWN} more migrations.`);
+            out.push('');
+        }
+        for (const path of report.deletedMigrations) {
+            out.push(`- ${code(path)} was **deleted**.`);
+        }
+        if (report.deletedMigrations.length)
+            out.push('');
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/migration-annotations.ts
+
+// GitHub shows at most ten annotations of each level per step; the rest only reach the
+// log. Findings on the base history can run to hundreds in dump-style projects, so those
+// (which never fail the change and are not in the diff) are capped; the summary lists all.
+const BASE_NOTICES_SHOWN = 20;
+function properties(finding) {
+    return { title: finding.rule, file: finding.file, startLine: finding.line, startColumn: finding.column };
+}
+function migration_annotations_text(finding) {
+    return `${finding.message}\nWhy: ${finding.why}\nFix: ${finding.fix}`;
+}
+/**
+ * One annotation per finding on the line it is about, titled with the rule's name, so the
+ * pull request's diff shows it where the SQL is: an error or a warning as the finding's
+ * severity says for new and edited migrations (errors first), a notice for findings on
+ * migrations already on the base branch.
+ */
+function annotateMigrationFindings(findings) {
+    const inChange = findings.filter((finding) => finding.blocking !== false);
+    for (const finding of inChange.filter((f) => f.severity === 'error'))
+        core.error(migration_annotations_text(finding), properties(finding));
+    for (const finding of inChange.filter((f) => f.severity === 'warning'))
+        core.warning(migration_annotations_text(finding), properties(finding));
+    const base = findings.filter((finding) => finding.blocking === false);
+    for (const finding of base.slice(0, BASE_NOTICES_SHOWN))
+        core.notice(`On a migration already on the base branch (never fails the change): ${migration_annotations_text(finding)}`, properties(finding));
+    if (base.length > BASE_NOTICES_SHOWN)
+        core.info(`${base.length - BASE_NOTICES_SHOWN} more findings on base migrations are listed in the job summary.`);
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/supported-events.ts
+
+/**
+ * Refuses an event (or an activity type of one) the action was not built for, with the
+ * `on:` block that would be right: a gate that runs on the wrong event would judge the
+ * wrong thing, or judge it at the wrong moment, and must not quietly pass.
+ */
+function assertSupportedEvent(event, supported, action) {
+    const name = event.eventName;
+    const listing = Object.entries(supported)
+        .map(([eventName, types]) => (types === null ? `\`${eventName}\`` : `\`${eventName}\` (${types.join(', ')})`))
+        .join(', ');
+    if (!Object.hasOwn(supported, name)) {
+        throw new ActionError({
+            message: `${action} does not run on a \`${name || 'unknown'}\` event.`,
+            fix: `Trigger it on ${listing}.`
+        });
+    }
+    const types = supported[name];
+    const type = typeof event.payload['action'] === 'string' ? event.payload['action'] : '';
+    if (types && !types.includes(type)) {
+        throw new ActionError({
+            message: `${action} does not run on \`${name}\` events of type \`${type || 'unknown'}\`.`,
+            fix: `List only these types under \`on: ${name}: types:\`: ${types.join(', ')}.`
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/approval-classification.ts
+
+
+/**
+ * The change type and the requirements it brings. Without `given`, the pull request is
+ * classified exactly as classify-change does. With it, only the type is taken from the
+ * input: the controls still come from the pull request's files, since a control applies
+ * to any type of change and must not be skipped because a workflow named the type.
+ */
+async function classifyForApproval(client, repo, pr, policy, given) {
+    if (given === undefined) {
+        const classification = classify(await gatherClassificationFacts(client, repo, pr, policy), policy);
+        return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements };
+    }
+    // Labels and dependency updates only decide the type, which is given: the files suffice.
+    const files = await listPullRequestFiles(client, repo, pr);
+    const classification = classify({ files, labels: [], headBranch: '', author: pr.author, authorIsBot: pr.authorIsBot, dependencyUpdates: null, permissions: {}, teamMembers: {} }, policy);
+    const requirements = [
+        { source: 'change-type', name: given, approvals: policy.approvals[given], reviewers: [] },
+        ...classification.requirements.filter((requirement) => requirement.source !== 'change-type')
+    ];
+    return { changeType: given, changeTypeFrom: 'input', classification, requirements };
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/approval-summary.ts
+
+const approval_summary_TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
+const REASON_TITLE = {
+    stale: 'stale',
+    self: 'self-approval',
+    bot: 'bot',
+    'no-write': 'no write access',
+    'pushed-after': 'pushed after approving',
+    'not-in-reviewers': 'not a listed reviewer',
+    dismissed: 'dismissed'
+};
+function approval_summary_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function who(reviewers) {
+    return reviewers.length === 0 ? 'anyone with write access' : reviewers.map(code).join(' or ');
+}
+/** The rows of the approval requirements: every change-type row, and each control that asks for approvals. */
+function approvalRequirementRows(evaluation) {
+    return evaluation.requirements
+        .filter((r) => r.requirement.source === 'change-type' || r.requirement.approvals > 0)
+        .map((r) => {
+        const { requirement } = r;
+        const name = requirement.source === 'change-type' ? `${approval_summary_TYPE_TITLE[evaluation.changeType]} change` : `control ${code(requirement.name)}`;
+        return {
+            requirement: name,
+            needs: requirement.approvals <= 0 ? 'no approval' : `${approval_summary_plural(requirement.approvals, 'approval')} from ${who(requirement.reviewers)}`,
+            satisfiedBy: r.satisfiedBy.length > 0 ? r.satisfiedBy.map(code).join(', ') : '—',
+            missing: r.missing > 0 ? `${r.missing} more from ${who(requirement.reviewers)}` : '—'
+        };
+    });
+}
+/** The commit status's one line (GitHub keeps 140 characters of it). */
+function approvalStatusLine(evaluation) {
+    if (!evaluation.satisfied)
+        return evaluation.missing[0] ?? 'Not approved';
+    if (evaluation.reviewOwedAfterDeployment) {
+        return `Emergency: ${evaluation.approvals.length === 0 ? 'no approval yet' : 'expedited approval'}; post-deployment review owed`;
+    }
+    return evaluation.approvals.length > 0 ? `Approved by ${evaluation.approvals.map((a) => a.user).join(', ')}` : 'No approval needed';
+}
+function approval_summary_policyLine(policy) {
+    if (policy.defaulted)
+        return `built-in defaults (no ${code(policy.path)} on ${code(policy.ref)})`;
+    return `${code(policy.path)} at ${code(policy.ref)}${policy.sha ? ` (blob ${code(policy.sha.slice(0, 7))})` : ''}`;
+}
+function verdict(input) {
+    const { evaluation } = input;
+    if (evaluation.satisfied)
+        return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
+    return input.failOnMissing ? 'not approved' : 'not approved (reported only: `fail-on-missing` is false)';
+}
+/**
+ * The job summary of require-approval, as Markdown: the verdict, every requirement with
+ * who satisfied it and what is missing, what blocks the change, each review that did not
+ * count and why, base merges judged, auto-merge and the commit status written.
+ */
+function renderApprovalSummary(input) {
+    const { evaluation } = input;
+    const out = [];
+    out.push(`## Pull request #${input.pullRequest}: ${verdict(input)}`, '');
+    for (const notice of evaluation.notices)
+        out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '');
+    for (const warning of input.warnings ?? []) {
+        out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`, '');
+    }
+    const from = input.changeTypeFrom === 'input' ? 'as the `change-type` input says' : 'as classified';
+    out.push(`${approval_summary_TYPE_TITLE[evaluation.changeType]} change (${from}), judged on head commit ${code(input.headSha.slice(0, 7))}. Policy: ${approval_summary_policyLine(input.policy)}.`, '');
+    out.push('### Requirements', '');
+    const rows = [...approvalRequirementRows(evaluation), ...(input.extraRequirements ?? [])];
+    out.push(table(['requirement', 'needs', 'satisfied by', 'missing'], rows.map((r) => [r.requirement, r.needs, r.satisfiedBy, r.missing])), '');
+    if (evaluation.missing.length > 0) {
+        out.push('### What is missing', '');
+        for (const sentence of evaluation.missing)
+            out.push(`- ${escapeMarkdown(sentence)}`);
+        out.push('');
+    }
+    if (evaluation.ignored.length > 0) {
+        out.push('### Reviews that did not count', '');
+        out.push(table(['reviewer', 'commit', 'why'], evaluation.ignored.map((entry) => [code(entry.user), code(entry.commit.slice(0, 7) || 'none'), `${REASON_TITLE[entry.reason]}: ${escapeMarkdown(entry.explanation)}`])), '');
+    }
+    if ((input.baseMerges ?? []).length > 0) {
+        out.push('### Merges of the base branch', '');
+        for (const merge of input.baseMerges ?? []) {
+            out.push(merge.onlyMergesBase
+                ? `- ${code(merge.sha.slice(0, 7))} only merges the base branch in: approvals before it are kept.`
+                : `- ${code(merge.sha.slice(0, 7))} is not taken as a merge of the base branch: ${escapeMarkdown(merge.reason)}.`);
+        }
+        out.push('');
+    }
+    for (const note of input.notes ?? [])
+        out.push(`> [!NOTE]\n> ${escapeMarkdown(note)}`, '');
+    const approvals = evaluation.approvals.map((a) => `${code(a.user)} on ${code(a.commit.slice(0, 7))} at ${a.at}`);
+    out.push(`Approvals that counted: ${approvals.length > 0 ? approvals.join(', ') : 'none'}.`, '');
+    out.push(`Auto-merge: **${input.autoMerge.outcome}**${input.autoMerge.detail ? ` — ${escapeMarkdown(input.autoMerge.detail)}` : ''}`, '');
+    if (input.status)
+        out.push(`Commit status ${code(input.status.context)}: ${input.status.state} on ${code(input.status.sha.slice(0, 7))}.`, '');
+    return out.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
+
+
+
+
+
 
 
 

@@ -1,4 +1,24 @@
+import * as __WEBPACK_EXTERNAL_MODULE_libpg_query_2d3e7a5f__ from "libpg-query";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_1179007e__ from "@electric-sql/pglite";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_btree_gin_9dac8ab5__ from "@electric-sql/pglite/contrib/btree_gin";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_btree_gist_f9bf1676__ from "@electric-sql/pglite/contrib/btree_gist";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_citext_68649d5c__ from "@electric-sql/pglite/contrib/citext";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_cube_dc2277d6__ from "@electric-sql/pglite/contrib/cube";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_earthdistance_d62c34e1__ from "@electric-sql/pglite/contrib/earthdistance";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_fuzzystrmatch_34b22bae__ from "@electric-sql/pglite/contrib/fuzzystrmatch";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_hstore_4730947c__ from "@electric-sql/pglite/contrib/hstore";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_intarray_aaef3686__ from "@electric-sql/pglite/contrib/intarray";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_isn_e9276377__ from "@electric-sql/pglite/contrib/isn";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_lo_0d8b9cce__ from "@electric-sql/pglite/contrib/lo";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_ltree_f2424405__ from "@electric-sql/pglite/contrib/ltree";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_moddatetime_ebf31786__ from "@electric-sql/pglite/contrib/moddatetime";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_pg_trgm_2bc6b1d4__ from "@electric-sql/pglite/contrib/pg_trgm";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_pgcrypto_c5c9891a__ from "@electric-sql/pglite/contrib/pgcrypto";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_seg_0bcbd260__ from "@electric-sql/pglite/contrib/seg";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_tablefunc_50786d76__ from "@electric-sql/pglite/contrib/tablefunc";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_unaccent_ddfda034__ from "@electric-sql/pglite/contrib/unaccent";
+import * as __WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_uuid_ossp_c6844774__ from "@electric-sql/pglite/contrib/uuid_ossp";
 /******/ var __webpack_modules__ = ({
 
 /***/ 2504:
@@ -841,6 +861,6594 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
+/***/ 1015:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// This is an empty module that is served up when outside of a workerd environment
+// See the `exports` field in package.json
+exports["default"] = {};
+//# sourceMappingURL=empty.js.map
+
+/***/ }),
+
+/***/ 3701:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+//Parse method copied from https://github.com/brianc/node-postgres
+//Copyright (c) 2010-2014 Brian Carlson (brian.m.carlson@gmail.com)
+//MIT License
+
+//parses a connection string
+function parse(str, options = {}) {
+  //unix socket
+  if (str.charAt(0) === '/') {
+    const config = str.split(' ')
+    return { host: config[0], database: config[1] }
+  }
+
+  // Check for empty host in URL
+
+  const config = Object.create(null)
+  let result
+  let dummyHost = false
+  if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
+    // Ensure spaces are encoded as %20
+    str = encodeURI(str).replace(/%25(\d\d)/g, '%$1')
+  }
+
+  try {
+    try {
+      result = new URL(str, 'postgres://base')
+    } catch (e) {
+      // The URL is invalid so try again with a dummy host
+      result = new URL(str.replace('@/', '@___DUMMY___/'), 'postgres://base')
+      dummyHost = true
+    }
+  } catch (err) {
+    // Remove the input from the error message to avoid leaking sensitive information
+    err.input && (err.input = '*****REDACTED*****')
+    throw err
+  }
+
+  // We'd like to use Object.fromEntries() here but Node.js 10 does not support it
+  for (const entry of result.searchParams.entries()) {
+    config[entry[0]] = entry[1]
+  }
+
+  config.user = config.user || decodeURIComponent(result.username)
+  config.password = config.password || decodeURIComponent(result.password)
+
+  if (result.protocol == 'socket:') {
+    config.host = decodeURI(result.pathname)
+    config.database = result.searchParams.get('db')
+    config.client_encoding = result.searchParams.get('encoding')
+    return config
+  }
+  const hostname = (dummyHost ? '' : result.hostname).replace(/^\[(.+)\]$/, '$1')
+  if (!config.host) {
+    // Only set the host if there is no equivalent query param.
+    config.host = decodeURIComponent(hostname)
+  } else if (hostname && /^%2f/i.test(hostname)) {
+    // Only prepend the hostname to the pathname if it is not a URL encoded Unix socket host.
+    result.pathname = hostname + result.pathname
+  }
+  if (!config.port) {
+    // Only set the port if there is no equivalent query param.
+    config.port = result.port
+  }
+
+  const pathname = result.pathname.slice(1) || null
+  config.database = pathname ? decodeURI(pathname) : null
+
+  if (config.ssl === 'true' || config.ssl === '1') {
+    config.ssl = true
+  }
+
+  if (config.ssl === '0') {
+    config.ssl = false
+  }
+
+  if (config.sslcert || config.sslkey || config.sslrootcert || config.sslmode) {
+    config.ssl = {}
+  }
+
+  // sslnegotiation=direct implies SSL is in use (libpq requires sslmode>=require),
+  // so enable SSL if the connection string did not otherwise configure it.
+  if (config.sslnegotiation === 'direct' && config.ssl === undefined) {
+    config.ssl = true
+  }
+
+  // Only try to load fs if we expect to read from the disk
+  const fs = config.sslcert || config.sslkey || config.sslrootcert ? __nccwpck_require__(9896) : null
+
+  if (config.sslcert) {
+    config.ssl.cert = fs.readFileSync(config.sslcert).toString()
+  }
+
+  if (config.sslkey) {
+    config.ssl.key = fs.readFileSync(config.sslkey).toString()
+  }
+
+  if (config.sslrootcert) {
+    config.ssl.ca = fs.readFileSync(config.sslrootcert).toString()
+  }
+
+  if (options.useLibpqCompat && config.uselibpqcompat) {
+    throw new Error('Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.')
+  }
+
+  if (config.uselibpqcompat === 'true' || options.useLibpqCompat) {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+      case 'require': {
+        if (config.sslrootcert) {
+          // If a root CA is specified, behavior of `sslmode=require` will be the same as that of `verify-ca`
+          config.ssl.checkServerIdentity = function () {}
+        } else {
+          config.ssl.rejectUnauthorized = false
+        }
+        break
+      }
+      case 'verify-ca': {
+        if (!config.ssl.ca) {
+          throw new Error(
+            'SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security.'
+          )
+        }
+        config.ssl.checkServerIdentity = function () {}
+        break
+      }
+      case 'verify-full': {
+        break
+      }
+    }
+  } else {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer':
+      case 'require':
+      case 'verify-ca':
+      case 'verify-full': {
+        if (config.sslmode !== 'verify-full') {
+          deprecatedSslModeWarning(config.sslmode)
+        }
+        break
+      }
+      case 'no-verify': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+    }
+  }
+
+  return config
+}
+
+// convert pg-connection-string ssl config to a ClientConfig.ConnectionOptions
+function toConnectionOptions(sslConfig) {
+  const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
+    // we explicitly check for undefined and null instead of `if (value)` because some
+    // options accept falsy values. Example: `ssl.rejectUnauthorized = false`
+    if (value !== undefined && value !== null) {
+      c[key] = value
+    }
+
+    return c
+  }, Object.create(null))
+
+  return connectionOptions
+}
+
+// convert pg-connection-string config to a ClientConfig
+function toClientConfig(config) {
+  const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
+    if (key === 'ssl') {
+      const sslConfig = value
+
+      if (typeof sslConfig === 'boolean') {
+        c[key] = sslConfig
+      }
+
+      if (typeof sslConfig === 'object') {
+        c[key] = toConnectionOptions(sslConfig)
+      }
+    } else if (value !== undefined && value !== null) {
+      if (key === 'port') {
+        // when port is not specified, it is converted into an empty string
+        // we want to avoid NaN or empty string as a values in ClientConfig
+        if (value !== '') {
+          const v = parseInt(value, 10)
+          if (isNaN(v)) {
+            throw new Error(`Invalid ${key}: ${value}`)
+          }
+
+          c[key] = v
+        }
+      } else {
+        c[key] = value
+      }
+    }
+
+    return c
+  }, Object.create(null))
+
+  return poolConfig
+}
+
+// parses a connection string into ClientConfig
+function parseIntoClientConfig(str) {
+  return toClientConfig(parse(str))
+}
+
+function deprecatedSslModeWarning(sslmode) {
+  if (!deprecatedSslModeWarning.warned && typeof process !== 'undefined' && process.emitWarning) {
+    deprecatedSslModeWarning.warned = true
+    process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
+In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
+
+To prepare for this change:
+- If you want the current behavior, explicitly use 'sslmode=verify-full'
+- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
+
+See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`)
+  }
+}
+
+module.exports = parse
+
+parse.parse = parse
+parse.toClientConfig = toClientConfig
+parse.parseIntoClientConfig = parseIntoClientConfig
+
+
+/***/ }),
+
+/***/ 6101:
+/***/ ((module) => {
+
+
+
+// selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
+var BASE = 1000000;
+
+function readInt8(buffer) {
+	var high = buffer.readInt32BE(0);
+	var low = buffer.readUInt32BE(4);
+	var sign = '';
+
+	if (high < 0) {
+		high = ~high + (low === 0);
+		low = (~low + 1) >>> 0;
+		sign = '-';
+	}
+
+	var result = '';
+	var carry;
+	var t;
+	var digits;
+	var pad;
+	var l;
+	var i;
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		t = 0x100000000 * carry + low;
+		digits = '' + t % BASE;
+
+		return sign + digits + result;
+	}
+}
+
+module.exports = readInt8;
+
+
+/***/ }),
+
+/***/ 9163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const NOOP = function () {}
+
+const removeWhere = (list, predicate) => {
+  const i = list.findIndex(predicate)
+
+  return i === -1 ? undefined : list.splice(i, 1)[0]
+}
+
+class IdleItem {
+  constructor(client, idleListener, timeoutId) {
+    this.client = client
+    this.idleListener = idleListener
+    this.timeoutId = timeoutId
+  }
+}
+
+class PendingItem {
+  constructor(callback) {
+    this.callback = callback
+  }
+}
+
+function throwOnDoubleRelease() {
+  throw new Error('Release called on client which has already been released to the pool.')
+}
+
+function promisify(Promise, callback) {
+  if (callback) {
+    return { callback: callback, result: undefined }
+  }
+  let rej
+  let res
+  const cb = function (err, client) {
+    err ? rej(err) : res(client)
+  }
+  const result = new Promise(function (resolve, reject) {
+    res = resolve
+    rej = reject
+  }).catch((err) => {
+    // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+    // application that created the query
+    Error.captureStackTrace(err)
+    throw err
+  })
+  return { callback: cb, result: result }
+}
+
+function makeIdleListener(pool, client) {
+  return function idleListener(err) {
+    err.client = client
+
+    client.removeListener('error', idleListener)
+    client.on('error', () => {
+      pool.log('additional client error after disconnection due to error', err)
+    })
+    pool._remove(client)
+    // TODO - document that once the pool emits an error
+    // the client has already been closed & purged and is unusable
+    pool.emit('error', err, client)
+  }
+}
+
+class Pool extends EventEmitter {
+  constructor(options, Client) {
+    super()
+    this.options = Object.assign({}, options)
+
+    if (options != null && 'password' in options) {
+      // "hiding" the password so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options, 'password', {
+        configurable: true,
+        enumerable: false,
+        writable: true,
+        value: options.password,
+      })
+    }
+    if (options != null && options.ssl && options.ssl.key) {
+      // "hiding" the ssl->key so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this.options.max = this.options.max || this.options.poolSize || 10
+    this.options.min = this.options.min || 0
+    this.options.maxUses = this.options.maxUses || Infinity
+    this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
+    this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
+    this.log = this.options.log || function () {}
+    this.Client = this.options.Client || Client || (__nccwpck_require__(4331).Client)
+    this.Promise = this.options.Promise || global.Promise
+
+    if (typeof this.options.idleTimeoutMillis === 'undefined') {
+      this.options.idleTimeoutMillis = 10000
+    }
+
+    this._clients = []
+    this._idle = []
+    this._expired = new WeakSet()
+    this._pendingQueue = []
+    this._endCallback = undefined
+    this.ending = false
+    this.ended = false
+  }
+
+  _promiseTry(f) {
+    const Promise = this.Promise
+    if (typeof Promise.try === 'function') {
+      return Promise.try(f)
+    }
+    return new Promise((resolve) => resolve(f()))
+  }
+
+  _isFull() {
+    return this._clients.length >= this.options.max
+  }
+
+  _isAboveMin() {
+    return this._clients.length > this.options.min
+  }
+
+  _pulseQueue() {
+    this.log('pulse queue')
+    if (this.ended) {
+      this.log('pulse queue ended')
+      return
+    }
+    if (this.ending) {
+      this.log('pulse queue on ending')
+      if (this._idle.length) {
+        this._idle.slice().map((item) => {
+          this._remove(item.client)
+        })
+      }
+      if (!this._clients.length) {
+        this.ended = true
+        this._endCallback()
+      }
+      return
+    }
+
+    // if we don't have any waiting, do nothing
+    if (!this._pendingQueue.length) {
+      this.log('no queued requests')
+      return
+    }
+    // if we don't have any idle clients and we have no more room do nothing
+    if (!this._idle.length && this._isFull()) {
+      return
+    }
+    const pendingItem = this._pendingQueue.shift()
+    if (this._idle.length) {
+      const idleItem = this._idle.pop()
+      clearTimeout(idleItem.timeoutId)
+      const client = idleItem.client
+      client.ref && client.ref()
+      const idleListener = idleItem.idleListener
+
+      return this._acquireClient(client, pendingItem, idleListener, false)
+    }
+    if (!this._isFull()) {
+      return this.newClient(pendingItem)
+    }
+    throw new Error('unexpected condition')
+  }
+
+  _remove(client, callback) {
+    const removed = removeWhere(this._idle, (item) => item.client === client)
+
+    if (removed !== undefined) {
+      clearTimeout(removed.timeoutId)
+    }
+
+    this._clients = this._clients.filter((c) => c !== client)
+    const context = this
+    client.end(() => {
+      context.emit('remove', client)
+
+      if (typeof callback === 'function') {
+        callback()
+      }
+    })
+  }
+
+  connect(cb) {
+    if (this.ending) {
+      const err = new Error('Cannot use a pool after calling end on the pool')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+
+    const response = promisify(this.Promise, cb)
+    const result = response.result
+
+    // if we don't have to connect a new client, don't do so
+    if (this._isFull() || this._idle.length) {
+      // if we have idle clients schedule a pulse immediately
+      if (this._idle.length) {
+        process.nextTick(() => this._pulseQueue())
+      }
+
+      if (!this.options.connectionTimeoutMillis) {
+        this._pendingQueue.push(new PendingItem(response.callback))
+        return result
+      }
+
+      const queueCallback = (err, res, done) => {
+        clearTimeout(tid)
+        response.callback(err, res, done)
+      }
+
+      const pendingItem = new PendingItem(queueCallback)
+
+      // set connection timeout on checking out an existing client
+      const tid = setTimeout(() => {
+        // remove the callback from pending waiters because
+        // we're going to call it with a timeout error
+        removeWhere(this._pendingQueue, (i) => i.callback === queueCallback)
+        pendingItem.timedOut = true
+        response.callback(new Error('timeout exceeded when trying to connect'))
+      }, this.options.connectionTimeoutMillis)
+
+      if (tid.unref) {
+        tid.unref()
+      }
+
+      this._pendingQueue.push(pendingItem)
+      return result
+    }
+
+    this.newClient(new PendingItem(response.callback))
+
+    return result
+  }
+
+  newClient(pendingItem) {
+    const client = new this.Client(this.options)
+    this._clients.push(client)
+    const idleListener = makeIdleListener(this, client)
+
+    this.log('checking client timeout')
+
+    // connection timeout logic
+    let tid
+    let timeoutHit = false
+    if (this.options.connectionTimeoutMillis) {
+      tid = setTimeout(() => {
+        if (client.connection) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          client.connection.stream.destroy()
+        } else if (!client.isConnected()) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          // force kill the node driver, and let libpq do its teardown
+          client.end()
+        }
+      }, this.options.connectionTimeoutMillis)
+    }
+
+    this.log('connecting new client')
+    client.connect((err) => {
+      if (tid) {
+        clearTimeout(tid)
+      }
+      client.on('error', idleListener)
+      if (err) {
+        this.log('client failed to connect', err)
+        // remove the dead client from our list of clients
+        this._clients = this._clients.filter((c) => c !== client)
+        if (timeoutHit) {
+          err = new Error('Connection terminated due to connection timeout', { cause: err })
+        }
+
+        // this client won’t be released, so move on immediately
+        this._pulseQueue()
+
+        if (!pendingItem.timedOut) {
+          pendingItem.callback(err, undefined, NOOP)
+        }
+      } else {
+        this.log('new client connected')
+
+        if (this.options.onConnect) {
+          this._promiseTry(() => this.options.onConnect(client)).then(
+            () => {
+              this._afterConnect(client, pendingItem, idleListener)
+            },
+            (hookErr) => {
+              this._clients = this._clients.filter((c) => c !== client)
+              client.end(() => {
+                this._pulseQueue()
+                if (!pendingItem.timedOut) {
+                  pendingItem.callback(hookErr, undefined, NOOP)
+                }
+              })
+            }
+          )
+          return
+        }
+
+        return this._afterConnect(client, pendingItem, idleListener)
+      }
+    })
+  }
+
+  _afterConnect(client, pendingItem, idleListener) {
+    if (this.options.maxLifetimeSeconds !== 0) {
+      const maxLifetimeTimeout = setTimeout(() => {
+        this.log('ending client due to expired lifetime')
+        this._expired.add(client)
+        const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client)
+        if (idleIndex !== -1) {
+          this._acquireClient(
+            client,
+            new PendingItem((err, client, clientRelease) => clientRelease()),
+            idleListener,
+            false
+          )
+        }
+      }, this.options.maxLifetimeSeconds * 1000)
+
+      maxLifetimeTimeout.unref()
+      client.once('end', () => clearTimeout(maxLifetimeTimeout))
+    }
+
+    return this._acquireClient(client, pendingItem, idleListener, true)
+  }
+
+  // acquire a client for a pending work item
+  _acquireClient(client, pendingItem, idleListener, isNew) {
+    if (isNew) {
+      this.emit('connect', client)
+    }
+
+    this.emit('acquire', client)
+
+    client.release = this._releaseOnce(client, idleListener)
+
+    client.removeListener('error', idleListener)
+
+    if (!pendingItem.timedOut) {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, (err) => {
+          if (err) {
+            client.release(err)
+            return pendingItem.callback(err, undefined, NOOP)
+          }
+
+          pendingItem.callback(undefined, client, client.release)
+        })
+      } else {
+        pendingItem.callback(undefined, client, client.release)
+      }
+    } else {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, client.release)
+      } else {
+        client.release()
+      }
+    }
+  }
+
+  // returns a function that wraps _release and throws if called more than once
+  _releaseOnce(client, idleListener) {
+    let released = false
+
+    return (err) => {
+      if (released) {
+        throwOnDoubleRelease()
+      }
+
+      released = true
+      this._release(client, idleListener, err)
+    }
+  }
+
+  // release a client back to the poll, include an error
+  // to remove it from the pool
+  _release(client, idleListener, err) {
+    client.on('error', idleListener)
+
+    client._poolUseCount = (client._poolUseCount || 0) + 1
+
+    this.emit('release', err, client)
+
+    // TODO(bmc): expose a proper, public interface _queryable and _ending
+    if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
+      if (client._poolUseCount >= this.options.maxUses) {
+        this.log('remove expended client')
+      }
+
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    const isExpired = this._expired.has(client)
+    if (isExpired) {
+      this.log('remove expired client')
+      this._expired.delete(client)
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    // idle timeout
+    let tid
+    if (this.options.idleTimeoutMillis && this._isAboveMin()) {
+      tid = setTimeout(() => {
+        if (this._isAboveMin()) {
+          this.log('remove idle client')
+          this._remove(client, this._pulseQueue.bind(this))
+        }
+      }, this.options.idleTimeoutMillis)
+
+      if (this.options.allowExitOnIdle) {
+        // allow Node to exit if this is all that's left
+        tid.unref()
+      }
+    }
+
+    if (this.options.allowExitOnIdle) {
+      client.unref()
+    }
+
+    this._idle.push(new IdleItem(client, idleListener, tid))
+    this._pulseQueue()
+  }
+
+  query(text, values, cb) {
+    // guard clause against passing a function as the first parameter
+    if (typeof text === 'function') {
+      const response = promisify(this.Promise, text)
+      setImmediate(function () {
+        return response.callback(new Error('Passing a function as the first parameter to pool.query is not supported'))
+      })
+      return response.result
+    }
+
+    // allow plain text query without values, but callback
+    if (typeof values === 'function') {
+      cb = values
+      values = undefined
+    }
+    const response = promisify(this.Promise, cb)
+    cb = response.callback
+
+    this.connect((err, client) => {
+      if (err) {
+        return cb(err)
+      }
+
+      let clientReleased = false
+      const onError = (err) => {
+        if (clientReleased) {
+          return
+        }
+        clientReleased = true
+        client.release(err)
+        cb(err)
+      }
+
+      client.once('error', onError)
+      this.log('dispatching query')
+      try {
+        client.query(text, values, (err, res) => {
+          this.log('query dispatched')
+          client.removeListener('error', onError)
+          if (clientReleased) {
+            return
+          }
+          clientReleased = true
+          client.release(err)
+          if (err) {
+            return cb(err)
+          }
+          return cb(undefined, res)
+        })
+      } catch (err) {
+        client.release(err)
+        return cb(err)
+      }
+    })
+    return response.result
+  }
+
+  end(cb) {
+    this.log('ending')
+    if (this.ending) {
+      const err = new Error('Called end on pool more than once')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+    this.ending = true
+    const promised = promisify(this.Promise, cb)
+    this._endCallback = promised.callback
+    this._pulseQueue()
+    return promised.result
+  }
+
+  get waitingCount() {
+    return this._pendingQueue.length
+  }
+
+  get idleCount() {
+    return this._idle.length
+  }
+
+  get expiredCount() {
+    return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0)
+  }
+
+  get totalCount() {
+    return this._clients.length
+  }
+}
+module.exports = Pool
+
+
+/***/ }),
+
+/***/ 7293:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BufferReader = void 0;
+class BufferReader {
+    constructor(offset = 0) {
+        this.offset = offset;
+        this.buffer = Buffer.allocUnsafe(0);
+        // TODO(bmc): support non-utf8 encoding?
+        this.encoding = 'utf-8';
+    }
+    setBuffer(offset, buffer) {
+        this.offset = offset;
+        this.buffer = buffer;
+    }
+    int16() {
+        const result = this.buffer.readInt16BE(this.offset);
+        this.offset += 2;
+        return result;
+    }
+    byte() {
+        const result = this.buffer[this.offset];
+        this.offset++;
+        return result;
+    }
+    int32() {
+        const result = this.buffer.readInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    uint32() {
+        const result = this.buffer.readUInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    string(length) {
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+    cstring() {
+        const start = this.offset;
+        let end = start;
+        // eslint-disable-next-line no-empty
+        while (this.buffer[end++]) { }
+        this.offset = end;
+        return this.buffer.toString(this.encoding, start, end - 1);
+    }
+    bytes(length) {
+        const result = this.buffer.slice(this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+}
+exports.BufferReader = BufferReader;
+//# sourceMappingURL=buffer-reader.js.map
+
+/***/ }),
+
+/***/ 6886:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+//binary data writer tuned for encoding binary specific to the postgres binary protocol
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Writer = void 0;
+class Writer {
+    constructor(size = 256) {
+        this.size = size;
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(size);
+    }
+    ensure(size) {
+        const remaining = this.buffer.length - this.offset;
+        if (remaining < size) {
+            const oldBuffer = this.buffer;
+            // exponential growth factor of around ~ 1.5
+            // https://stackoverflow.com/questions/2269063/buffer-growth-strategy
+            const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
+            this.buffer = Buffer.allocUnsafe(newSize);
+            oldBuffer.copy(this.buffer, 0, 0, this.offset);
+        }
+    }
+    addInt32(num) {
+        this.ensure(4);
+        this.buffer[this.offset++] = (num >>> 24) & 0xff;
+        this.buffer[this.offset++] = (num >>> 16) & 0xff;
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addInt16(num) {
+        this.ensure(2);
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addCString(string) {
+        if (!string) {
+            this.ensure(1);
+        }
+        else {
+            const len = Buffer.byteLength(string);
+            this.ensure(len + 1); // +1 for null terminator
+            this.buffer.write(string, this.offset, 'utf-8');
+            this.offset += len;
+        }
+        this.buffer[this.offset++] = 0; // null terminator
+        return this;
+    }
+    addString(string = '') {
+        const len = Buffer.byteLength(string);
+        this.ensure(len);
+        this.buffer.write(string, this.offset);
+        this.offset += len;
+        return this;
+    }
+    // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
+    // bytes. Postgres' Bind wire format prefixes every parameter with its length,
+    // and doing it in one method computes Buffer.byteLength ONCE — the previous
+    // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
+    // three times (byteLength for the prefix, byteLength again inside addString,
+    // then the encode), which is costly for large text parameters.
+    addInt32PrefixedString(string) {
+        const len = Buffer.byteLength(string);
+        this.ensure(4 + len);
+        const buffer = this.buffer;
+        let offset = this.offset;
+        buffer[offset++] = (len >>> 24) & 0xff;
+        buffer[offset++] = (len >>> 16) & 0xff;
+        buffer[offset++] = (len >>> 8) & 0xff;
+        buffer[offset++] = (len >>> 0) & 0xff;
+        buffer.write(string, offset, 'utf-8');
+        this.offset = offset + len;
+        return this;
+    }
+    add(otherBuffer) {
+        this.ensure(otherBuffer.length);
+        otherBuffer.copy(this.buffer, this.offset);
+        this.offset += otherBuffer.length;
+        return this;
+    }
+    /**
+     * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
+     */
+    reserveUnsafe(size) {
+        const offset = this.offset;
+        this.ensure(size);
+        this.offset += size;
+        return offset;
+    }
+    join(code) {
+        if (code) {
+            this.buffer[this.headerPosition] = code;
+            //length is everything in this packet minus the code
+            const length = this.offset - (this.headerPosition + 1);
+            this.buffer.writeInt32BE(length, this.headerPosition + 1);
+        }
+        return this.buffer.slice(code ? 0 : 5, this.offset);
+    }
+    flush(code) {
+        const result = this.join(code);
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(this.size);
+        return result;
+    }
+    clear() {
+        this.offset = 5;
+        this.headerPosition = 0;
+    }
+}
+exports.Writer = Writer;
+//# sourceMappingURL=buffer-writer.js.map
+
+/***/ }),
+
+/***/ 1215:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DatabaseError = exports.serialize = void 0;
+exports.parse = parse;
+const messages_1 = __nccwpck_require__(3023);
+Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
+const serializer_1 = __nccwpck_require__(5343);
+Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
+const parser_1 = __nccwpck_require__(7488);
+function parse(stream, callback) {
+    const parser = new parser_1.Parser();
+    stream.on('data', (buffer) => parser.parse(buffer, callback));
+    return new Promise((resolve) => stream.on('end', () => resolve()));
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3023:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
+exports.parseComplete = {
+    name: 'parseComplete',
+    length: 5,
+};
+exports.bindComplete = {
+    name: 'bindComplete',
+    length: 5,
+};
+exports.closeComplete = {
+    name: 'closeComplete',
+    length: 5,
+};
+exports.noData = {
+    name: 'noData',
+    length: 5,
+};
+exports.portalSuspended = {
+    name: 'portalSuspended',
+    length: 5,
+};
+exports.replicationStart = {
+    name: 'replicationStart',
+    length: 4,
+};
+exports.emptyQuery = {
+    name: 'emptyQuery',
+    length: 4,
+};
+exports.copyDone = {
+    name: 'copyDone',
+    length: 4,
+};
+class DatabaseError extends Error {
+    constructor(message, length, name) {
+        super(message);
+        this.length = length;
+        this.name = name;
+    }
+}
+exports.DatabaseError = DatabaseError;
+class CopyDataMessage {
+    constructor(length, chunk) {
+        this.length = length;
+        this.chunk = chunk;
+        this.name = 'copyData';
+    }
+}
+exports.CopyDataMessage = CopyDataMessage;
+class CopyResponse {
+    constructor(length, name, binary, columnCount) {
+        this.length = length;
+        this.name = name;
+        this.binary = binary;
+        this.columnTypes = new Array(columnCount);
+    }
+}
+exports.CopyResponse = CopyResponse;
+class Field {
+    constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
+        this.name = name;
+        this.tableID = tableID;
+        this.columnID = columnID;
+        this.dataTypeID = dataTypeID;
+        this.dataTypeSize = dataTypeSize;
+        this.dataTypeModifier = dataTypeModifier;
+        this.format = format;
+    }
+}
+exports.Field = Field;
+class RowDescriptionMessage {
+    constructor(length, fieldCount) {
+        this.length = length;
+        this.fieldCount = fieldCount;
+        this.name = 'rowDescription';
+        this.fields = new Array(this.fieldCount);
+    }
+}
+exports.RowDescriptionMessage = RowDescriptionMessage;
+class ParameterDescriptionMessage {
+    constructor(length, parameterCount) {
+        this.length = length;
+        this.parameterCount = parameterCount;
+        this.name = 'parameterDescription';
+        this.dataTypeIDs = new Array(this.parameterCount);
+    }
+}
+exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
+class ParameterStatusMessage {
+    constructor(length, parameterName, parameterValue) {
+        this.length = length;
+        this.parameterName = parameterName;
+        this.parameterValue = parameterValue;
+        this.name = 'parameterStatus';
+    }
+}
+exports.ParameterStatusMessage = ParameterStatusMessage;
+class AuthenticationMD5Password {
+    constructor(length, salt) {
+        this.length = length;
+        this.salt = salt;
+        this.name = 'authenticationMD5Password';
+    }
+}
+exports.AuthenticationMD5Password = AuthenticationMD5Password;
+class BackendKeyDataMessage {
+    constructor(length, processID, secretKey) {
+        this.length = length;
+        this.processID = processID;
+        this.secretKey = secretKey;
+        this.name = 'backendKeyData';
+    }
+}
+exports.BackendKeyDataMessage = BackendKeyDataMessage;
+class NotificationResponseMessage {
+    constructor(length, processId, channel, payload) {
+        this.length = length;
+        this.processId = processId;
+        this.channel = channel;
+        this.payload = payload;
+        this.name = 'notification';
+    }
+}
+exports.NotificationResponseMessage = NotificationResponseMessage;
+class ReadyForQueryMessage {
+    constructor(length, status) {
+        this.length = length;
+        this.status = status;
+        this.name = 'readyForQuery';
+    }
+}
+exports.ReadyForQueryMessage = ReadyForQueryMessage;
+class CommandCompleteMessage {
+    constructor(length, text) {
+        this.length = length;
+        this.text = text;
+        this.name = 'commandComplete';
+    }
+}
+exports.CommandCompleteMessage = CommandCompleteMessage;
+class DataRowMessage {
+    constructor(length, fields) {
+        this.length = length;
+        this.fields = fields;
+        this.name = 'dataRow';
+        this.fieldCount = fields.length;
+    }
+}
+exports.DataRowMessage = DataRowMessage;
+class NoticeMessage {
+    constructor(length, message) {
+        this.length = length;
+        this.message = message;
+        this.name = 'notice';
+    }
+}
+exports.NoticeMessage = NoticeMessage;
+//# sourceMappingURL=messages.js.map
+
+/***/ }),
+
+/***/ 7488:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const messages_1 = __nccwpck_require__(3023);
+const buffer_reader_1 = __nccwpck_require__(7293);
+// every message is prefixed with a single byte
+const CODE_LENGTH = 1;
+// every message has an int32 length which includes itself but does
+// NOT include the code in the length
+const LEN_LENGTH = 4;
+const HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
+// A placeholder for a `BackendMessage`’s length value that will be set after construction.
+const LATEINIT_LENGTH = -1;
+const emptyBuffer = Buffer.allocUnsafe(0);
+class Parser {
+    constructor(opts) {
+        this.buffer = emptyBuffer;
+        this.bufferLength = 0;
+        this.bufferOffset = 0;
+        this.reader = new buffer_reader_1.BufferReader();
+        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === 'binary') {
+            throw new Error('Binary mode not supported yet');
+        }
+        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || 'text';
+    }
+    parse(buffer, callback) {
+        this.mergeBuffer(buffer);
+        const bufferFullLength = this.bufferOffset + this.bufferLength;
+        let offset = this.bufferOffset;
+        while (offset + HEADER_LENGTH <= bufferFullLength) {
+            // code is 1 byte long - it identifies the message type
+            const code = this.buffer[offset];
+            // length is 1 Uint32BE - it is the length of the message EXCLUDING the code
+            const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
+            const fullMessageLength = CODE_LENGTH + length;
+            if (fullMessageLength + offset <= bufferFullLength) {
+                const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
+                callback(message);
+                offset += fullMessageLength;
+            }
+            else {
+                break;
+            }
+        }
+        if (offset === bufferFullLength) {
+            // No more use for the buffer
+            this.buffer = emptyBuffer;
+            this.bufferLength = 0;
+            this.bufferOffset = 0;
+        }
+        else {
+            // Adjust the cursors of remainingBuffer
+            this.bufferLength = bufferFullLength - offset;
+            this.bufferOffset = offset;
+        }
+    }
+    mergeBuffer(buffer) {
+        if (this.bufferLength > 0) {
+            const newLength = this.bufferLength + buffer.byteLength;
+            const newFullLength = newLength + this.bufferOffset;
+            if (newFullLength > this.buffer.byteLength) {
+                // We can't concat the new buffer with the remaining one
+                let newBuffer;
+                if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
+                    // We can move the relevant part to the beginning of the buffer instead of allocating a new buffer
+                    newBuffer = this.buffer;
+                }
+                else {
+                    // Allocate a new larger buffer
+                    let newBufferLength = this.buffer.byteLength * 2;
+                    while (newLength >= newBufferLength) {
+                        newBufferLength *= 2;
+                    }
+                    newBuffer = Buffer.allocUnsafe(newBufferLength);
+                }
+                // Move the remaining buffer to the new one
+                this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
+                this.buffer = newBuffer;
+                this.bufferOffset = 0;
+            }
+            // Concat the new buffer with the remaining one
+            buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
+            this.bufferLength = newLength;
+        }
+        else {
+            this.buffer = buffer;
+            this.bufferOffset = 0;
+            this.bufferLength = buffer.byteLength;
+        }
+    }
+    handlePacket(offset, code, length, bytes) {
+        const { reader } = this;
+        // NOTE: This undesirably retains the buffer in `this.reader` if the `parse*Message` calls below throw. However, those should only throw in the case of a protocol error, which normally results in the reader being discarded.
+        reader.setBuffer(offset, bytes);
+        let message;
+        switch (code) {
+            case 50 /* MessageCodes.BindComplete */:
+                message = messages_1.bindComplete;
+                break;
+            case 49 /* MessageCodes.ParseComplete */:
+                message = messages_1.parseComplete;
+                break;
+            case 51 /* MessageCodes.CloseComplete */:
+                message = messages_1.closeComplete;
+                break;
+            case 110 /* MessageCodes.NoData */:
+                message = messages_1.noData;
+                break;
+            case 115 /* MessageCodes.PortalSuspended */:
+                message = messages_1.portalSuspended;
+                break;
+            case 99 /* MessageCodes.CopyDone */:
+                message = messages_1.copyDone;
+                break;
+            case 87 /* MessageCodes.ReplicationStart */:
+                message = messages_1.replicationStart;
+                break;
+            case 73 /* MessageCodes.EmptyQuery */:
+                message = messages_1.emptyQuery;
+                break;
+            case 68 /* MessageCodes.DataRow */:
+                message = parseDataRowMessage(reader);
+                break;
+            case 67 /* MessageCodes.CommandComplete */:
+                message = parseCommandCompleteMessage(reader);
+                break;
+            case 90 /* MessageCodes.ReadyForQuery */:
+                message = parseReadyForQueryMessage(reader);
+                break;
+            case 65 /* MessageCodes.NotificationResponse */:
+                message = parseNotificationMessage(reader);
+                break;
+            case 82 /* MessageCodes.AuthenticationResponse */:
+                message = parseAuthenticationResponse(reader, length);
+                break;
+            case 83 /* MessageCodes.ParameterStatus */:
+                message = parseParameterStatusMessage(reader);
+                break;
+            case 75 /* MessageCodes.BackendKeyData */:
+                message = parseBackendKeyData(reader);
+                break;
+            case 69 /* MessageCodes.ErrorMessage */:
+                message = parseErrorMessage(reader, 'error');
+                break;
+            case 78 /* MessageCodes.NoticeMessage */:
+                message = parseErrorMessage(reader, 'notice');
+                break;
+            case 84 /* MessageCodes.RowDescriptionMessage */:
+                message = parseRowDescriptionMessage(reader);
+                break;
+            case 116 /* MessageCodes.ParameterDescriptionMessage */:
+                message = parseParameterDescriptionMessage(reader);
+                break;
+            case 71 /* MessageCodes.CopyIn */:
+                message = parseCopyInMessage(reader);
+                break;
+            case 72 /* MessageCodes.CopyOut */:
+                message = parseCopyOutMessage(reader);
+                break;
+            case 100 /* MessageCodes.CopyData */:
+                message = parseCopyData(reader, length);
+                break;
+            default:
+                return new messages_1.DatabaseError('received invalid response: ' + code.toString(16), length, 'error');
+        }
+        reader.setBuffer(0, emptyBuffer);
+        message.length = length;
+        return message;
+    }
+}
+exports.Parser = Parser;
+const parseReadyForQueryMessage = (reader) => {
+    const status = reader.string(1);
+    return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
+};
+const parseCommandCompleteMessage = (reader) => {
+    const text = reader.cstring();
+    return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
+};
+const parseCopyData = (reader, length) => {
+    const chunk = reader.bytes(length - 4);
+    return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
+};
+const parseCopyInMessage = (reader) => parseCopyMessage(reader, 'copyInResponse');
+const parseCopyOutMessage = (reader) => parseCopyMessage(reader, 'copyOutResponse');
+const parseCopyMessage = (reader, messageName) => {
+    const isBinary = reader.byte() !== 0;
+    const columnCount = reader.int16();
+    const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
+    for (let i = 0; i < columnCount; i++) {
+        message.columnTypes[i] = reader.int16();
+    }
+    return message;
+};
+const parseNotificationMessage = (reader) => {
+    const processId = reader.int32();
+    const channel = reader.cstring();
+    const payload = reader.cstring();
+    return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
+};
+const parseRowDescriptionMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        message.fields[i] = parseField(reader);
+    }
+    return message;
+};
+const parseField = (reader) => {
+    const name = reader.cstring();
+    const tableID = reader.uint32();
+    const columnID = reader.int16();
+    const dataTypeID = reader.uint32();
+    const dataTypeSize = reader.int16();
+    const dataTypeModifier = reader.int32();
+    const mode = reader.int16() === 0 ? 'text' : 'binary';
+    return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
+};
+const parseParameterDescriptionMessage = (reader) => {
+    const parameterCount = reader.int16();
+    const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
+    for (let i = 0; i < parameterCount; i++) {
+        // OIDs are unsigned, same as dataTypeID in parseField above
+        message.dataTypeIDs[i] = reader.uint32();
+    }
+    return message;
+};
+const parseDataRowMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const fields = new Array(fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        const len = reader.int32();
+        // a -1 for length means the value of the field is null
+        fields[i] = len === -1 ? null : reader.string(len);
+    }
+    return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
+};
+const parseParameterStatusMessage = (reader) => {
+    const name = reader.cstring();
+    const value = reader.cstring();
+    return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
+};
+const parseBackendKeyData = (reader) => {
+    const processID = reader.int32();
+    const secretKey = reader.int32();
+    return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
+};
+const parseAuthenticationResponse = (reader, length) => {
+    const code = reader.int32();
+    // TODO(bmc): maybe better types here
+    const message = {
+        name: 'authenticationOk',
+        length,
+    };
+    switch (code) {
+        case 0: // AuthenticationOk
+            break;
+        case 3: // AuthenticationCleartextPassword
+            if (message.length === 8) {
+                message.name = 'authenticationCleartextPassword';
+            }
+            break;
+        case 5: // AuthenticationMD5Password
+            if (message.length === 12) {
+                message.name = 'authenticationMD5Password';
+                const salt = reader.bytes(4);
+                return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
+            }
+            break;
+        case 10: // AuthenticationSASL
+            {
+                message.name = 'authenticationSASL';
+                message.mechanisms = [];
+                let mechanism;
+                do {
+                    mechanism = reader.cstring();
+                    if (mechanism) {
+                        message.mechanisms.push(mechanism);
+                    }
+                } while (mechanism);
+            }
+            break;
+        case 11: // AuthenticationSASLContinue
+            message.name = 'authenticationSASLContinue';
+            message.data = reader.string(length - 8);
+            break;
+        case 12: // AuthenticationSASLFinal
+            message.name = 'authenticationSASLFinal';
+            message.data = reader.string(length - 8);
+            break;
+        default:
+            throw new Error('Unknown authenticationOk message type ' + code);
+    }
+    return message;
+};
+const parseErrorMessage = (reader, name) => {
+    const fields = {};
+    let fieldType = reader.string(1);
+    while (fieldType !== '\0') {
+        fields[fieldType] = reader.cstring();
+        fieldType = reader.string(1);
+    }
+    const messageValue = fields.M;
+    const message = name === 'notice'
+        ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue)
+        : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
+    message.severity = fields.S;
+    message.code = fields.C;
+    message.detail = fields.D;
+    message.hint = fields.H;
+    message.position = fields.P;
+    message.internalPosition = fields.p;
+    message.internalQuery = fields.q;
+    message.where = fields.W;
+    message.schema = fields.s;
+    message.table = fields.t;
+    message.column = fields.c;
+    message.dataType = fields.d;
+    message.constraint = fields.n;
+    message.file = fields.F;
+    message.line = fields.L;
+    message.routine = fields.R;
+    return message;
+};
+//# sourceMappingURL=parser.js.map
+
+/***/ }),
+
+/***/ 5343:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.serialize = void 0;
+const buffer_writer_1 = __nccwpck_require__(6886);
+const writer = new buffer_writer_1.Writer();
+const startup = (opts) => {
+    // protocol version
+    writer.addInt16(3).addInt16(0);
+    for (const key of Object.keys(opts)) {
+        writer.addCString(key).addCString(opts[key]);
+    }
+    writer.addCString('client_encoding').addCString('UTF8');
+    const bodyBuffer = writer.addCString('').flush();
+    // this message is sent without a code
+    const length = bodyBuffer.length + 4;
+    return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
+};
+const requestSsl = () => {
+    const response = Buffer.allocUnsafe(8);
+    response.writeInt32BE(8, 0);
+    response.writeInt32BE(80877103, 4);
+    return response;
+};
+const password = (password) => {
+    return writer.addCString(password).flush(112 /* code.startup */);
+};
+const sendSASLInitialResponseMessage = function (mechanism, initialResponse) {
+    // 0x70 = 'p'
+    writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
+    return writer.flush(112 /* code.startup */);
+};
+const sendSCRAMClientFinalMessage = function (additionalData) {
+    return writer.addString(additionalData).flush(112 /* code.startup */);
+};
+const query = (text) => {
+    return writer.addCString(text).flush(81 /* code.query */);
+};
+const emptyArray = [];
+const parse = (query) => {
+    // expect something like this:
+    // { name: 'queryName',
+    //   text: 'select * from blah',
+    //   types: ['int8', 'bool'] }
+    // normalize missing query names to allow for null
+    const name = query.name || '';
+    if (name.length > 63) {
+        console.error('Warning! Postgres only supports 63 characters for query names.');
+        console.error('You supplied %s (%s)', name, name.length);
+        console.error('This can cause conflicts and silent errors executing queries');
+    }
+    const types = query.types || emptyArray;
+    const len = types.length;
+    const buffer = writer
+        .addCString(name) // name of query
+        .addCString(query.text) // actual query text
+        .addInt16(len);
+    for (let i = 0; i < len; i++) {
+        buffer.addInt32(types[i]);
+    }
+    return writer.flush(80 /* code.parse */);
+};
+const writeValues = function (values, valueMapper, formatsOffset) {
+    const len = values.length;
+    for (let i = 0; i < len; i++) {
+        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
+        let formatByte = 0 /* ParamType.STRING */;
+        if (mappedVal == null) {
+            // write -1 to indicate null
+            writer.addInt32(-1);
+        }
+        else if (mappedVal instanceof Buffer) {
+            formatByte = 1 /* ParamType.BINARY */;
+            // add the buffer to the param writer
+            writer.addInt32(mappedVal.length);
+            writer.add(mappedVal);
+        }
+        else {
+            // length prefix + UTF-8 bytes in one pass (Buffer.byteLength computed once)
+            writer.addInt32PrefixedString(mappedVal);
+        }
+        // beware: `writer` operations can replace `writer.buffer` with a new buffer
+        const buf = writer.buffer;
+        buf[formatsOffset++] = 0;
+        buf[formatsOffset++] = formatByte;
+    }
+};
+const bind = (config = {}) => {
+    // normalize config
+    const portal = config.portal || '';
+    const statement = config.statement || '';
+    const binary = config.binary || false;
+    const values = config.values || emptyArray;
+    const len = values.length;
+    writer.addCString(portal).addCString(statement);
+    // number of parameter format codes
+    writer.addInt16(len);
+    // space for those codes, filled by `writeValues`
+    const formatsOffset = writer.reserveUnsafe(len * 2);
+    // number of parameter values
+    writer.addInt16(len);
+    try {
+        writeValues(values, config.valueMapper, formatsOffset);
+    }
+    catch (err) {
+        writer.clear();
+        throw err;
+    }
+    // all results use the same format code
+    writer.addInt16(1);
+    // format code
+    writer.addInt16(binary ? 1 /* ParamType.BINARY */ : 0 /* ParamType.STRING */);
+    return writer.flush(66 /* code.bind */);
+};
+const emptyExecute = Buffer.from([69 /* code.execute */, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00]);
+const execute = (config) => {
+    // this is the happy path for most queries
+    if (!config || (!config.portal && !config.rows)) {
+        return emptyExecute;
+    }
+    const portal = config.portal || '';
+    const rows = config.rows || 0;
+    const portalLength = Buffer.byteLength(portal);
+    const len = 4 + portalLength + 1 + 4;
+    // one extra bit for code
+    const buff = Buffer.allocUnsafe(1 + len);
+    buff[0] = 69 /* code.execute */;
+    buff.writeInt32BE(len, 1);
+    buff.write(portal, 5, 'utf-8');
+    buff[portalLength + 5] = 0; // null terminate portal cString
+    buff.writeUInt32BE(rows, buff.length - 4);
+    return buff;
+};
+const cancel = (processID, secretKey) => {
+    const buffer = Buffer.allocUnsafe(16);
+    buffer.writeInt32BE(16, 0);
+    buffer.writeInt16BE(1234, 4);
+    buffer.writeInt16BE(5678, 6);
+    buffer.writeInt32BE(processID, 8);
+    buffer.writeInt32BE(secretKey, 12);
+    return buffer;
+};
+const cstringMessage = (code, string) => {
+    const stringLen = Buffer.byteLength(string);
+    const len = 4 + stringLen + 1;
+    // one extra bit for code
+    const buffer = Buffer.allocUnsafe(1 + len);
+    buffer[0] = code;
+    buffer.writeInt32BE(len, 1);
+    buffer.write(string, 5, 'utf-8');
+    buffer[len] = 0; // null terminate cString
+    return buffer;
+};
+const emptyDescribePortal = writer.addCString('P').flush(68 /* code.describe */);
+const emptyDescribeStatement = writer.addCString('S').flush(68 /* code.describe */);
+const describe = (msg) => {
+    return msg.name
+        ? cstringMessage(68 /* code.describe */, `${msg.type}${msg.name || ''}`)
+        : msg.type === 'P'
+            ? emptyDescribePortal
+            : emptyDescribeStatement;
+};
+const close = (msg) => {
+    const text = `${msg.type}${msg.name || ''}`;
+    return cstringMessage(67 /* code.close */, text);
+};
+const copyData = (chunk) => {
+    return writer.add(chunk).flush(100 /* code.copyFromChunk */);
+};
+const copyFail = (message) => {
+    return cstringMessage(102 /* code.copyFail */, message);
+};
+const codeOnlyBuffer = (code) => Buffer.from([code, 0x00, 0x00, 0x00, 0x04]);
+const flushBuffer = codeOnlyBuffer(72 /* code.flush */);
+const syncBuffer = codeOnlyBuffer(83 /* code.sync */);
+const endBuffer = codeOnlyBuffer(88 /* code.end */);
+const copyDoneBuffer = codeOnlyBuffer(99 /* code.copyDone */);
+const serialize = {
+    startup,
+    password,
+    requestSsl,
+    sendSASLInitialResponseMessage,
+    sendSCRAMClientFinalMessage,
+    query,
+    parse,
+    bind,
+    execute,
+    describe,
+    close,
+    flush: () => flushBuffer,
+    sync: () => syncBuffer,
+    end: () => endBuffer,
+    copyData,
+    copyDone: () => copyDoneBuffer,
+    copyFail,
+    cancel,
+};
+exports.serialize = serialize;
+//# sourceMappingURL=serializer.js.map
+
+/***/ }),
+
+/***/ 3675:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var textParsers = __nccwpck_require__(5066);
+var binaryParsers = __nccwpck_require__(8912);
+var arrayParser = __nccwpck_require__(4461);
+var builtinTypes = __nccwpck_require__(6323);
+
+exports.getTypeParser = getTypeParser;
+exports.setTypeParser = setTypeParser;
+exports.arrayParser = arrayParser;
+exports.builtins = builtinTypes;
+
+var typeParsers = {
+  text: {},
+  binary: {}
+};
+
+//the empty parse function
+function noParse (val) {
+  return String(val);
+};
+
+//returns a function used to convert a specific type (specified by
+//oid) into a result javascript type
+//note: the oid can be obtained via the following sql query:
+//SELECT oid FROM pg_type WHERE typname = 'TYPE_NAME_HERE';
+function getTypeParser (oid, format) {
+  format = format || 'text';
+  if (!typeParsers[format]) {
+    return noParse;
+  }
+  return typeParsers[format][oid] || noParse;
+};
+
+function setTypeParser (oid, format, parseFn) {
+  if(typeof format == 'function') {
+    parseFn = format;
+    format = 'text';
+  }
+  typeParsers[format][oid] = parseFn;
+};
+
+textParsers.init(function(oid, converter) {
+  typeParsers.text[oid] = converter;
+});
+
+binaryParsers.init(function(oid, converter) {
+  typeParsers.binary[oid] = converter;
+});
+
+
+/***/ }),
+
+/***/ 4461:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(7449);
+
+module.exports = {
+  create: function (source, transform) {
+    return {
+      parse: function() {
+        return array.parse(source, transform);
+      }
+    };
+  }
+};
+
+
+/***/ }),
+
+/***/ 8912:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var parseInt64 = __nccwpck_require__(6101);
+
+var parseBits = function(data, bits, offset, invert, callback) {
+  offset = offset || 0;
+  invert = invert || false;
+  callback = callback || function(lastValue, newValue, bits) { return (lastValue * Math.pow(2, bits)) + newValue; };
+  var offsetBytes = offset >> 3;
+
+  var inv = function(value) {
+    if (invert) {
+      return ~value & 0xff;
+    }
+
+    return value;
+  };
+
+  // read first (maybe partial) byte
+  var mask = 0xff;
+  var firstBits = 8 - (offset % 8);
+  if (bits < firstBits) {
+    mask = (0xff << (8 - bits)) & 0xff;
+    firstBits = bits;
+  }
+
+  if (offset) {
+    mask = mask >> (offset % 8);
+  }
+
+  var result = 0;
+  if ((offset % 8) + bits >= 8) {
+    result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+  }
+
+  // read bytes
+  var bytes = (bits + offset) >> 3;
+  for (var i = offsetBytes + 1; i < bytes; i++) {
+    result = callback(result, inv(data[i]), 8);
+  }
+
+  // bits to read, that are not a complete byte
+  var lastBits = (bits + offset) % 8;
+  if (lastBits > 0) {
+    result = callback(result, inv(data[bytes]) >> (8 - lastBits), lastBits);
+  }
+
+  return result;
+};
+
+var parseFloatFromBits = function(data, precisionBits, exponentBits) {
+  var bias = Math.pow(2, exponentBits - 1) - 1;
+  var sign = parseBits(data, 1);
+  var exponent = parseBits(data, exponentBits, 1);
+
+  if (exponent === 0) {
+    return 0;
+  }
+
+  // parse mantissa
+  var precisionBitsCounter = 1;
+  var parsePrecisionBits = function(lastValue, newValue, bits) {
+    if (lastValue === 0) {
+      lastValue = 1;
+    }
+
+    for (var i = 1; i <= bits; i++) {
+      precisionBitsCounter /= 2;
+      if ((newValue & (0x1 << (bits - i))) > 0) {
+        lastValue += precisionBitsCounter;
+      }
+    }
+
+    return lastValue;
+  };
+
+  var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
+
+  // special cases
+  if (exponent == (Math.pow(2, exponentBits + 1) - 1)) {
+    if (mantissa === 0) {
+      return (sign === 0) ? Infinity : -Infinity;
+    }
+
+    return NaN;
+  }
+
+  // normale number
+  return ((sign === 0) ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
+};
+
+var parseInt16 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 15, 1, true) + 1);
+  }
+
+  return parseBits(value, 15, 1);
+};
+
+var parseInt32 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 31, 1, true) + 1);
+  }
+
+  return parseBits(value, 31, 1);
+};
+
+var parseFloat32 = function(value) {
+  return parseFloatFromBits(value, 23, 8);
+};
+
+var parseFloat64 = function(value) {
+  return parseFloatFromBits(value, 52, 11);
+};
+
+var parseNumeric = function(value) {
+  var sign = parseBits(value, 16, 32);
+  if (sign == 0xc000) {
+    return NaN;
+  }
+
+  var weight = Math.pow(10000, parseBits(value, 16, 16));
+  var result = 0;
+
+  var digits = [];
+  var ndigits = parseBits(value, 16);
+  for (var i = 0; i < ndigits; i++) {
+    result += parseBits(value, 16, 64 + (16 * i)) * weight;
+    weight /= 10000;
+  }
+
+  var scale = Math.pow(10, parseBits(value, 16, 48));
+  return ((sign === 0) ? 1 : -1) * Math.round(result * scale) / scale;
+};
+
+var parseDate = function(isUTC, value) {
+  var sign = parseBits(value, 1);
+  var rawValue = parseBits(value, 63, 1);
+
+  // discard usecs and shift from 2000 to 1970
+  var result = new Date((((sign === 0) ? 1 : -1) * rawValue / 1000) + 946684800000);
+
+  if (!isUTC) {
+    result.setTime(result.getTime() + result.getTimezoneOffset() * 60000);
+  }
+
+  // add microseconds to the date
+  result.usec = rawValue % 1000;
+  result.getMicroSeconds = function() {
+    return this.usec;
+  };
+  result.setMicroSeconds = function(value) {
+    this.usec = value;
+  };
+  result.getUTCMicroSeconds = function() {
+    return this.usec;
+  };
+
+  return result;
+};
+
+var parseArray = function(value) {
+  var dim = parseBits(value, 32);
+
+  var flags = parseBits(value, 32, 32);
+  var elementType = parseBits(value, 32, 64);
+
+  var offset = 96;
+  var dims = [];
+  for (var i = 0; i < dim; i++) {
+    // parse dimension
+    dims[i] = parseBits(value, 32, offset);
+    offset += 32;
+
+    // ignore lower bounds
+    offset += 32;
+  }
+
+  var parseElement = function(elementType) {
+    // parse content length
+    var length = parseBits(value, 32, offset);
+    offset += 32;
+
+    // parse null values
+    if (length == 0xffffffff) {
+      return null;
+    }
+
+    var result;
+    if ((elementType == 0x17) || (elementType == 0x14)) {
+      // int/bigint
+      result = parseBits(value, length * 8, offset);
+      offset += length * 8;
+      return result;
+    }
+    else if (elementType == 0x19) {
+      // string
+      result = value.toString(this.encoding, offset >> 3, (offset += (length << 3)) >> 3);
+      return result;
+    }
+    else {
+      console.log("ERROR: ElementType not implemented: " + elementType);
+    }
+  };
+
+  var parse = function(dimension, elementType) {
+    var array = [];
+    var i;
+
+    if (dimension.length > 1) {
+      var count = dimension.shift();
+      for (i = 0; i < count; i++) {
+        array[i] = parse(dimension, elementType);
+      }
+      dimension.unshift(count);
+    }
+    else {
+      for (i = 0; i < dimension[0]; i++) {
+        array[i] = parseElement(elementType);
+      }
+    }
+
+    return array;
+  };
+
+  return parse(dims, elementType);
+};
+
+var parseText = function(value) {
+  return value.toString('utf8');
+};
+
+var parseBool = function(value) {
+  if(value === null) return null;
+  return (parseBits(value, 8) > 0);
+};
+
+var init = function(register) {
+  register(20, parseInt64);
+  register(21, parseInt16);
+  register(23, parseInt32);
+  register(26, parseInt32);
+  register(1700, parseNumeric);
+  register(700, parseFloat32);
+  register(701, parseFloat64);
+  register(16, parseBool);
+  register(1114, parseDate.bind(null, false));
+  register(1184, parseDate.bind(null, true));
+  register(1000, parseArray);
+  register(1007, parseArray);
+  register(1016, parseArray);
+  register(1008, parseArray);
+  register(1009, parseArray);
+  register(25, parseText);
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 6323:
+/***/ ((module) => {
+
+/**
+ * Following query was used to generate this file:
+
+ SELECT json_object_agg(UPPER(PT.typname), PT.oid::int4 ORDER BY pt.oid)
+ FROM pg_type PT
+ WHERE typnamespace = (SELECT pgn.oid FROM pg_namespace pgn WHERE nspname = 'pg_catalog') -- Take only builting Postgres types with stable OID (extension types are not guaranted to be stable)
+ AND typtype = 'b' -- Only basic types
+ AND typelem = 0 -- Ignore aliases
+ AND typisdefined -- Ignore undefined types
+ */
+
+module.exports = {
+    BOOL: 16,
+    BYTEA: 17,
+    CHAR: 18,
+    INT8: 20,
+    INT2: 21,
+    INT4: 23,
+    REGPROC: 24,
+    TEXT: 25,
+    OID: 26,
+    TID: 27,
+    XID: 28,
+    CID: 29,
+    JSON: 114,
+    XML: 142,
+    PG_NODE_TREE: 194,
+    SMGR: 210,
+    PATH: 602,
+    POLYGON: 604,
+    CIDR: 650,
+    FLOAT4: 700,
+    FLOAT8: 701,
+    ABSTIME: 702,
+    RELTIME: 703,
+    TINTERVAL: 704,
+    CIRCLE: 718,
+    MACADDR8: 774,
+    MONEY: 790,
+    MACADDR: 829,
+    INET: 869,
+    ACLITEM: 1033,
+    BPCHAR: 1042,
+    VARCHAR: 1043,
+    DATE: 1082,
+    TIME: 1083,
+    TIMESTAMP: 1114,
+    TIMESTAMPTZ: 1184,
+    INTERVAL: 1186,
+    TIMETZ: 1266,
+    BIT: 1560,
+    VARBIT: 1562,
+    NUMERIC: 1700,
+    REFCURSOR: 1790,
+    REGPROCEDURE: 2202,
+    REGOPER: 2203,
+    REGOPERATOR: 2204,
+    REGCLASS: 2205,
+    REGTYPE: 2206,
+    UUID: 2950,
+    TXID_SNAPSHOT: 2970,
+    PG_LSN: 3220,
+    PG_NDISTINCT: 3361,
+    PG_DEPENDENCIES: 3402,
+    TSVECTOR: 3614,
+    TSQUERY: 3615,
+    GTSVECTOR: 3642,
+    REGCONFIG: 3734,
+    REGDICTIONARY: 3769,
+    JSONB: 3802,
+    REGNAMESPACE: 4089,
+    REGROLE: 4096
+};
+
+
+/***/ }),
+
+/***/ 5066:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(7449)
+var arrayParser = __nccwpck_require__(4461);
+var parseDate = __nccwpck_require__(7009);
+var parseInterval = __nccwpck_require__(2794);
+var parseByteA = __nccwpck_require__(9447);
+
+function allowNull (fn) {
+  return function nullAllowed (value) {
+    if (value === null) return value
+    return fn(value)
+  }
+}
+
+function parseBool (value) {
+  if (value === null) return value
+  return value === 'TRUE' ||
+    value === 't' ||
+    value === 'true' ||
+    value === 'y' ||
+    value === 'yes' ||
+    value === 'on' ||
+    value === '1';
+}
+
+function parseBoolArray (value) {
+  if (!value) return null
+  return array.parse(value, parseBool)
+}
+
+function parseBaseTenInt (string) {
+  return parseInt(string, 10)
+}
+
+function parseIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(parseBaseTenInt))
+}
+
+function parseBigIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(function (entry) {
+    return parseBigInteger(entry).trim()
+  }))
+}
+
+var parsePointArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parsePoint(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseFloatArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parseFloat(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseStringArray = function(value) {
+  if(!value) { return null; }
+
+  var p = arrayParser.create(value);
+  return p.parse();
+};
+
+var parseDateArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseDate(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseIntervalArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseInterval(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseByteAArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(parseByteA));
+};
+
+var parseInteger = function(value) {
+  return parseInt(value, 10);
+};
+
+var parseBigInteger = function(value) {
+  var valStr = String(value);
+  if (/^\d+$/.test(valStr)) { return valStr; }
+  return value;
+};
+
+var parseJsonArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(JSON.parse));
+};
+
+var parsePoint = function(value) {
+  if (value[0] !== '(') { return null; }
+
+  value = value.substring( 1, value.length - 1 ).split(',');
+
+  return {
+    x: parseFloat(value[0])
+  , y: parseFloat(value[1])
+  };
+};
+
+var parseCircle = function(value) {
+  if (value[0] !== '<' && value[1] !== '(') { return null; }
+
+  var point = '(';
+  var radius = '';
+  var pointParsed = false;
+  for (var i = 2; i < value.length - 1; i++){
+    if (!pointParsed) {
+      point += value[i];
+    }
+
+    if (value[i] === ')') {
+      pointParsed = true;
+      continue;
+    } else if (!pointParsed) {
+      continue;
+    }
+
+    if (value[i] === ','){
+      continue;
+    }
+
+    radius += value[i];
+  }
+  var result = parsePoint(point);
+  result.radius = parseFloat(radius);
+
+  return result;
+};
+
+var init = function(register) {
+  register(20, parseBigInteger); // int8
+  register(21, parseInteger); // int2
+  register(23, parseInteger); // int4
+  register(26, parseInteger); // oid
+  register(700, parseFloat); // float4/real
+  register(701, parseFloat); // float8/double
+  register(16, parseBool);
+  register(1082, parseDate); // date
+  register(1114, parseDate); // timestamp without timezone
+  register(1184, parseDate); // timestamp
+  register(600, parsePoint); // point
+  register(651, parseStringArray); // cidr[]
+  register(718, parseCircle); // circle
+  register(1000, parseBoolArray);
+  register(1001, parseByteAArray);
+  register(1005, parseIntegerArray); // _int2
+  register(1007, parseIntegerArray); // _int4
+  register(1028, parseIntegerArray); // oid[]
+  register(1016, parseBigIntegerArray); // _int8
+  register(1017, parsePointArray); // point[]
+  register(1021, parseFloatArray); // _float4
+  register(1022, parseFloatArray); // _float8
+  register(1231, parseFloatArray); // _numeric
+  register(1014, parseStringArray); //char
+  register(1015, parseStringArray); //varchar
+  register(1008, parseStringArray);
+  register(1009, parseStringArray);
+  register(1040, parseStringArray); // macaddr[]
+  register(1041, parseStringArray); // inet[]
+  register(1115, parseDateArray); // timestamp without time zone[]
+  register(1182, parseDateArray); // _date
+  register(1185, parseDateArray); // timestamp with time zone[]
+  register(1186, parseInterval);
+  register(1187, parseIntervalArray);
+  register(17, parseByteA);
+  register(114, JSON.parse.bind(JSON)); // json
+  register(3802, JSON.parse.bind(JSON)); // jsonb
+  register(199, parseJsonArray); // json[]
+  register(3807, parseJsonArray); // jsonb[]
+  register(3907, parseStringArray); // numrange[]
+  register(2951, parseStringArray); // uuid[]
+  register(791, parseStringArray); // money[]
+  register(1183, parseStringArray); // time[]
+  register(1270, parseStringArray); // timetz[]
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 7332:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const utils = __nccwpck_require__(1958)
+const nodeUtils = __nccwpck_require__(9023)
+const sasl = __nccwpck_require__(5978)
+const TypeOverrides = __nccwpck_require__(243)
+
+const ConnectionParameters = __nccwpck_require__(3012)
+const Query = __nccwpck_require__(8859)
+const defaults = __nccwpck_require__(6197)
+const Connection = __nccwpck_require__(327)
+const crypto = __nccwpck_require__(8316)
+
+const activeQueryDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.activeQuery is deprecated and will be removed in pg@9.0'
+)
+
+const queryQueueDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.queryQueue is deprecated and will be removed in pg@9.0.'
+)
+
+const pgPassDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'pgpass support is deprecated and will be removed in pg@9.0. ' +
+    'You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code.'
+)
+
+const byoPromiseDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0.'
+)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+function coerceNumberOrDefault(value, defaultValue) {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : defaultValue
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value)
+    return Number.isFinite(n) ? n : defaultValue
+  }
+  return defaultValue
+}
+
+class Client extends EventEmitter {
+  constructor(config) {
+    super()
+
+    this.connectionParameters = new ConnectionParameters(config)
+    this.user = this.connectionParameters.user
+    this.database = this.connectionParameters.database
+    this.port = this.connectionParameters.port
+    this.host = this.connectionParameters.host
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: this.connectionParameters.password,
+    })
+
+    this.replication = this.connectionParameters.replication
+
+    const c = config || {}
+
+    if (c.Promise) {
+      byoPromiseDeprecationNotice()
+    }
+    this._Promise = c.Promise || global.Promise
+    this._types = new TypeOverrides(c.types)
+    this._ending = false
+    this._ended = false
+    this._connecting = false
+    this._connected = false
+    this._connectionError = false
+    this._queryable = true
+    this._activeQuery = null
+    this._txStatus = null
+
+    this.enableChannelBinding = Boolean(c.enableChannelBinding) // set true to use SCRAM-SHA-256-PLUS when offered
+    this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS)
+    this.connection =
+      c.connection ||
+      new Connection({
+        stream: c.stream,
+        ssl: this.connectionParameters.ssl,
+        sslNegotiation: this.connectionParameters.sslnegotiation,
+        keepAlive: c.keepAlive || false,
+        keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
+        encoding: this.connectionParameters.client_encoding || 'utf8',
+      })
+    this._queryQueue = []
+    this._sentQueryQueue = []
+    this.pipeline = Boolean(c.pipeline)
+    this.binary = c.binary || defaults.binary
+    this.processID = null
+    this.secretKey = null
+    this.ssl = this.connectionParameters.ssl || false
+    this.sslNegotiation = this.connectionParameters.sslnegotiation || 'postgres'
+    // As with Password, make SSL->Key (the private key) non-enumerable.
+    // It won't show up in stack traces
+    // or if the client is console.logged
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0
+  }
+
+  get activeQuery() {
+    activeQueryDeprecationNotice()
+    return this._activeQuery
+  }
+
+  set activeQuery(val) {
+    activeQueryDeprecationNotice()
+    this._activeQuery = val
+  }
+
+  _getActiveQuery() {
+    return this._activeQuery
+  }
+
+  _errorAllQueries(err) {
+    const enqueueError = (query) => {
+      process.nextTick(() => {
+        query.handleError(err, this.connection)
+      })
+    }
+
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery) {
+      enqueueError(activeQuery)
+      this._activeQuery = null
+    }
+
+    this._sentQueryQueue.forEach(enqueueError)
+    this._sentQueryQueue.length = 0
+
+    this._queryQueue.forEach(enqueueError)
+    this._queryQueue.length = 0
+  }
+
+  _connect(callback) {
+    const self = this
+    const con = this.connection
+    this._connectionCallback = callback
+
+    if (this._connecting || this._connected) {
+      const err = new Error('Client has already been connected. You cannot reuse a client.')
+      process.nextTick(() => {
+        callback(err)
+      })
+      return
+    }
+    this._connecting = true
+
+    if (this._connectionTimeoutMillis > 0) {
+      this.connectionTimeoutHandle = setTimeout(() => {
+        con._ending = true
+        con.stream.destroy(new Error('timeout expired'))
+      }, this._connectionTimeoutMillis)
+
+      if (this.connectionTimeoutHandle.unref) {
+        this.connectionTimeoutHandle.unref()
+      }
+    }
+
+    if (this.host && this.host.indexOf('/') === 0) {
+      con.connect(this.host + '/.s.PGSQL.' + this.port)
+    } else {
+      con.connect(this.port, this.host)
+    }
+
+    // once connection is established send startup message
+    con.on('connect', function () {
+      if (self.ssl) {
+        // With direct SSL negotiation the connection upgrades to TLS without an
+        // SSLRequest packet, so the startup message is sent after 'sslconnect'.
+        if (self.sslNegotiation !== 'direct') {
+          con.requestSsl()
+        }
+      } else {
+        con.startup(self.getStartupConf())
+      }
+    })
+
+    con.on('sslconnect', function () {
+      con.startup(self.getStartupConf())
+    })
+
+    this._attachListeners(con)
+
+    con.once('end', () => {
+      const error = this._ending ? new Error('Connection terminated') : new Error('Connection terminated unexpectedly')
+
+      clearTimeout(this.connectionTimeoutHandle)
+      this._errorAllQueries(error)
+      this._ended = true
+
+      if (!this._ending) {
+        // if the connection is ended without us calling .end()
+        // on this client then we have an unexpected disconnection
+        // treat this as an error unless we've already emitted an error
+        // during connection.
+        if (this._connecting && !this._connectionError) {
+          if (this._connectionCallback) {
+            this._connectionCallback(error)
+          } else {
+            this._handleErrorEvent(error)
+          }
+        } else if (!this._connectionError) {
+          this._handleErrorEvent(error)
+        }
+      }
+
+      process.nextTick(() => {
+        this.emit('end')
+      })
+    })
+  }
+
+  connect(callback) {
+    if (callback) {
+      this._connect(callback)
+      return
+    }
+
+    return new this._Promise((resolve, reject) => {
+      this._connect((error) => {
+        if (error) {
+          reject(error)
+        } else {
+          resolve(this)
+        }
+      })
+    })
+  }
+
+  _attachListeners(con) {
+    // password request handling
+    con.on('authenticationCleartextPassword', this._handleAuthCleartextPassword.bind(this))
+    // password request handling
+    con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))
+    // password request handling (SASL)
+    con.on('authenticationSASL', this._handleAuthSASL.bind(this))
+    con.on('authenticationSASLContinue', this._handleAuthSASLContinue.bind(this))
+    con.on('authenticationSASLFinal', this._handleAuthSASLFinal.bind(this))
+    con.on('backendKeyData', this._handleBackendKeyData.bind(this))
+    con.on('error', this._handleErrorEvent.bind(this))
+    con.on('errorMessage', this._handleErrorMessage.bind(this))
+    con.on('readyForQuery', this._handleReadyForQuery.bind(this))
+    con.on('notice', this._handleNotice.bind(this))
+    con.on('rowDescription', this._handleRowDescription.bind(this))
+    con.on('dataRow', this._handleDataRow.bind(this))
+    con.on('portalSuspended', this._handlePortalSuspended.bind(this))
+    con.on('emptyQuery', this._handleEmptyQuery.bind(this))
+    con.on('commandComplete', this._handleCommandComplete.bind(this))
+    con.on('parseComplete', this._handleParseComplete.bind(this))
+    con.on('copyInResponse', this._handleCopyInResponse.bind(this))
+    con.on('copyData', this._handleCopyData.bind(this))
+    con.on('notification', this._handleNotification.bind(this))
+  }
+
+  _getPassword(cb) {
+    const con = this.connection
+    if (typeof this.password === 'function') {
+      this._Promise
+        .resolve()
+        .then(() => this.password(this.connectionParameters))
+        .then((pass) => {
+          if (pass !== undefined) {
+            if (typeof pass !== 'string') {
+              con.emit('error', new TypeError('Password must be a string'))
+              return
+            }
+            this.connectionParameters.password = this.password = pass
+          } else {
+            this.connectionParameters.password = this.password = null
+          }
+          cb()
+        })
+        .catch((err) => {
+          con.emit('error', err)
+        })
+    } else if (this.password !== null) {
+      cb()
+    } else {
+      try {
+        const pgPass = __nccwpck_require__(8283)
+        pgPass(this.connectionParameters, (pass) => {
+          if (undefined !== pass) {
+            pgPassDeprecationNotice()
+            this.connectionParameters.password = this.password = pass
+          }
+          cb()
+        })
+      } catch (e) {
+        this.emit('error', e)
+      }
+    }
+  }
+
+  _handleAuthCleartextPassword(msg) {
+    this._getPassword(() => {
+      this.connection.password(this.password)
+    })
+  }
+
+  _handleAuthMD5Password(msg) {
+    this._getPassword(async () => {
+      try {
+        const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt)
+        this.connection.password(hashedPassword)
+      } catch (e) {
+        this.emit('error', e)
+      }
+    })
+  }
+
+  _handleAuthSASL(msg) {
+    this._getPassword(() => {
+      try {
+        this.saslSession = sasl.startSession(
+          msg.mechanisms,
+          this.enableChannelBinding && this.connection.stream,
+          this.scramMaxIterations
+        )
+        this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response)
+      } catch (err) {
+        this.connection.emit('error', err)
+      }
+    })
+  }
+
+  async _handleAuthSASLContinue(msg) {
+    try {
+      await sasl.continueSession(
+        this.saslSession,
+        this.password,
+        msg.data,
+        this.enableChannelBinding && this.connection.stream
+      )
+      this.connection.sendSCRAMClientFinalMessage(this.saslSession.response)
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleAuthSASLFinal(msg) {
+    try {
+      sasl.finalizeSession(this.saslSession, msg.data)
+      this.saslSession = null
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleBackendKeyData(msg) {
+    this.processID = msg.processID
+    this.secretKey = msg.secretKey
+  }
+
+  _handleReadyForQuery(msg) {
+    if (this._connecting) {
+      this._connecting = false
+      this._connected = true
+      clearTimeout(this.connectionTimeoutHandle)
+
+      // process possible callback argument to Client#connect
+      if (this._connectionCallback) {
+        this._connectionCallback(null, this)
+        // remove callback for proper error handling
+        // after the connect event
+        this._connectionCallback = null
+      }
+      this.emit('connect')
+    }
+    const activeQuery = this._getActiveQuery()
+    this._activeQuery = null
+    this._txStatus = msg?.status ?? null
+    this.readyForQuery = true
+    if (activeQuery) {
+      activeQuery.handleReadyForQuery(this.connection)
+    }
+    this._pulseQueryQueue()
+  }
+
+  // if we receive an error event or error message
+  // during the connection process we handle it here
+  _handleErrorWhileConnecting(err) {
+    if (this._connectionError) {
+      // TODO(bmc): this is swallowing errors - we shouldn't do this
+      return
+    }
+    this._connectionError = true
+    clearTimeout(this.connectionTimeoutHandle)
+    if (this._connectionCallback) {
+      return this._connectionCallback(err)
+    }
+    this.emit('error', err)
+  }
+
+  // if we're connected and we receive an error event from the connection
+  // this means the socket is dead - do a hard abort of all queries and emit
+  // the socket error on the client as well
+  _handleErrorEvent(err) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(err)
+    }
+    this._queryable = false
+    this._errorAllQueries(err)
+    this.emit('error', err)
+  }
+
+  // handle error messages from the postgres backend
+  _handleErrorMessage(msg) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(msg)
+    }
+    const activeQuery = this._getActiveQuery()
+
+    if (!activeQuery) {
+      this._handleErrorEvent(msg)
+      return
+    }
+
+    this._activeQuery = null
+    if (activeQuery.name) {
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+    activeQuery.handleError(msg, this.connection)
+  }
+
+  _handleRowDescription(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected rowDescription message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate rowDescription to active query
+    activeQuery.handleRowDescription(msg)
+  }
+
+  _handleDataRow(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected dataRow message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate dataRow to active query
+    activeQuery.handleDataRow(msg)
+  }
+
+  _handlePortalSuspended(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected portalSuspended message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate portalSuspended to active query
+    activeQuery.handlePortalSuspended(this.connection)
+  }
+
+  _handleEmptyQuery(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected emptyQuery message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate emptyQuery to active query
+    activeQuery.handleEmptyQuery(this.connection)
+  }
+
+  _handleCommandComplete(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected commandComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate commandComplete to active query
+    activeQuery.handleCommandComplete(msg, this.connection)
+  }
+
+  _handleParseComplete() {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected parseComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // if a prepared statement has a name and properly parses
+    // we track that its already been executed so we don't parse
+    // it again on the same client
+    if (activeQuery.name) {
+      this.connection.parsedStatements[activeQuery.name] = activeQuery.text
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+  }
+
+  _handleCopyInResponse(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyInResponse message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyInResponse(this.connection)
+  }
+
+  _handleCopyData(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyData message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyData(msg, this.connection)
+  }
+
+  _handleNotification(msg) {
+    this.emit('notification', msg)
+  }
+
+  _handleNotice(msg) {
+    this.emit('notice', msg)
+  }
+
+  getStartupConf() {
+    const params = this.connectionParameters
+
+    const data = {
+      user: params.user,
+      database: params.database,
+    }
+
+    const appName = params.application_name || params.fallback_application_name
+    if (appName) {
+      data.application_name = appName
+    }
+    if (params.replication) {
+      data.replication = '' + params.replication
+    }
+    if (params.statement_timeout) {
+      data.statement_timeout = String(parseInt(params.statement_timeout, 10))
+    }
+    if (params.lock_timeout) {
+      data.lock_timeout = String(parseInt(params.lock_timeout, 10))
+    }
+    if (params.idle_in_transaction_session_timeout) {
+      data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10))
+    }
+    if (params.options) {
+      data.options = params.options
+    }
+
+    return data
+  }
+
+  cancel(client, query) {
+    if (client.activeQuery === query) {
+      const con = this.connection
+
+      if (this.host && this.host.indexOf('/') === 0) {
+        con.connect(this.host + '/.s.PGSQL.' + this.port)
+      } else {
+        con.connect(this.port, this.host)
+      }
+
+      // once connection is established send cancel message
+      con.on('connect', function () {
+        con.cancel(client.processID, client.secretKey)
+      })
+    } else if (client._queryQueue.indexOf(query) !== -1) {
+      client._queryQueue.splice(client._queryQueue.indexOf(query), 1)
+    } else if (client._sentQueryQueue.indexOf(query) !== -1) {
+      // Query already sent on wire — can't remove it without corrupting the
+      // pipeline. No-op the callback so the result is silently discarded.
+      query.callback = () => {}
+    }
+  }
+
+  setTypeParser(oid, format, parseFn) {
+    return this._types.setTypeParser(oid, format, parseFn)
+  }
+
+  getTypeParser(oid, format) {
+    return this._types.getTypeParser(oid, format)
+  }
+
+  // escapeIdentifier and escapeLiteral moved to utility functions & exported
+  // on PG
+  // re-exported here for backwards compatibility
+  escapeIdentifier(str) {
+    return utils.escapeIdentifier(str)
+  }
+
+  escapeLiteral(str) {
+    return utils.escapeLiteral(str)
+  }
+
+  _pulseQueryQueue() {
+    if (this.pipeline) {
+      this._pulsePipelinedQueryQueue()
+      return
+    }
+    if (this.readyForQuery === true) {
+      this._activeQuery = this._queryQueue.shift()
+      const activeQuery = this._getActiveQuery()
+      if (activeQuery) {
+        this.readyForQuery = false
+        this.hasExecuted = true
+
+        const queryError = activeQuery.submit(this.connection)
+        if (queryError) {
+          process.nextTick(() => {
+            activeQuery.handleError(queryError, this.connection)
+            this.readyForQuery = true
+            this._pulseQueryQueue()
+          })
+        }
+      } else if (this.hasExecuted) {
+        this._activeQuery = null
+        this.emit('drain')
+      }
+    }
+  }
+
+  _pulsePipelinedQueryQueue() {
+    if (!this._connected || !this._queryable) {
+      return
+    }
+    while (this._queryQueue.length > 0) {
+      const query = this._queryQueue.shift()
+      this.hasExecuted = true
+      const queryError = query.submit(this.connection)
+      if (queryError) {
+        process.nextTick(() => {
+          query.handleError(queryError, this.connection)
+        })
+        continue
+      }
+      this._sentQueryQueue.push(query)
+    }
+    if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
+      this._activeQuery = this._sentQueryQueue.shift()
+      this.readyForQuery = false
+    }
+    if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
+      this.emit('drain')
+    }
+  }
+
+  query(config, values, callback) {
+    // can take in strings, config object or query object
+    let query
+    let result
+
+    if (config == null) {
+      throw new TypeError('Client was passed a null or undefined query')
+    }
+
+    if (typeof config.submit === 'function') {
+      result = query = config
+      if (!query.callback) {
+        if (typeof values === 'function') {
+          query.callback = values
+        } else if (callback) {
+          query.callback = callback
+        }
+      }
+    } else {
+      query = new Query(config, values, callback)
+      if (!query.callback) {
+        result = new this._Promise((resolve, reject) => {
+          query.callback = (err, res) => (err ? reject(err) : resolve(res))
+        }).catch((err) => {
+          // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+          // application that created the query
+          Error.captureStackTrace(err)
+          throw err
+        })
+      } else if (typeof query.callback !== 'function') {
+        throw new TypeError('callback is not a function')
+      }
+    }
+
+    const readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    if (readTimeout) {
+      const queryCallback = query.callback || (() => {})
+
+      const readTimeoutTimer = setTimeout(() => {
+        const error = new Error('Query read timeout')
+
+        process.nextTick(() => {
+          query.handleError(error, this.connection)
+        })
+
+        queryCallback(error)
+
+        // we already returned an error,
+        // just do nothing if query completes
+        query.callback = () => {}
+
+        // Remove from queue (only safe if not yet sent)
+        const index = this._queryQueue.indexOf(query)
+        if (index > -1) {
+          this._queryQueue.splice(index, 1)
+        } else if (this.pipeline) {
+          // Query already sent — the pipeline is blocked until it completes.
+          // Destroy the connection to unblock all remaining pipelined queries.
+          this.connection.stream.destroy()
+          return
+        }
+
+        this._pulseQueryQueue()
+      }, readTimeout)
+
+      query.callback = (err, res) => {
+        clearTimeout(readTimeoutTimer)
+        queryCallback(err, res)
+      }
+    }
+
+    if (this.binary && !query.binary) {
+      query.binary = true
+    }
+
+    if (query._result && !query._result._types) {
+      query._result._types = this._types
+    }
+
+    // A query that keeps a portal open across round trips cannot share a pipelined connection: the
+    // queries written behind it are answered out of its portal, so rows land on the wrong query and
+    // the reads that follow fail with 'portal does not exist'. Refuse it instead of corrupting.
+    if (this.pipeline) {
+      const portalQuery =
+        typeof config.submit === 'function' && !(query instanceof Query)
+          ? 'Custom query classes such as pg-cursor and pg-query-stream are'
+          : query.rows
+          ? 'The `rows` option is'
+          : null
+      if (portalQuery) {
+        process.nextTick(() => {
+          query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection)
+        })
+        return result
+      }
+    }
+
+    if (!this._queryable) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client has encountered a connection error and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._ending) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client was closed and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._queryQueue.length > 0 && !this.pipeline) {
+      queryQueueLengthDeprecationNotice()
+    }
+    this._queryQueue.push(query)
+    this._pulseQueryQueue()
+    return result
+  }
+
+  ref() {
+    this.connection.ref()
+  }
+
+  unref() {
+    this.connection.unref()
+  }
+
+  getTransactionStatus() {
+    return this._txStatus
+  }
+
+  end(cb) {
+    this._ending = true
+
+    // if we have never connected, then end is a noop, callback immediately
+    if (!this.connection._connecting || this._ended) {
+      if (cb) {
+        cb()
+        return
+      } else {
+        return this._Promise.resolve()
+      }
+    }
+
+    if (!this._queryable) {
+      // socket is dead — force close
+      this.connection.stream.destroy()
+    } else if (
+      this.pipeline &&
+      (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)
+    ) {
+      // pipelined queries are already on the wire (or queued to send) and will
+      // complete normally; wait for drain then do a graceful goodbye
+      this.once('drain', () => this.connection.end())
+    } else if (this._getActiveQuery()) {
+      // non-pipeline: a hung query could block end forever — force disconnect
+      this.connection.stream.destroy()
+    } else {
+      this.connection.end()
+    }
+
+    if (cb) {
+      this.connection.once('end', cb)
+    } else {
+      return new this._Promise((resolve) => {
+        this.connection.once('end', resolve)
+      })
+    }
+  }
+  get queryQueue() {
+    queryQueueDeprecationNotice()
+    return this._queryQueue
+  }
+}
+
+// expose a Query constructor
+Client.Query = Query
+
+module.exports = Client
+
+
+/***/ }),
+
+/***/ 3012:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const dns = __nccwpck_require__(2250)
+
+const defaults = __nccwpck_require__(6197)
+
+const parse = (__nccwpck_require__(3701).parse) // parses a connection string
+
+const val = function (key, config, envVar) {
+  if (config[key]) {
+    return config[key]
+  }
+
+  if (envVar === undefined) {
+    envVar = process.env['PG' + key.toUpperCase()]
+  } else if (envVar === false) {
+    // do nothing ... use false
+  } else {
+    envVar = process.env[envVar]
+  }
+
+  return envVar || defaults[key]
+}
+
+const readSSLConfigFromEnvironment = function () {
+  switch (process.env.PGSSLMODE) {
+    case 'disable':
+      return false
+    case 'prefer':
+    case 'require':
+    case 'verify-ca':
+    case 'verify-full':
+      return true
+    case 'no-verify':
+      return { rejectUnauthorized: false }
+  }
+  return defaults.ssl
+}
+
+// Convert arg to a string, surround in single quotes, and escape single quotes and backslashes
+const quoteParamValue = function (value) {
+  return "'" + ('' + value).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
+}
+
+const add = function (params, config, paramName) {
+  const value = config[paramName]
+  if (value !== undefined && value !== null) {
+    params.push(paramName + '=' + quoteParamValue(value))
+  }
+}
+
+class ConnectionParameters {
+  constructor(config) {
+    // if a string is passed, it is a raw connection string so we parse it into a config
+    config = typeof config === 'string' ? parse(config) : config || {}
+
+    // if the config has a connectionString defined, parse IT into the config we use
+    // this will override other default values with what is stored in connectionString
+    if (config.connectionString) {
+      config = Object.assign({}, config, parse(config.connectionString))
+    }
+
+    this.user = val('user', config)
+    this.database = val('database', config)
+
+    if (this.database === undefined) {
+      this.database = this.user
+    }
+
+    this.port = parseInt(val('port', config), 10)
+    this.host = val('host', config)
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: val('password', config),
+    })
+
+    this.binary = val('binary', config)
+    this.options = val('options', config)
+
+    this.ssl = typeof config.ssl === 'undefined' ? readSSLConfigFromEnvironment() : config.ssl
+
+    if (typeof this.ssl === 'string') {
+      if (this.ssl === 'true') {
+        this.ssl = true
+      }
+    }
+    // support passing in ssl=no-verify via connection string
+    if (this.ssl === 'no-verify') {
+      this.ssl = { rejectUnauthorized: false }
+    }
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    // How to negotiate SSL: 'postgres' (default, the traditional SSLRequest
+    // handshake) or 'direct' (start the TLS handshake immediately on connect).
+    this.sslnegotiation = val('sslnegotiation', config, 'PGSSLNEGOTIATION')
+    if (this.sslnegotiation !== undefined && this.sslnegotiation !== 'postgres' && this.sslnegotiation !== 'direct') {
+      throw new Error(
+        `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
+      )
+    }
+    if (this.sslnegotiation === 'direct' && !this.ssl) {
+      throw new Error('sslnegotiation=direct requires SSL to be enabled')
+    }
+
+    this.client_encoding = val('client_encoding', config)
+    this.replication = val('replication', config)
+    // a domain socket begins with '/'
+    this.isDomainSocket = !(this.host || '').indexOf('/')
+
+    this.application_name = val('application_name', config, 'PGAPPNAME')
+    this.fallback_application_name = val('fallback_application_name', config, false)
+    this.statement_timeout = val('statement_timeout', config, false)
+    this.lock_timeout = val('lock_timeout', config, false)
+    this.idle_in_transaction_session_timeout = val('idle_in_transaction_session_timeout', config, false)
+    this.query_timeout = val('query_timeout', config, false)
+
+    if (config.connectionTimeoutMillis === undefined) {
+      this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0
+    } else {
+      this.connect_timeout = Math.floor(config.connectionTimeoutMillis / 1000)
+    }
+
+    if (config.keepAlive === false) {
+      this.keepalives = 0
+    } else if (config.keepAlive === true) {
+      this.keepalives = 1
+    }
+
+    if (typeof config.keepAliveInitialDelayMillis === 'number') {
+      this.keepalives_idle = Math.floor(config.keepAliveInitialDelayMillis / 1000)
+    }
+  }
+
+  getLibpqConnectionString(cb) {
+    const params = []
+    add(params, this, 'user')
+    add(params, this, 'password')
+    add(params, this, 'port')
+    add(params, this, 'application_name')
+    add(params, this, 'fallback_application_name')
+    add(params, this, 'connect_timeout')
+    add(params, this, 'options')
+
+    const ssl = typeof this.ssl === 'object' ? this.ssl : this.ssl ? { sslmode: this.ssl } : {}
+    add(params, ssl, 'sslmode')
+    add(params, ssl, 'sslca')
+    add(params, ssl, 'sslkey')
+    add(params, ssl, 'sslcert')
+    add(params, ssl, 'sslrootcert')
+    add(params, this, 'sslnegotiation')
+
+    if (this.database) {
+      params.push('dbname=' + quoteParamValue(this.database))
+    }
+    if (this.replication) {
+      params.push('replication=' + quoteParamValue(this.replication))
+    }
+    if (this.host) {
+      params.push('host=' + quoteParamValue(this.host))
+    }
+    if (this.isDomainSocket) {
+      return cb(null, params.join(' '))
+    }
+    if (this.client_encoding) {
+      params.push('client_encoding=' + quoteParamValue(this.client_encoding))
+    }
+    dns.lookup(this.host, function (err, address) {
+      if (err) return cb(err, null)
+      params.push('hostaddr=' + quoteParamValue(address))
+      return cb(null, params.join(' '))
+    })
+  }
+}
+
+module.exports = ConnectionParameters
+
+
+/***/ }),
+
+/***/ 327:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const { parse, serialize } = __nccwpck_require__(1215)
+const stream = __nccwpck_require__(1103)
+const { getStream } = stream
+
+const flushBuffer = serialize.flush()
+const syncBuffer = serialize.sync()
+const endBuffer = serialize.end()
+
+// TODO(bmc) support binary mode at some point
+class Connection extends EventEmitter {
+  constructor(config) {
+    super()
+    config = config || {}
+
+    this.stream = config.stream || getStream(config.ssl)
+    if (typeof this.stream === 'function') {
+      this.stream = this.stream(config)
+    }
+
+    this._keepAlive = config.keepAlive
+    this._keepAliveInitialDelayMillis = config.keepAliveInitialDelayMillis
+    this.parsedStatements = {}
+    this.submittedNamedStatements = {}
+    this.ssl = config.ssl || false
+    this.sslNegotiation = config.sslNegotiation || 'postgres'
+    this._ending = false
+    this._emitMessage = false
+    const self = this
+    this.on('newListener', function (eventName) {
+      if (eventName === 'message') {
+        self._emitMessage = true
+      }
+    })
+  }
+
+  connect(port, host) {
+    const self = this
+
+    this._connecting = true
+    this.stream.setNoDelay(true)
+    this.stream.connect(port, host)
+
+    this.stream.once('connect', function () {
+      if (self._keepAlive) {
+        self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis)
+      }
+      self.emit('connect')
+    })
+
+    const reportStreamError = function (error) {
+      // errors about disconnections should be ignored during disconnect
+      if (self._ending && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+        return
+      }
+      self.emit('error', error)
+    }
+    this.stream.on('error', reportStreamError)
+
+    this.stream.on('close', function () {
+      self.emit('end')
+    })
+
+    if (!this.ssl) {
+      return this.attachListeners(this.stream)
+    }
+
+    // With direct SSL negotiation the TLS handshake starts immediately on the
+    // raw socket, skipping the SSLRequest packet and the server's 'S'/'N' reply.
+    if (this.sslNegotiation === 'direct') {
+      return this.stream.once('connect', function () {
+        self.upgradeToSSL(host, reportStreamError)
+      })
+    }
+
+    this.stream.once('data', function (buffer) {
+      const responseCode = buffer.toString('utf8')
+      switch (responseCode) {
+        case 'S': // Server supports SSL connections, continue with a secure connection
+          break
+        case 'N': // Server does not support SSL connections
+          self.stream.end()
+          return self.emit('error', new Error('The server does not support SSL connections'))
+        default:
+          // Any other response byte, including 'E' (ErrorResponse) indicating a server error
+          self.stream.end()
+          return self.emit('error', new Error('There was an error establishing an SSL connection'))
+      }
+      self.upgradeToSSL(host, reportStreamError)
+    })
+  }
+
+  upgradeToSSL(host, reportStreamError) {
+    const self = this
+    const options = {
+      socket: self.stream,
+      // tls.connect checks the server identity against `servername`, falling
+      // back to `host` and then to 'localhost'. `servername` must stay unset
+      // for IP addresses (see below), so `host` is needed to keep certificate
+      // validation working when connecting to an IP address.
+      host,
+    }
+
+    if (self.ssl !== true) {
+      Object.assign(options, self.ssl)
+
+      if ('key' in self.ssl) {
+        options.key = self.ssl.key
+      }
+    }
+
+    // Direct SSL negotiation requires ALPN so the server can confirm it is
+    // speaking the PostgreSQL protocol over the TLS connection.
+    if (self.sslNegotiation === 'direct') {
+      options.ALPNProtocols = ['postgresql']
+    }
+
+    // SNI must not be set to an IP address (RFC 6066 section 3)
+    const net = __nccwpck_require__(9278)
+    if (net.isIP && net.isIP(host) === 0) {
+      options.servername = host
+    }
+    try {
+      self.stream = stream.getSecureStream(options)
+    } catch (err) {
+      return self.emit('error', err)
+    }
+    self.attachListeners(self.stream)
+    self.stream.on('error', reportStreamError)
+
+    self.emit('sslconnect')
+  }
+
+  attachListeners(stream) {
+    parse(stream, (msg) => {
+      const eventName = msg.name === 'error' ? 'errorMessage' : msg.name
+      if (this._emitMessage) {
+        this.emit('message', msg)
+      }
+      this.emit(eventName, msg)
+    })
+  }
+
+  requestSsl() {
+    this.stream.write(serialize.requestSsl())
+  }
+
+  startup(config) {
+    this.stream.write(serialize.startup(config))
+  }
+
+  cancel(processID, secretKey) {
+    this._send(serialize.cancel(processID, secretKey))
+  }
+
+  password(password) {
+    this._send(serialize.password(password))
+  }
+
+  sendSASLInitialResponseMessage(mechanism, initialResponse) {
+    this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse))
+  }
+
+  sendSCRAMClientFinalMessage(additionalData) {
+    this._send(serialize.sendSCRAMClientFinalMessage(additionalData))
+  }
+
+  _send(buffer) {
+    if (!this.stream.writable) {
+      return false
+    }
+    return this.stream.write(buffer)
+  }
+
+  query(text) {
+    this._send(serialize.query(text))
+  }
+
+  // send parse message
+  parse(query) {
+    this._send(serialize.parse(query))
+  }
+
+  // send bind message
+  bind(config) {
+    this._send(serialize.bind(config))
+  }
+
+  // send execute message
+  execute(config) {
+    this._send(serialize.execute(config))
+  }
+
+  flush() {
+    if (this.stream.writable) {
+      this.stream.write(flushBuffer)
+    }
+  }
+
+  sync() {
+    // Sync is the extended-query protocol barrier, not a disconnect.
+    // Only end()/Terminate (and connect-timeout teardown) should set _ending.
+    this._send(syncBuffer)
+  }
+
+  ref() {
+    this.stream.ref()
+  }
+
+  unref() {
+    this.stream.unref()
+  }
+
+  end() {
+    // 0x58 = 'X'
+    this._ending = true
+    if (!this._connecting || !this.stream.writable) {
+      this.stream.end()
+      return
+    }
+    return this.stream.write(endBuffer, () => {
+      this.stream.end()
+    })
+  }
+
+  close(msg) {
+    this._send(serialize.close(msg))
+  }
+
+  describe(msg) {
+    this._send(serialize.describe(msg))
+  }
+
+  sendCopyFromChunk(chunk) {
+    this._send(serialize.copyData(chunk))
+  }
+
+  endCopyFrom() {
+    this._send(serialize.copyDone())
+  }
+
+  sendCopyFail(msg) {
+    this._send(serialize.copyFail(msg))
+  }
+}
+
+module.exports = Connection
+
+
+/***/ }),
+
+/***/ 3227:
+/***/ ((module) => {
+
+function x509Error(msg, cert) {
+  return new Error('SASL channel binding: ' + msg + ' when parsing public certificate ' + cert.toString('base64'))
+}
+
+function readASN1Length(data, index) {
+  let length = data[index++]
+  if (length < 0x80) return { length, index }
+
+  const lengthBytes = length & 0x7f
+  if (lengthBytes > 4) throw x509Error('bad length', data)
+
+  length = 0
+  for (let i = 0; i < lengthBytes; i++) {
+    length = (length << 8) | data[index++]
+  }
+
+  return { length, index }
+}
+
+function readASN1OID(data, index) {
+  if (data[index++] !== 0x6) throw x509Error('non-OID data', data) // 6 = OID
+
+  const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index)
+  index = indexAfterOIDLength
+  const lastIndex = index + OIDLength
+
+  const byte1 = data[index++]
+  let oid = ((byte1 / 40) >> 0) + '.' + (byte1 % 40)
+
+  while (index < lastIndex) {
+    // loop over numbers in OID
+    let value = 0
+    while (index < lastIndex) {
+      // loop over bytes in number
+      const nextByte = data[index++]
+      value = (value << 7) | (nextByte & 0x7f)
+      if (nextByte < 0x80) break
+    }
+    oid += '.' + value
+  }
+
+  return { oid, index }
+}
+
+function expectASN1Seq(data, index) {
+  if (data[index++] !== 0x30) throw x509Error('non-sequence data', data) // 30 = Sequence
+  return readASN1Length(data, index)
+}
+
+function signatureAlgorithmHashFromCertificate(data, index) {
+  // read this thread: https://www.postgresql.org/message-id/17760-b6c61e752ec07060%40postgresql.org
+  if (index === undefined) index = 0
+  index = expectASN1Seq(data, index).index
+  const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index)
+  index = indexAfterCertInfoLength + certInfoLength // skip over certificate info
+  index = expectASN1Seq(data, index).index // skip over signature length field
+  const { oid, index: indexAfterOID } = readASN1OID(data, index)
+  switch (oid) {
+    // RSA
+    case '1.2.840.113549.1.1.4':
+      return 'MD5'
+    case '1.2.840.113549.1.1.5':
+      return 'SHA-1'
+    case '1.2.840.113549.1.1.11':
+      return 'SHA-256'
+    case '1.2.840.113549.1.1.12':
+      return 'SHA-384'
+    case '1.2.840.113549.1.1.13':
+      return 'SHA-512'
+    case '1.2.840.113549.1.1.14':
+      return 'SHA-224'
+    case '1.2.840.113549.1.1.15':
+      return 'SHA512-224'
+    case '1.2.840.113549.1.1.16':
+      return 'SHA512-256'
+    // ECDSA
+    case '1.2.840.10045.4.1':
+      return 'SHA-1'
+    case '1.2.840.10045.4.3.1':
+      return 'SHA-224'
+    case '1.2.840.10045.4.3.2':
+      return 'SHA-256'
+    case '1.2.840.10045.4.3.3':
+      return 'SHA-384'
+    case '1.2.840.10045.4.3.4':
+      return 'SHA-512'
+    // RSASSA-PSS: hash is indicated separately
+    case '1.2.840.113549.1.1.10': {
+      index = indexAfterOID
+      index = expectASN1Seq(data, index).index
+      if (data[index++] !== 0xa0) throw x509Error('non-tag data', data) // a0 = constructed tag 0
+      index = readASN1Length(data, index).index // skip over tag length field
+      index = expectASN1Seq(data, index).index // skip over sequence length field
+      const { oid: hashOID } = readASN1OID(data, index)
+      switch (hashOID) {
+        // standalone hash OIDs
+        case '1.2.840.113549.2.5':
+          return 'MD5'
+        case '1.3.14.3.2.26':
+          return 'SHA-1'
+        case '2.16.840.1.101.3.4.2.1':
+          return 'SHA-256'
+        case '2.16.840.1.101.3.4.2.2':
+          return 'SHA-384'
+        case '2.16.840.1.101.3.4.2.3':
+          return 'SHA-512'
+      }
+      throw x509Error('unknown hash OID ' + hashOID, data)
+    }
+    // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
+    case '1.3.101.110':
+    case '1.3.101.112': // ph
+      return 'SHA-512'
+    // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
+    case '1.3.101.111':
+    case '1.3.101.113': // ph
+      throw x509Error('Ed448 certificate channel binding is not currently supported by Postgres')
+  }
+  throw x509Error('unknown OID ' + oid, data)
+}
+
+module.exports = { signatureAlgorithmHashFromCertificate }
+
+
+/***/ }),
+
+/***/ 5978:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const crypto = __nccwpck_require__(8316)
+const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(3227)
+
+// SASLprep (RFC 4013) — minimal in-tree implementation.
+//
+// Per RFC 5802 §2.2, the SCRAM-SHA-256 client must normalize the password via
+// SASLprep before feeding it into PBKDF2. PostgreSQL's server applies the same
+// SASLprep when computing the stored verifier, and libpq does the same client
+// side, so passwords whose NFKC form differs from the raw form
+// would otherwise authenticate against psql/libpq but fail against pg with `28P01`.
+//
+// We deliberately implement only the three steps that change the byte content:
+//   1. RFC 3454 Table C.1.2 (non-ASCII space) → U+0020 SPACE.
+//   2. RFC 3454 Table B.1 (commonly mapped to nothing) → empty.
+//   3. NFKC normalization.
+// We skip the prohibition (RFC 4013 §2.3) and bidi (RFC 3454 §6) checks.
+// libpq is forgiving on those paths and Postgres's own SASLprep matches that
+// leniency for legacy roles, so omitting the rejection logic keeps existing
+// roles working without adding complexity.
+function saslprep(password) {
+  // RFC 3454 Table C.1.2 — non-ASCII space characters, mapped to U+0020.
+  const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g
+  // RFC 3454 Table B.1 — "commonly mapped to nothing". The set intentionally
+  // contains zero-width joiners and variation selectors — the very characters
+  // ESLint's no-misleading-character-class warns about — because they combine
+  // with their neighbors and the RFC strips them for that reason.
+  // eslint-disable-next-line no-misleading-character-class
+  const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g
+  return password.replace(nonAsciiSpace, ' ').replace(mappedToNothing, '').normalize('NFKC')
+}
+
+const DEFAULT_MAX_SCRAM_ITERATIONS = 100000
+
+function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
+  const candidates = ['SCRAM-SHA-256']
+  if (stream) candidates.unshift('SCRAM-SHA-256-PLUS') // higher-priority, so placed first
+
+  const mechanism = candidates.find((candidate) => mechanisms.includes(candidate))
+
+  if (!mechanism) {
+    throw new Error('SASL: Only mechanism(s) ' + candidates.join(' and ') + ' are supported')
+  }
+
+  if (mechanism === 'SCRAM-SHA-256-PLUS' && typeof stream.getPeerCertificate !== 'function') {
+    // this should never happen if we are really talking to a Postgres server
+    throw new Error('SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate')
+  }
+
+  const clientNonce = crypto.randomBytes(18).toString('base64')
+  const gs2Header = mechanism === 'SCRAM-SHA-256-PLUS' ? 'p=tls-server-end-point' : stream ? 'y' : 'n'
+
+  return {
+    mechanism,
+    clientNonce,
+    response: gs2Header + ',,n=*,r=' + clientNonce,
+    message: 'SASLInitialResponse',
+    scramMaxIterations,
+  }
+}
+
+async function continueSession(session, password, serverData, stream) {
+  if (session.message !== 'SASLInitialResponse') {
+    throw new Error('SASL: Last message was not SASLInitialResponse')
+  }
+  if (typeof password !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
+  }
+  if (password === '') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string')
+  }
+
+  const sv = parseServerFirstMessage(serverData)
+
+  if (!sv.nonce.startsWith(session.clientNonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce')
+  } else if (sv.nonce.length === session.clientNonce.length) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short')
+  }
+
+  const scramMaxIterations =
+    typeof session.scramMaxIterations === 'number' ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS
+  // a value of 0 disables the iteration count check
+  if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
+    throw new Error(
+      'SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count ' +
+        sv.iteration +
+        ' exceeds scramMaxIterations of ' +
+        scramMaxIterations
+    )
+  }
+
+  const clientFirstMessageBare = 'n=*,r=' + session.clientNonce
+  const serverFirstMessage = 'r=' + sv.nonce + ',s=' + sv.salt + ',i=' + sv.iteration
+
+  // without channel binding:
+  let channelBinding = stream ? 'eSws' : 'biws' // 'y,,' or 'n,,', base64-encoded
+
+  // override if channel binding is in use:
+  if (session.mechanism === 'SCRAM-SHA-256-PLUS') {
+    const peerCert = stream.getPeerCertificate().raw
+    let hashName = signatureAlgorithmHashFromCertificate(peerCert)
+    if (hashName === 'MD5' || hashName === 'SHA-1') hashName = 'SHA-256'
+    const certHash = await crypto.hashByName(hashName, peerCert)
+    const bindingData = Buffer.concat([Buffer.from('p=tls-server-end-point,,'), Buffer.from(certHash)])
+    channelBinding = bindingData.toString('base64')
+  }
+
+  const clientFinalMessageWithoutProof = 'c=' + channelBinding + ',r=' + sv.nonce
+  const authMessage = clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalMessageWithoutProof
+
+  const saltBytes = Buffer.from(sv.salt, 'base64')
+  const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration)
+  const clientKey = await crypto.hmacSha256(saltedPassword, 'Client Key')
+  const storedKey = await crypto.sha256(clientKey)
+  const clientSignature = await crypto.hmacSha256(storedKey, authMessage)
+  const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString('base64')
+  const serverKey = await crypto.hmacSha256(saltedPassword, 'Server Key')
+  const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage)
+
+  session.message = 'SASLResponse'
+  session.serverSignature = Buffer.from(serverSignatureBytes).toString('base64')
+  session.response = clientFinalMessageWithoutProof + ',p=' + clientProof
+}
+
+function finalizeSession(session, serverData) {
+  if (session.message !== 'SASLResponse') {
+    throw new Error('SASL: Last message was not SASLResponse')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string')
+  }
+
+  const { serverSignature } = parseServerFinalMessage(serverData)
+
+  if (serverSignature !== session.serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match')
+  }
+}
+
+/**
+ * printable       = %x21-2B / %x2D-7E
+ *                   ;; Printable ASCII except ",".
+ *                   ;; Note that any "printable" is also
+ *                   ;; a valid "value".
+ */
+function isPrintableChars(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: text must be a string')
+  }
+  return text
+    .split('')
+    .map((_, i) => text.charCodeAt(i))
+    .every((c) => (c >= 0x21 && c <= 0x2b) || (c >= 0x2d && c <= 0x7e))
+}
+
+/**
+ * base64-char     = ALPHA / DIGIT / "/" / "+"
+ *
+ * base64-4        = 4base64-char
+ *
+ * base64-3        = 3base64-char "="
+ *
+ * base64-2        = 2base64-char "=="
+ *
+ * base64          = *base64-4 [base64-3 / base64-2]
+ */
+function isBase64(text) {
+  return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text)
+}
+
+function parseAttributePairs(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: attribute pairs text must be a string')
+  }
+
+  return new Map(
+    text.split(',').map((attrValue) => {
+      if (!/^.=/.test(attrValue)) {
+        throw new Error('SASL: Invalid attribute pair entry')
+      }
+      const name = attrValue[0]
+      const value = attrValue.substring(2)
+      return [name, value]
+    })
+  )
+}
+
+function parseServerFirstMessage(data) {
+  const attrPairs = parseAttributePairs(data)
+
+  const nonce = attrPairs.get('r')
+  if (!nonce) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing')
+  } else if (!isPrintableChars(nonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters')
+  }
+  const salt = attrPairs.get('s')
+  if (!salt) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing')
+  } else if (!isBase64(salt)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64')
+  }
+  const iterationText = attrPairs.get('i')
+  if (!iterationText) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing')
+  } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count')
+  }
+  const iteration = parseInt(iterationText, 10)
+
+  return {
+    nonce,
+    salt,
+    iteration,
+  }
+}
+
+function parseServerFinalMessage(serverData) {
+  const attrPairs = parseAttributePairs(serverData)
+  const error = attrPairs.get('e')
+  const serverSignature = attrPairs.get('v')
+
+  if (error) {
+    throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`)
+  }
+
+  if (!serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing')
+  } else if (!isBase64(serverSignature)) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64')
+  }
+  return {
+    serverSignature,
+  }
+}
+
+function xorBuffers(a, b) {
+  if (!Buffer.isBuffer(a)) {
+    throw new TypeError('first argument must be a Buffer')
+  }
+  if (!Buffer.isBuffer(b)) {
+    throw new TypeError('second argument must be a Buffer')
+  }
+  if (a.length !== b.length) {
+    throw new Error('Buffer lengths must match')
+  }
+  if (a.length === 0) {
+    throw new Error('Buffers cannot be empty')
+  }
+  return Buffer.from(a.map((_, i) => a[i] ^ b[i]))
+}
+
+module.exports = {
+  startSession,
+  continueSession,
+  finalizeSession,
+  DEFAULT_MAX_SCRAM_ITERATIONS,
+}
+
+
+/***/ }),
+
+/***/ 8316:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeCrypto = __nccwpck_require__(6982)
+
+module.exports = {
+  postgresMd5PasswordHash,
+  randomBytes,
+  deriveKey,
+  sha256,
+  hashByName,
+  hmacSha256,
+  md5,
+}
+
+/**
+ * The Web Crypto API - grabbed from the Node.js library or the global
+ * @type Crypto
+ */
+// eslint-disable-next-line no-undef
+const webCrypto = nodeCrypto.webcrypto || globalThis.crypto
+/**
+ * The SubtleCrypto API for low level crypto operations.
+ * @type SubtleCrypto
+ */
+const subtleCrypto = webCrypto.subtle
+const textEncoder = new TextEncoder()
+
+/**
+ *
+ * @param {*} length
+ * @returns
+ */
+function randomBytes(length) {
+  return webCrypto.getRandomValues(Buffer.alloc(length))
+}
+
+async function md5(string) {
+  try {
+    return nodeCrypto.createHash('md5').update(string, 'utf-8').digest('hex')
+  } catch (e) {
+    // `createHash()` failed so we are probably not in Node.js, use the WebCrypto API instead.
+    // Note that the MD5 algorithm on WebCrypto is not available in Node.js.
+    // This is why we cannot just use WebCrypto in all environments.
+    const data = typeof string === 'string' ? textEncoder.encode(string) : string
+    const hash = await subtleCrypto.digest('MD5', data)
+    return Array.from(new Uint8Array(hash))
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+  }
+}
+
+// See AuthenticationMD5Password at https://www.postgresql.org/docs/current/static/protocol-flow.html
+async function postgresMd5PasswordHash(user, password, salt) {
+  const inner = await md5(password + user)
+  const outer = await md5(Buffer.concat([Buffer.from(inner), salt]))
+  return 'md5' + outer
+}
+
+/**
+ * Create a SHA-256 digest of the given data
+ * @param {Buffer} data
+ */
+async function sha256(text) {
+  return await subtleCrypto.digest('SHA-256', text)
+}
+
+async function hashByName(hashName, text) {
+  return await subtleCrypto.digest(hashName, text)
+}
+
+/**
+ * Sign the message with the given key
+ * @param {ArrayBuffer} keyBuffer
+ * @param {string} msg
+ */
+async function hmacSha256(keyBuffer, msg) {
+  const key = await subtleCrypto.importKey('raw', keyBuffer, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return await subtleCrypto.sign('HMAC', key, textEncoder.encode(msg))
+}
+
+/**
+ * Derive a key from the password and salt
+ * @param {string} password
+ * @param {Uint8Array} salt
+ * @param {number} iterations
+ */
+async function deriveKey(password, salt, iterations) {
+  const key = await subtleCrypto.importKey('raw', textEncoder.encode(password), 'PBKDF2', false, ['deriveBits'])
+  const params = { name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }
+  return await subtleCrypto.deriveBits(params, key, 32 * 8, ['deriveBits'])
+}
+
+
+/***/ }),
+
+/***/ 6197:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+let user
+try {
+  user = process.platform === 'win32' ? process.env.USERNAME : process.env.USER
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+module.exports = {
+  // database host. defaults to localhost
+  host: 'localhost',
+
+  // database user's name
+  user,
+
+  // name of database to connect
+  database: undefined,
+
+  // database user's password
+  password: null,
+
+  // a Postgres connection string to be used instead of setting individual connection items
+  // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
+  // in the defaults object.
+  connectionString: undefined,
+
+  // database port
+  port: 5432,
+
+  // number of rows to return at a time from a prepared statement's
+  // portal. 0 will return all rows at once
+  rows: 0,
+
+  // binary result mode
+  binary: false,
+
+  // Connection pool options - see https://github.com/brianc/node-pg-pool
+
+  // number of connections to use in connection pool
+  // 0 will disable connection pooling
+  max: 10,
+
+  // max milliseconds a client can go unused before it is removed
+  // from the pool and destroyed
+  idleTimeoutMillis: 30000,
+
+  client_encoding: '',
+
+  ssl: false,
+
+  // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
+  sslnegotiation: undefined,
+
+  application_name: undefined,
+
+  fallback_application_name: undefined,
+
+  options: undefined,
+
+  parseInputDatesAsUTC: false,
+
+  // max milliseconds any query using this connection will execute for before timing out in error.
+  // false=unlimited
+  statement_timeout: false,
+
+  // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
+  // false=unlimited
+  lock_timeout: false,
+
+  // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
+  // false=unlimited
+  idle_in_transaction_session_timeout: false,
+
+  // max milliseconds to wait for query to complete (client side)
+  query_timeout: false,
+
+  connect_timeout: 0,
+
+  keepalives: 1,
+
+  keepalives_idle: 0,
+}
+
+const pgTypes = __nccwpck_require__(3675)
+// save default parsers
+const parseBigInteger = pgTypes.getTypeParser(20, 'text')
+const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
+
+// parse int8 so you can get your count values as actual numbers
+module.exports.__defineSetter__('parseInt8', function (val) {
+  pgTypes.setTypeParser(20, 'text', val ? pgTypes.getTypeParser(23, 'text') : parseBigInteger)
+  pgTypes.setTypeParser(1016, 'text', val ? pgTypes.getTypeParser(1007, 'text') : parseBigIntegerArray)
+})
+
+
+/***/ }),
+
+/***/ 4331:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Client = __nccwpck_require__(7332)
+const defaults = __nccwpck_require__(6197)
+const Connection = __nccwpck_require__(327)
+const Result = __nccwpck_require__(5594)
+const utils = __nccwpck_require__(1958)
+const Pool = __nccwpck_require__(9163)
+const TypeOverrides = __nccwpck_require__(243)
+const { DatabaseError } = __nccwpck_require__(1215)
+const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(1958)
+
+const poolFactory = (Client) => {
+  return class BoundPool extends Pool {
+    constructor(options) {
+      super(options, Client)
+    }
+  }
+}
+
+const PG = function (clientConstructor) {
+  this.defaults = defaults
+  this.Client = clientConstructor
+  this.Query = this.Client.Query
+  this.Pool = poolFactory(this.Client)
+  this._pools = []
+  this.Connection = Connection
+  this.types = __nccwpck_require__(3675)
+  this.DatabaseError = DatabaseError
+  this.TypeOverrides = TypeOverrides
+  this.escapeIdentifier = escapeIdentifier
+  this.escapeLiteral = escapeLiteral
+  this.Result = Result
+  this.utils = utils
+}
+
+let clientConstructor = Client
+
+let forceNative = false
+try {
+  forceNative = !!process.env.NODE_PG_FORCE_NATIVE
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+if (forceNative) {
+  clientConstructor = __nccwpck_require__(8143)
+}
+
+module.exports = new PG(clientConstructor)
+
+// lazy require native module...the native module may not have installed
+Object.defineProperty(module.exports, "native", ({
+  configurable: true,
+  enumerable: false,
+  get() {
+    let native = null
+    try {
+      native = new PG(__nccwpck_require__(8143))
+    } catch (err) {
+      if (err.code !== 'MODULE_NOT_FOUND') {
+        throw err
+      }
+    }
+
+    // overwrite module.exports.native so that getter is never called again
+    Object.defineProperty(module.exports, "native", ({
+      value: native,
+    }))
+
+    return native
+  },
+}))
+
+
+/***/ }),
+
+/***/ 2376:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeUtils = __nccwpck_require__(9023)
+// eslint-disable-next-line
+var Native
+// eslint-disable-next-line no-useless-catch
+try {
+  // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
+  Native = __nccwpck_require__(4115)
+} catch (e) {
+  throw e
+}
+const TypeOverrides = __nccwpck_require__(243)
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const ConnectionParameters = __nccwpck_require__(3012)
+
+const NativeQuery = __nccwpck_require__(7)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+const Client = (module.exports = function (config) {
+  EventEmitter.call(this)
+  config = config || {}
+
+  this._Promise = config.Promise || global.Promise
+  this._types = new TypeOverrides(config.types)
+
+  this.native = new Native({
+    types: this._types,
+  })
+
+  this._queryQueue = []
+  this._ending = false
+  this._connecting = false
+  this._connected = false
+  this._queryable = true
+  this.pipeline = Boolean(config.pipeline)
+  this._pipelineInFlight = false
+
+  // keep these on the object for legacy reasons
+  // for the time being. TODO: deprecate all this jazz
+  const cp = (this.connectionParameters = new ConnectionParameters(config))
+  if (config.nativeConnectionString) cp.nativeConnectionString = config.nativeConnectionString
+  this.user = cp.user
+
+  // "hiding" the password so it doesn't show up in stack traces
+  // or if the client is console.logged
+  Object.defineProperty(this, 'password', {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: cp.password,
+  })
+  this.database = cp.database
+  this.host = cp.host
+  this.port = cp.port
+
+  // a hash to hold named queries
+  this.namedQueries = {}
+})
+
+Client.Query = NativeQuery
+
+util.inherits(Client, EventEmitter)
+
+Client.prototype._errorAllQueries = function (err) {
+  const enqueueError = (query) => {
+    process.nextTick(() => {
+      query.native = this.native
+      query.handleError(err)
+    })
+  }
+
+  if (this._hasActiveQuery()) {
+    enqueueError(this._activeQuery)
+    this._activeQuery = null
+  }
+
+  this._queryQueue.forEach(enqueueError)
+  this._queryQueue.length = 0
+}
+
+// connect to the backend
+// pass an optional callback to be called once connected
+// or with an error if there was a connection error
+Client.prototype._connect = function (cb) {
+  const self = this
+
+  if (this._connecting) {
+    process.nextTick(() => cb(new Error('Client has already been connected. You cannot reuse a client.')))
+    return
+  }
+
+  this._connecting = true
+
+  this.connectionParameters.getLibpqConnectionString(function (err, conString) {
+    if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString
+    if (err) return cb(err)
+    self.native.connect(conString, function (err) {
+      if (err) {
+        self.native.end()
+        return cb(err)
+      }
+
+      // set internal states to connected
+      self._connected = true
+
+      // handle connection errors from the native layer
+      self.native.on('error', function (err) {
+        self._queryable = false
+        self._errorAllQueries(err)
+        self.emit('error', err)
+      })
+
+      self.native.on('notification', function (msg) {
+        self.emit('notification', {
+          channel: msg.relname,
+          payload: msg.extra,
+        })
+      })
+
+      // signal we are connected now
+      self.emit('connect')
+      self._pulseQueryQueue(true)
+
+      cb(null, this)
+    })
+  })
+}
+
+Client.prototype.connect = function (callback) {
+  if (callback) {
+    this._connect(callback)
+    return
+  }
+
+  return new this._Promise((resolve, reject) => {
+    this._connect((error) => {
+      if (error) {
+        reject(error)
+      } else {
+        resolve(this)
+      }
+    })
+  })
+}
+
+// send a query to the server
+// this method is highly overloaded to take
+// 1) string query, optional array of parameters, optional function callback
+// 2) object query with {
+//    string query
+//    optional array values,
+//    optional function callback instead of as a separate parameter
+//    optional string name to name & cache the query plan
+//    optional string rowMode = 'array' for an array of results
+//  }
+Client.prototype.query = function (config, values, callback) {
+  let query
+  let result
+  let readTimeout
+  let readTimeoutTimer
+  let queryCallback
+
+  if (config === null || config === undefined) {
+    throw new TypeError('Client was passed a null or undefined query')
+  } else if (typeof config.submit === 'function') {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    result = query = config
+    // accept query(new Query(...), (err, res) => { }) style
+    if (typeof values === 'function') {
+      config.callback = values
+    }
+  } else {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    query = new NativeQuery(config, values, callback)
+    if (!query.callback) {
+      let resolveOut, rejectOut
+      result = new this._Promise((resolve, reject) => {
+        resolveOut = resolve
+        rejectOut = reject
+      }).catch((err) => {
+        Error.captureStackTrace(err)
+        throw err
+      })
+      query.callback = (err, res) => (err ? rejectOut(err) : resolveOut(res))
+    }
+  }
+
+  if (readTimeout) {
+    queryCallback = query.callback || (() => {})
+
+    readTimeoutTimer = setTimeout(() => {
+      const error = new Error('Query read timeout')
+
+      process.nextTick(() => {
+        query.handleError(error, this.connection)
+      })
+
+      queryCallback(error)
+
+      // we already returned an error,
+      // just do nothing if query completes
+      query.callback = () => {}
+
+      // Remove from queue
+      const index = this._queryQueue.indexOf(query)
+      if (index > -1) {
+        this._queryQueue.splice(index, 1)
+      }
+
+      this._pulseQueryQueue()
+    }, readTimeout)
+
+    query.callback = (err, res) => {
+      clearTimeout(readTimeoutTimer)
+      queryCallback(err, res)
+    }
+  }
+
+  if (!this._queryable) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client has encountered a connection error and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._ending) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client was closed and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._queryQueue.length > 0 && !this.pipeline) {
+    queryQueueLengthDeprecationNotice()
+  }
+
+  this._queryQueue.push(query)
+  this._pulseQueryQueue()
+  return result
+}
+
+// disconnect from the backend server
+Client.prototype.end = function (cb) {
+  const self = this
+
+  this._ending = true
+
+  if (this._connecting && !this._connected) {
+    this.once('connect', () => {
+      this.end(() => {})
+    })
+  }
+  let result
+  if (!cb) {
+    result = new this._Promise(function (resolve, reject) {
+      cb = (err) => (err ? reject(err) : resolve())
+    })
+  }
+
+  const doEnd = function () {
+    self.native.end(function () {
+      self._connected = false
+
+      self._errorAllQueries(new Error('Connection terminated'))
+
+      process.nextTick(() => {
+        self.emit('end')
+        if (cb) cb()
+      })
+    })
+  }
+
+  // If pipeline has in-flight or queued queries, wait for them to drain before closing
+  if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
+    this.once('drain', doEnd)
+  } else {
+    doEnd()
+  }
+  return result
+}
+
+Client.prototype._hasActiveQuery = function () {
+  return this._activeQuery && this._activeQuery.state !== 'error' && this._activeQuery.state !== 'end'
+}
+
+Client.prototype._pulseQueryQueue = function (initialConnection) {
+  if (!this._connected) {
+    return
+  }
+  if (this.pipeline && !initialConnection) {
+    return this._pulsePipelinedQueryQueue()
+  }
+  if (this._hasActiveQuery()) {
+    return
+  }
+  const query = this._queryQueue.shift()
+  if (!query) {
+    if (!initialConnection) {
+      this.emit('drain')
+    }
+    return
+  }
+  this._activeQuery = query
+  query.submit(this)
+  const self = this
+  query.once('_done', function () {
+    self._pulseQueryQueue()
+  })
+}
+
+Client.prototype._pulsePipelinedQueryQueue = function () {
+  if (!this._connected || this._pipelineInFlight) {
+    return
+  }
+  if (this._queryQueue.length === 0) {
+    if (this.hasExecuted) {
+      this.emit('drain')
+    }
+    return
+  }
+
+  this._pipelineInFlight = true
+  const self = this
+  const queries = []
+  const nativeQueries = []
+  const utils = __nccwpck_require__(1958)
+
+  while (this._queryQueue.length > 0) {
+    const query = this._queryQueue.shift()
+    this.hasExecuted = true
+    nativeQueries.push(query)
+
+    const values = query.values ? query.values.map(utils.prepareValue) : null
+    const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode }
+    if (values) {
+      pipelineEntry.values = values
+    }
+    if (query.name && this.namedQueries[query.name]) {
+      pipelineEntry._alreadyPrepared = true
+    }
+    queries.push(pipelineEntry)
+  }
+
+  this.native.pipeline(queries, function (err, results) {
+    self._pipelineInFlight = false
+
+    if (err) {
+      // Total pipeline failure. Per-query errors arrive on results[i].err, so reaching here means
+      // the connection itself is gone: mark it unusable and say so, the way the JS client and the
+      // non-pipelined native path both do. Without this the client looks healthy after losing its
+      // backend, a Pool never discards it, and everything routed to it fails one query at a time
+      // for the life of the process.
+      self._connected = false
+      self._queryable = false
+      for (let i = 0; i < nativeQueries.length; i++) {
+        const q = nativeQueries[i]
+        q.native = self.native
+        q.handleError(err)
+      }
+      self._errorAllQueries(err)
+      self.emit('error', err)
+      self.emit('end')
+      return
+    }
+
+    // Deliver results to each query
+    for (let i = 0; i < nativeQueries.length; i++) {
+      const q = nativeQueries[i]
+      const r = results[i]
+      q.native = self.native
+
+      if (r.err) {
+        q.handleError(r.err)
+      } else {
+        // Track named queries on success
+        if (q.name) {
+          self.namedQueries[q.name] = q.text
+        }
+        q.state = 'end'
+        q.emit('end', r.result)
+        if (q.callback) {
+          q.callback(null, r.result)
+        }
+      }
+
+      setImmediate(function () {
+        q.emit('_done')
+      })
+    }
+
+    // Process any queries that arrived while we were reading
+    self._pulsePipelinedQueryQueue()
+  })
+}
+
+// attempt to cancel an in-progress query
+Client.prototype.cancel = function (query) {
+  if (this._activeQuery === query) {
+    this.native.cancel(function () {})
+  } else if (this._queryQueue.indexOf(query) !== -1) {
+    this._queryQueue.splice(this._queryQueue.indexOf(query), 1)
+  }
+}
+
+Client.prototype.ref = function () {}
+Client.prototype.unref = function () {}
+
+Client.prototype.setTypeParser = function (oid, format, parseFn) {
+  return this._types.setTypeParser(oid, format, parseFn)
+}
+
+Client.prototype.getTypeParser = function (oid, format) {
+  return this._types.getTypeParser(oid, format)
+}
+
+Client.prototype.isConnected = function () {
+  return this._connected
+}
+
+Client.prototype.getTransactionStatus = function () {
+  return this.native.getTransactionStatus()
+}
+
+
+/***/ }),
+
+/***/ 8143:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = __nccwpck_require__(2376)
+
+
+/***/ }),
+
+/***/ 7:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const utils = __nccwpck_require__(1958)
+
+const NativeQuery = (module.exports = function (config, values, callback) {
+  EventEmitter.call(this)
+  config = utils.normalizeQueryConfig(config, values, callback)
+  this.text = config.text
+  this.values = config.values
+  this.name = config.name
+  this.queryMode = config.queryMode
+  this.callback = config.callback
+  this.state = 'new'
+  this._arrayMode = config.rowMode === 'array'
+
+  // if the 'row' event is listened for
+  // then emit them as they come in
+  // without setting singleRowMode to true
+  // this has almost no meaning because libpq
+  // reads all rows into memory before returning any
+  this._emitRowEvents = false
+  this.on(
+    'newListener',
+    function (event) {
+      if (event === 'row') this._emitRowEvents = true
+    }.bind(this)
+  )
+})
+
+util.inherits(NativeQuery, EventEmitter)
+
+const errorFieldMap = {
+  sqlState: 'code',
+  statementPosition: 'position',
+  messagePrimary: 'message',
+  messageDetail: 'detail',
+  messageHint: 'hint',
+  context: 'where',
+  schemaName: 'schema',
+  tableName: 'table',
+  columnName: 'column',
+  dataTypeName: 'dataType',
+  constraintName: 'constraint',
+  sourceFile: 'file',
+  sourceLine: 'line',
+  sourceFunction: 'routine',
+}
+
+NativeQuery.prototype.handleError = function (err) {
+  // copy pq error fields into the error object
+  const fields = this.native && this.native.pq.resultErrorFields()
+  if (fields) {
+    for (const key in fields) {
+      const normalizedFieldName = errorFieldMap[key] || key
+      err[normalizedFieldName] = fields[key]
+    }
+  }
+  if (this.callback) {
+    this.callback(err)
+  } else {
+    this.emit('error', err)
+  }
+  this.state = 'error'
+}
+
+NativeQuery.prototype.then = function (onSuccess, onFailure) {
+  return this._getPromise().then(onSuccess, onFailure)
+}
+
+NativeQuery.prototype.catch = function (callback) {
+  return this._getPromise().catch(callback)
+}
+
+NativeQuery.prototype._getPromise = function () {
+  if (this._promise) return this._promise
+  this._promise = new Promise(
+    function (resolve, reject) {
+      this._once('end', resolve)
+      this._once('error', reject)
+    }.bind(this)
+  )
+  return this._promise
+}
+
+NativeQuery.prototype.submit = function (client) {
+  this.state = 'running'
+  const self = this
+  this.native = client.native
+  client.native.arrayMode = this._arrayMode
+
+  let after = function (err, rows, results) {
+    client.native.arrayMode = false
+    setImmediate(function () {
+      self.emit('_done')
+    })
+
+    // handle possible query error
+    if (err) {
+      return self.handleError(err)
+    }
+
+    // emit row events for each row in the result
+    if (self._emitRowEvents) {
+      if (results.length > 1) {
+        rows.forEach((rowOfRows, i) => {
+          rowOfRows.forEach((row) => {
+            self.emit('row', row, results[i])
+          })
+        })
+      } else {
+        rows.forEach(function (row) {
+          self.emit('row', row, results)
+        })
+      }
+    }
+
+    // handle successful result
+    self.state = 'end'
+    self.emit('end', results)
+    if (self.callback) {
+      self.callback(null, results)
+    }
+  }
+
+  if (process.domain) {
+    after = process.domain.bind(after)
+  }
+
+  // named query
+  if (this.name) {
+    if (this.name.length > 63) {
+      console.error('Warning! Postgres only supports 63 characters for query names.')
+      console.error('You supplied %s (%s)', this.name, this.name.length)
+      console.error('This can cause conflicts and silent errors executing queries')
+    }
+    const values = (this.values || []).map(utils.prepareValue)
+
+    // check if the client has already executed this named query
+    // if so...just execute it again - skip the planning phase
+    if (client.namedQueries[this.name] !== undefined) {
+      if (this.text && client.namedQueries[this.name] !== this.text) {
+        const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+        return after(err)
+      }
+      return client.native.execute(this.name, values, after)
+    }
+    // plan the named query the first time, then execute it
+    return client.native.prepare(this.name, this.text, values.length, function (err) {
+      if (err) return after(err)
+      client.namedQueries[self.name] = self.text
+      return self.native.execute(self.name, values, after)
+    })
+  } else if (this.values) {
+    if (!Array.isArray(this.values)) {
+      const err = new Error('Query values must be an array')
+      return after(err)
+    }
+    const vals = this.values.map(utils.prepareValue)
+    client.native.query(this.text, vals, after)
+  } else if (this.queryMode === 'extended') {
+    client.native.query(this.text, [], after)
+  } else {
+    client.native.query(this.text, after)
+  }
+}
+
+
+/***/ }),
+
+/***/ 8859:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { EventEmitter } = __nccwpck_require__(4434)
+
+const Result = __nccwpck_require__(5594)
+const utils = __nccwpck_require__(1958)
+
+class Query extends EventEmitter {
+  constructor(config, values, callback) {
+    super()
+
+    config = utils.normalizeQueryConfig(config, values, callback)
+
+    this.text = config.text
+    this.values = config.values
+    this.rows = config.rows
+    this.types = config.types
+    this.name = config.name
+    this.queryMode = config.queryMode
+    this.binary = config.binary
+    // use unique portal name each time
+    this.portal = config.portal || ''
+    this.callback = config.callback
+    this._rowMode = config.rowMode
+    if (process.domain && config.callback) {
+      this.callback = process.domain.bind(config.callback)
+    }
+    this._result = new Result(this._rowMode, this.types)
+
+    // potential for multiple results
+    this._results = this._result
+    this._canceledDueToError = false
+  }
+
+  requiresPreparation() {
+    if (this.queryMode === 'extended') {
+      return true
+    }
+
+    // named queries must always be prepared
+    if (this.name) {
+      return true
+    }
+    // always prepare if there are max number of rows expected per
+    // portal execution
+    if (this.rows) {
+      return true
+    }
+    // don't prepare empty text queries
+    if (!this.text) {
+      return false
+    }
+    // prepare if there are values
+    if (!this.values) {
+      return false
+    }
+    return this.values.length > 0
+  }
+
+  _checkForMultirow() {
+    // if we already have a result with a command property
+    // then we've already executed one query in a multi-statement simple query
+    // turn our results into an array of results
+    if (this._result.command) {
+      if (!Array.isArray(this._results)) {
+        this._results = [this._result]
+      }
+      this._result = new Result(this._rowMode, this._result._types)
+      this._results.push(this._result)
+    }
+  }
+
+  // associates row metadata from the supplied
+  // message with this query object
+  // metadata used when parsing row results
+  handleRowDescription(msg) {
+    this._checkForMultirow()
+    this._result.addFields(msg.fields)
+    this._accumulateRows = this.callback || !this.listeners('row').length
+  }
+
+  handleDataRow(msg) {
+    let row
+
+    if (this._canceledDueToError) {
+      return
+    }
+
+    try {
+      row = this._result.parseRow(msg.fields)
+    } catch (err) {
+      this._canceledDueToError = err
+      return
+    }
+
+    this.emit('row', row, this._result)
+    if (this._accumulateRows) {
+      this._result.addRow(row)
+    }
+  }
+
+  handleCommandComplete(msg, connection) {
+    this._checkForMultirow()
+    this._result.addCommandComplete(msg)
+    // need to sync after each command complete of a prepared statement
+    // if we were using a row count which results in multiple calls to _getRows
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  // if a named prepared statement is created with empty query text
+  // the backend will send an emptyQuery message but *not* a command complete message
+  // since we pipeline sync immediately after execute we don't need to do anything here
+  // unless we have rows specified, in which case we did not pipeline the initial sync call
+  handleEmptyQuery(connection) {
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  handleError(err, connection) {
+    // need to sync after error during a prepared statement
+    if (this._canceledDueToError) {
+      err = this._canceledDueToError
+      this._canceledDueToError = false
+    }
+    // if callback supplied do not emit error event as uncaught error
+    // events will bubble up to node process
+    if (this.callback) {
+      return this.callback(err)
+    }
+    this.emit('error', err)
+  }
+
+  handleReadyForQuery(con) {
+    if (this._canceledDueToError) {
+      return this.handleError(this._canceledDueToError, con)
+    }
+    if (this.callback) {
+      try {
+        this.callback(null, this._results)
+      } catch (err) {
+        process.nextTick(() => {
+          throw err
+        })
+      }
+    }
+    this.emit('end', this._results)
+  }
+
+  submit(connection) {
+    if (typeof this.text !== 'string' && typeof this.name !== 'string') {
+      return new Error('A query must have either text or a name. Supplying neither is unsupported.')
+    }
+    const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name]
+    if (this.text && previous && this.text !== previous) {
+      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+    }
+    if (this.values && !Array.isArray(this.values)) {
+      return new Error('Query values must be an array')
+    }
+    if (this.requiresPreparation()) {
+      // If we're using the extended query protocol we fire off several separate commands
+      // to the backend. On some versions of node & some operating system versions
+      // the network stack writes each message separately instead of buffering them together
+      // causing the client & network to send more slowly. Corking & uncorking the stream
+      // allows node to buffer up the messages internally before sending them all off at once.
+      // note: we're checking for existence of cork/uncork because some versions of streams
+      // might not have this (cloudflare?)
+      connection.stream.cork && connection.stream.cork()
+      try {
+        this.prepare(connection)
+      } finally {
+        // while unlikely for this.prepare to throw, if it does & we don't uncork this stream
+        // this client becomes unresponsive, so put in finally block "just in case"
+        connection.stream.uncork && connection.stream.uncork()
+      }
+    } else {
+      connection.query(this.text)
+    }
+    return null
+  }
+
+  hasBeenParsed(connection) {
+    return (
+      this.name &&
+      (connection.parsedStatements[this.name] !== undefined ||
+        connection.submittedNamedStatements[this.name] !== undefined)
+    )
+  }
+
+  handlePortalSuspended(connection) {
+    this._getRows(connection, this.rows)
+  }
+
+  _getRows(connection, rows) {
+    connection.execute({
+      portal: this.portal,
+      rows: rows,
+    })
+    // if we're not reading pages of rows send the sync command
+    // to indicate the pipeline is finished
+    if (!rows) {
+      connection.sync()
+    } else {
+      // otherwise flush the call out to read more rows
+      connection.flush()
+    }
+  }
+
+  // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
+  prepare(connection) {
+    // TODO refactor this poor encapsulation
+    if (!this.hasBeenParsed(connection)) {
+      connection.parse({
+        text: this.text,
+        name: this.name,
+        types: this.types,
+      })
+      if (this.name) {
+        connection.submittedNamedStatements[this.name] = this.text
+      }
+    }
+
+    // because we're mapping user supplied values to
+    // postgres wire protocol compatible values it could
+    // throw an exception, so try/catch this section
+    try {
+      connection.bind({
+        portal: this.portal,
+        statement: this.name,
+        values: this.values,
+        binary: this.binary,
+        valueMapper: utils.prepareValue,
+      })
+    } catch (err) {
+      // we should close parse to avoid leaking connections
+      connection.close({ type: 'S', name: this.name })
+      connection.sync()
+
+      this.handleError(err, connection)
+      return
+    }
+
+    connection.describe({
+      type: 'P',
+      name: this.portal || '',
+    })
+
+    this._getRows(connection, this.rows)
+  }
+
+  handleCopyInResponse(connection) {
+    connection.sendCopyFail('No source stream defined')
+  }
+
+  handleCopyData(msg, connection) {
+    // noop
+  }
+}
+
+module.exports = Query
+
+
+/***/ }),
+
+/***/ 5594:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(3675)
+
+const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
+
+// result object returned from query
+// in the 'end' event and also
+// passed as second argument to provided callback
+class Result {
+  constructor(rowMode, types) {
+    this.command = null
+    this.rowCount = null
+    this.oid = null
+    this.rows = []
+    this.fields = []
+    this._parsers = undefined
+    this._types = types
+    this.RowCtor = null
+    this.rowAsArray = rowMode === 'array'
+    if (this.rowAsArray) {
+      this.parseRow = this._parseRowAsArray
+    }
+    this._prebuiltEmptyResultObject = null
+  }
+
+  // adds a command complete message
+  addCommandComplete(msg) {
+    let match
+    if (msg.text) {
+      // pure javascript
+      match = matchRegexp.exec(msg.text)
+    } else {
+      // native bindings
+      match = matchRegexp.exec(msg.command)
+    }
+    if (match) {
+      this.command = match[1]
+      if (match[3]) {
+        // COMMAND OID ROWS
+        this.oid = parseInt(match[2], 10)
+        this.rowCount = parseInt(match[3], 10)
+      } else if (match[2]) {
+        // COMMAND ROWS
+        this.rowCount = parseInt(match[2], 10)
+      }
+    }
+  }
+
+  _parseRowAsArray(rowData) {
+    const row = new Array(rowData.length)
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      if (rawValue !== null) {
+        row[i] = this._parsers[i](rawValue)
+      } else {
+        row[i] = null
+      }
+    }
+    return row
+  }
+
+  parseRow(rowData) {
+    const row = { ...this._prebuiltEmptyResultObject }
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      const field = this.fields[i].name
+      if (rawValue !== null) {
+        const v = this.fields[i].format === 'binary' ? Buffer.from(rawValue) : rawValue
+        row[field] = this._parsers[i](v)
+      } else {
+        row[field] = null
+      }
+    }
+    return row
+  }
+
+  addRow(row) {
+    this.rows.push(row)
+  }
+
+  addFields(fieldDescriptions) {
+    // clears field definitions
+    // multiple query statements in 1 action can result in multiple sets
+    // of rowDescriptions...eg: 'select NOW(); select 1::int;'
+    // you need to reset the fields
+    this.fields = fieldDescriptions
+    if (this.fields.length) {
+      this._parsers = new Array(fieldDescriptions.length)
+    }
+
+    const row = Object.create(null)
+
+    for (let i = 0; i < fieldDescriptions.length; i++) {
+      const desc = fieldDescriptions[i]
+      row[desc.name] = null
+
+      if (this._types) {
+        this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      } else {
+        this._parsers[i] = types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      }
+    }
+
+    this._prebuiltEmptyResultObject = { ...row }
+  }
+}
+
+module.exports = Result
+
+
+/***/ }),
+
+/***/ 1103:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { getStream, getSecureStream } = getStreamFuncs()
+
+module.exports = {
+  /**
+   * Get a socket stream compatible with the current runtime environment.
+   * @returns {Duplex}
+   */
+  getStream,
+  /**
+   * Get a TLS secured socket, compatible with the current environment,
+   * using the socket and other settings given in `options`.
+   * @returns {Duplex}
+   */
+  getSecureStream,
+}
+
+/**
+ * The stream functions that work in Node.js
+ */
+function getNodejsStreamFuncs() {
+  function getStream(ssl) {
+    const net = __nccwpck_require__(9278)
+    return new net.Socket()
+  }
+
+  function getSecureStream(options) {
+    const tls = __nccwpck_require__(4756)
+    return tls.connect(options)
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * The stream functions that work in Cloudflare Workers
+ */
+function getCloudflareStreamFuncs() {
+  function getStream(ssl) {
+    const { CloudflareSocket } = __nccwpck_require__(1015)
+    return new CloudflareSocket(ssl)
+  }
+
+  function getSecureStream(options) {
+    options.socket.startTls(options)
+    return options.socket
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * Are we running in a Cloudflare Worker?
+ *
+ * @returns true if the code is currently running inside a Cloudflare Worker.
+ */
+function isCloudflareRuntime() {
+  // Since 2022-03-21 the `global_navigator` compatibility flag is on for Cloudflare Workers
+  // which means that `navigator.userAgent` will be defined.
+  // eslint-disable-next-line no-undef
+  if (typeof navigator === 'object' && navigator !== null && typeof navigator.userAgent === 'string') {
+    // eslint-disable-next-line no-undef
+    return navigator.userAgent === 'Cloudflare-Workers'
+  }
+  // In case `navigator` or `navigator.userAgent` is not defined then try a more sneaky approach
+  if (typeof Response === 'function') {
+    const resp = new Response(null, { cf: { thing: true } })
+    if (typeof resp.cf === 'object' && resp.cf !== null && resp.cf.thing) {
+      return true
+    }
+  }
+  return false
+}
+
+function getStreamFuncs() {
+  if (isCloudflareRuntime()) {
+    return getCloudflareStreamFuncs()
+  }
+  return getNodejsStreamFuncs()
+}
+
+
+/***/ }),
+
+/***/ 243:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(3675)
+
+function TypeOverrides(userTypes) {
+  this._types = userTypes || types
+  this.text = {}
+  this.binary = {}
+}
+
+TypeOverrides.prototype.getOverrides = function (format) {
+  switch (format) {
+    case 'text':
+      return this.text
+    case 'binary':
+      return this.binary
+    default:
+      return {}
+  }
+}
+
+TypeOverrides.prototype.setTypeParser = function (oid, format, parseFn) {
+  if (typeof format === 'function') {
+    parseFn = format
+    format = 'text'
+  }
+  this.getOverrides(format)[oid] = parseFn
+}
+
+TypeOverrides.prototype.getTypeParser = function (oid, format) {
+  format = format || 'text'
+  return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format)
+}
+
+module.exports = TypeOverrides
+
+
+/***/ }),
+
+/***/ 1958:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const defaults = __nccwpck_require__(6197)
+const nodeUtils = __nccwpck_require__(9023)
+
+const { isDate } = __nccwpck_require__(8253)
+
+const invalidDateDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.',
+  'PG_INVALID_DATE'
+)
+
+function escapeElement(elementRepresentation) {
+  const escaped = elementRepresentation.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+
+  return '"' + escaped + '"'
+}
+
+// convert a JS array to a postgres array literal
+// uses comma separator so won't work for types like box that use
+// a different array separator.
+function arrayString(val) {
+  let result = '{'
+  for (let i = 0; i < val.length; i++) {
+    if (i > 0) {
+      result += ','
+    }
+    let item = val[i]
+    if (item == null) {
+      result += 'NULL'
+    } else if (Array.isArray(item)) {
+      result += arrayString(item)
+    } else if (ArrayBuffer.isView(item)) {
+      if (!(item instanceof Buffer)) {
+        item = Buffer.from(item.buffer, item.byteOffset, item.byteLength)
+      }
+      result += '\\\\x' + item.toString('hex')
+    } else {
+      result += escapeElement(prepareValue(item))
+    }
+  }
+  result += '}'
+  return result
+}
+
+// converts values from javascript types
+// to their 'raw' counterparts for use as a postgres parameter
+// note: you can override this function to provide your own conversion mechanism
+// for complex types, etc...
+const prepareValue = function (val, seen) {
+  // null and undefined are both null for postgres
+  if (val == null) {
+    return null
+  }
+  if (typeof val === 'object') {
+    if (val instanceof Buffer) {
+      return val
+    }
+    if (ArrayBuffer.isView(val)) {
+      return Buffer.from(val.buffer, val.byteOffset, val.byteLength)
+    }
+    if (isDate(val)) {
+      if (isNaN(val.getTime())) {
+        invalidDateDeprecationNotice()
+      }
+      if (defaults.parseInputDatesAsUTC) {
+        return dateToStringUTC(val)
+      } else {
+        return dateToString(val)
+      }
+    }
+    if (Array.isArray(val)) {
+      return arrayString(val)
+    }
+
+    return prepareObject(val, seen)
+  }
+  return val.toString()
+}
+
+function prepareObject(val, seen) {
+  if (val && typeof val.toPostgres === 'function') {
+    seen = seen || []
+    if (seen.indexOf(val) !== -1) {
+      throw new Error('circular reference detected while preparing "' + val + '" for query')
+    }
+    seen.push(val)
+
+    return prepareValue(val.toPostgres(prepareValue), seen)
+  }
+  return JSON.stringify(val)
+}
+
+function dateToString(date) {
+  let offset = -date.getTimezoneOffset()
+
+  let year = date.getFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getDate()).padStart(2, '0') +
+    'T' +
+    String(date.getHours()).padStart(2, '0') +
+    ':' +
+    String(date.getMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getMilliseconds()).padStart(3, '0')
+
+  if (offset < 0) {
+    ret += '-'
+    offset *= -1
+  } else {
+    ret += '+'
+  }
+
+  ret += String(Math.floor(offset / 60)).padStart(2, '0') + ':' + String(offset % 60).padStart(2, '0')
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function dateToStringUTC(date) {
+  let year = date.getUTCFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getUTCMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getUTCDate()).padStart(2, '0') +
+    'T' +
+    String(date.getUTCHours()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getUTCMilliseconds()).padStart(3, '0')
+
+  ret += '+00:00'
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function normalizeQueryConfig(config, values, callback) {
+  // can take in strings or config objects
+  // Copy config so normalization does not mutate the caller's object.
+  config = typeof config === 'string' ? { text: config } : cloneQueryConfig(config)
+  if (values) {
+    if (typeof values === 'function') {
+      config.callback = values
+    } else {
+      config.values = values
+    }
+  }
+  if (callback) {
+    config.callback = callback
+  }
+  return config
+}
+
+function cloneQueryConfig(config) {
+  if (config == null) {
+    return config
+  }
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(config)), Object.getOwnPropertyDescriptors(config))
+}
+
+// Ported from PostgreSQL 9.2.4 source code in src/interfaces/libpq/fe-exec.c
+const escapeIdentifier = function (str) {
+  return '"' + str.replace(/"/g, '""') + '"'
+}
+
+const escapeLiteral = function (str) {
+  let hasBackslash = false
+  let escaped = "'"
+
+  if (str == null) {
+    return "''"
+  }
+
+  if (typeof str !== 'string') {
+    return "''"
+  }
+
+  for (let i = 0; i < str.length; i++) {
+    const c = str[i]
+    if (c === "'") {
+      escaped += c + c
+    } else if (c === '\\') {
+      escaped += c + c
+      hasBackslash = true
+    } else {
+      escaped += c
+    }
+  }
+
+  escaped += "'"
+
+  if (hasBackslash === true) {
+    escaped = ' E' + escaped
+  }
+
+  return escaped
+}
+
+module.exports = {
+  prepareValue: function prepareValueWrapper(value) {
+    // this ensures that extra arguments do not get passed into prepareValue
+    // by accident, eg: from calling values.map(utils.prepareValue)
+    return prepareValue(value)
+  },
+  normalizeQueryConfig,
+  escapeIdentifier,
+  escapeLiteral,
+}
+
+
+/***/ }),
+
+/***/ 8303:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , Stream = (__nccwpck_require__(2203).Stream)
+  , split = __nccwpck_require__(9421)
+  , util = __nccwpck_require__(9023)
+  , defaultPort = 5432
+  , isWin = (process.platform === 'win32')
+  , warnStream = process.stderr
+;
+
+
+var S_IRWXG = 56     //    00070(8)
+  , S_IRWXO = 7      //    00007(8)
+  , S_IFMT  = 61440  // 00170000(8)
+  , S_IFREG = 32768  //  0100000(8)
+;
+function isRegFile(mode) {
+    return ((mode & S_IFMT) == S_IFREG);
+}
+
+var fieldNames = [ 'host', 'port', 'database', 'user', 'password' ];
+var nrOfFields = fieldNames.length;
+var passKey = fieldNames[ nrOfFields -1 ];
+
+
+function warn() {
+    var isWritable = (
+        warnStream instanceof Stream &&
+          true === warnStream.writable
+    );
+
+    if (isWritable) {
+        var args = Array.prototype.slice.call(arguments).concat("\n");
+        warnStream.write( util.format.apply(util, args) );
+    }
+}
+
+
+Object.defineProperty(module.exports, "isWin", ({
+    get : function() {
+        return isWin;
+    } ,
+    set : function(val) {
+        isWin = val;
+    }
+}));
+
+
+module.exports.warnTo = function(stream) {
+    var old = warnStream;
+    warnStream = stream;
+    return old;
+};
+
+module.exports.getFileName = function(rawEnv){
+    var env = rawEnv || process.env;
+    var file = env.PGPASSFILE || (
+        isWin ?
+          path.join( env.APPDATA || './' , 'postgresql', 'pgpass.conf' ) :
+          path.join( env.HOME || './', '.pgpass' )
+    );
+    return file;
+};
+
+module.exports.usePgPass = function(stats, fname) {
+    if (Object.prototype.hasOwnProperty.call(process.env, 'PGPASSWORD')) {
+        return false;
+    }
+
+    if (isWin) {
+        return true;
+    }
+
+    fname = fname || '<unkn>';
+
+    if (! isRegFile(stats.mode)) {
+        warn('WARNING: password file "%s" is not a plain file', fname);
+        return false;
+    }
+
+    if (stats.mode & (S_IRWXG | S_IRWXO)) {
+        /* If password file is insecure, alert the user and ignore it. */
+        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
+        return false;
+    }
+
+    return true;
+};
+
+
+var matcher = module.exports.match = function(connInfo, entry) {
+    return fieldNames.slice(0, -1).reduce(function(prev, field, idx){
+        if (idx == 1) {
+            // the port
+            if ( Number( connInfo[field] || defaultPort ) === Number( entry[field] ) ) {
+                return prev && true;
+            }
+        }
+        return prev && (
+            entry[field] === '*' ||
+              entry[field] === connInfo[field]
+        );
+    }, true);
+};
+
+
+module.exports.getPassword = function(connInfo, stream, cb) {
+    var pass;
+    var lineStream = stream.pipe(split());
+
+    function onLine(line) {
+        var entry = parseLine(line);
+        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
+            pass = entry[passKey];
+            lineStream.end(); // -> calls onEnd(), but pass is set now
+        }
+    }
+
+    var onEnd = function() {
+        stream.destroy();
+        cb(pass);
+    };
+
+    var onErr = function(err) {
+        stream.destroy();
+        warn('WARNING: error on reading file: %s', err);
+        cb(undefined);
+    };
+
+    stream.on('error', onErr);
+    lineStream
+        .on('data', onLine)
+        .on('end', onEnd)
+        .on('error', onErr)
+    ;
+
+};
+
+
+var parseLine = module.exports.parseLine = function(line) {
+    if (line.length < 11 || line.match(/^\s+#/)) {
+        return null;
+    }
+
+    var curChar = '';
+    var prevChar = '';
+    var fieldIdx = 0;
+    var startIdx = 0;
+    var endIdx = 0;
+    var obj = {};
+    var isLastField = false;
+    var addToObj = function(idx, i0, i1) {
+        var field = line.substring(i0, i1);
+
+        if (! Object.hasOwnProperty.call(process.env, 'PGPASS_NO_DEESCAPE')) {
+            field = field.replace(/\\([:\\])/g, '$1');
+        }
+
+        obj[ fieldNames[idx] ] = field;
+    };
+
+    for (var i = 0 ; i < line.length-1 ; i += 1) {
+        curChar = line.charAt(i+1);
+        prevChar = line.charAt(i);
+
+        isLastField = (fieldIdx == nrOfFields-1);
+
+        if (isLastField) {
+            addToObj(fieldIdx, startIdx);
+            break;
+        }
+
+        if (i >= 0 && curChar == ':' && prevChar !== '\\') {
+            addToObj(fieldIdx, startIdx, i+1);
+
+            startIdx = i+2;
+            fieldIdx += 1;
+        }
+    }
+
+    obj = ( Object.keys(obj).length === nrOfFields ) ? obj : null;
+
+    return obj;
+};
+
+
+var isValidEntry = module.exports.isValidEntry = function(entry){
+    var rules = {
+        // host
+        0 : function(x){
+            return x.length > 0;
+        } ,
+        // port
+        1 : function(x){
+            if (x === '*') {
+                return true;
+            }
+            x = Number(x);
+            return (
+                isFinite(x) &&
+                  x > 0 &&
+                  x < 9007199254740992 &&
+                  Math.floor(x) === x
+            );
+        } ,
+        // database
+        2 : function(x){
+            return x.length > 0;
+        } ,
+        // username
+        3 : function(x){
+            return x.length > 0;
+        } ,
+        // password
+        4 : function(x){
+            return x.length > 0;
+        }
+    };
+
+    for (var idx = 0 ; idx < fieldNames.length ; idx += 1) {
+        var rule = rules[idx];
+        var value = entry[ fieldNames[idx] ] || '';
+
+        var res = rule(value);
+        if (!res) {
+            return false;
+        }
+    }
+
+    return true;
+};
+
+
+
+/***/ }),
+
+/***/ 8283:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , fs = __nccwpck_require__(9896)
+  , helper = __nccwpck_require__(8303)
+;
+
+
+module.exports = function(connInfo, cb) {
+    var file = helper.getFileName();
+    
+    fs.stat(file, function(err, stat){
+        if (err || !helper.usePgPass(stat, file)) {
+            return cb(undefined);
+        }
+
+        var st = fs.createReadStream(file);
+
+        helper.getPassword(connInfo, st, cb);
+    });
+};
+
+module.exports.warnTo = helper.warnTo;
+
+
+/***/ }),
+
+/***/ 7449:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.parse = function (source, transform) {
+  return new ArrayParser(source, transform).parse()
+}
+
+class ArrayParser {
+  constructor (source, transform) {
+    this.source = source
+    this.transform = transform || identity
+    this.position = 0
+    this.entries = []
+    this.recorded = []
+    this.dimension = 0
+  }
+
+  isEof () {
+    return this.position >= this.source.length
+  }
+
+  nextCharacter () {
+    var character = this.source[this.position++]
+    if (character === '\\') {
+      return {
+        value: this.source[this.position++],
+        escaped: true
+      }
+    }
+    return {
+      value: character,
+      escaped: false
+    }
+  }
+
+  record (character) {
+    this.recorded.push(character)
+  }
+
+  newEntry (includeEmpty) {
+    var entry
+    if (this.recorded.length > 0 || includeEmpty) {
+      entry = this.recorded.join('')
+      if (entry === 'NULL' && !includeEmpty) {
+        entry = null
+      }
+      if (entry !== null) entry = this.transform(entry)
+      this.entries.push(entry)
+      this.recorded = []
+    }
+  }
+
+  consumeDimensions () {
+    if (this.source[0] === '[') {
+      while (!this.isEof()) {
+        var char = this.nextCharacter()
+        if (char.value === '=') break
+      }
+    }
+  }
+
+  parse (nested) {
+    var character, parser, quote
+    this.consumeDimensions()
+    while (!this.isEof()) {
+      character = this.nextCharacter()
+      if (character.value === '{' && !quote) {
+        this.dimension++
+        if (this.dimension > 1) {
+          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
+          this.entries.push(parser.parse(true))
+          this.position += parser.position - 2
+        }
+      } else if (character.value === '}' && !quote) {
+        this.dimension--
+        if (!this.dimension) {
+          this.newEntry()
+          if (nested) return this.entries
+        }
+      } else if (character.value === '"' && !character.escaped) {
+        if (quote) this.newEntry(true)
+        quote = !quote
+      } else if (character.value === ',' && !quote) {
+        this.newEntry()
+      } else {
+        this.record(character.value)
+      }
+    }
+    if (this.dimension !== 0) {
+      throw new Error('array dimension not balanced')
+    }
+    return this.entries
+  }
+}
+
+function identity (value) {
+  return value
+}
+
+
+/***/ }),
+
+/***/ 9447:
+/***/ ((module) => {
+
+
+
+var bufferFrom = Buffer.from || Buffer
+
+module.exports = function parseBytea (input) {
+  if (/^\\x/.test(input)) {
+    // new 'hex' style response (pg >9.0)
+    return bufferFrom(input.substr(2), 'hex')
+  }
+  var output = ''
+  var i = 0
+  while (i < input.length) {
+    if (input[i] !== '\\') {
+      output += input[i]
+      ++i
+    } else {
+      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
+        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
+        i += 4
+      } else {
+        var backslashes = 1
+        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
+          backslashes++
+        }
+        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
+          output += '\\'
+        }
+        i += Math.floor(backslashes / 2) * 2
+      }
+    }
+  }
+  return bufferFrom(output, 'binary')
+}
+
+
+/***/ }),
+
+/***/ 7009:
+/***/ ((module) => {
+
+
+
+var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
+var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
+var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
+var INFINITY = /^-?infinity$/
+
+module.exports = function parseDate (isoDate) {
+  if (INFINITY.test(isoDate)) {
+    // Capitalize to Infinity before passing to Number
+    return Number(isoDate.replace('i', 'I'))
+  }
+  var matches = DATE_TIME.exec(isoDate)
+
+  if (!matches) {
+    // Force YYYY-MM-DD dates to be parsed as local time
+    return getDate(isoDate) || null
+  }
+
+  var isBC = !!matches[8]
+  var year = parseInt(matches[1], 10)
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  var hour = parseInt(matches[4], 10)
+  var minute = parseInt(matches[5], 10)
+  var second = parseInt(matches[6], 10)
+
+  var ms = matches[7]
+  ms = ms ? 1000 * parseFloat(ms) : 0
+
+  var date
+  var offset = timeZoneOffset(isoDate)
+  if (offset != null) {
+    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
+
+    // Account for years from 0 to 99 being interpreted as 1900-1999
+    // by Date.UTC / the multi-argument form of the Date constructor
+    if (is0To99(year)) {
+      date.setUTCFullYear(year)
+    }
+
+    if (offset !== 0) {
+      date.setTime(date.getTime() - offset)
+    }
+  } else {
+    date = new Date(year, month, day, hour, minute, second, ms)
+
+    if (is0To99(year)) {
+      date.setFullYear(year)
+    }
+  }
+
+  return date
+}
+
+function getDate (isoDate) {
+  var matches = DATE.exec(isoDate)
+  if (!matches) {
+    return
+  }
+
+  var year = parseInt(matches[1], 10)
+  var isBC = !!matches[4]
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  // YYYY-MM-DD will be parsed as local time
+  var date = new Date(year, month, day)
+
+  if (is0To99(year)) {
+    date.setFullYear(year)
+  }
+
+  return date
+}
+
+// match timezones:
+// Z (UTC)
+// -05
+// +06:30
+function timeZoneOffset (isoDate) {
+  if (isoDate.endsWith('+00')) {
+    return 0
+  }
+
+  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
+  if (!zone) return
+  var type = zone[1]
+
+  if (type === 'Z') {
+    return 0
+  }
+  var sign = type === '-' ? -1 : 1
+  var offset = parseInt(zone[2], 10) * 3600 +
+    parseInt(zone[3] || 0, 10) * 60 +
+    parseInt(zone[4] || 0, 10)
+
+  return offset * sign * 1000
+}
+
+function bcYearToNegativeYear (year) {
+  // Account for numerical difference between representations of BC years
+  // See: https://github.com/bendrucker/postgres-date/issues/5
+  return -(year - 1)
+}
+
+function is0To99 (num) {
+  return num >= 0 && num < 100
+}
+
+
+/***/ }),
+
+/***/ 2794:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var extend = __nccwpck_require__(7097)
+
+module.exports = PostgresInterval
+
+function PostgresInterval (raw) {
+  if (!(this instanceof PostgresInterval)) {
+    return new PostgresInterval(raw)
+  }
+  extend(this, parse(raw))
+}
+var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
+PostgresInterval.prototype.toPostgres = function () {
+  var filtered = properties.filter(this.hasOwnProperty, this)
+
+  // In addition to `properties`, we need to account for fractions of seconds.
+  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
+    filtered.push('seconds')
+  }
+
+  if (filtered.length === 0) return '0'
+  return filtered
+    .map(function (property) {
+      var value = this[property] || 0
+
+      // Account for fractional part of seconds,
+      // remove trailing zeroes.
+      if (property === 'seconds' && this.milliseconds) {
+        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
+      }
+
+      return value + ' ' + property
+    }, this)
+    .join(' ')
+}
+
+var propertiesISOEquivalent = {
+  years: 'Y',
+  months: 'M',
+  days: 'D',
+  hours: 'H',
+  minutes: 'M',
+  seconds: 'S'
+}
+var dateProperties = ['years', 'months', 'days']
+var timeProperties = ['hours', 'minutes', 'seconds']
+// according to ISO 8601
+PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
+  var datePart = dateProperties
+    .map(buildProperty, this)
+    .join('')
+
+  var timePart = timeProperties
+    .map(buildProperty, this)
+    .join('')
+
+  return 'P' + datePart + 'T' + timePart
+
+  function buildProperty (property) {
+    var value = this[property] || 0
+
+    // Account for fractional part of seconds,
+    // remove trailing zeroes.
+    if (property === 'seconds' && this.milliseconds) {
+      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
+    }
+
+    return value + propertiesISOEquivalent[property]
+  }
+}
+
+var NUMBER = '([+-]?\\d+)'
+var YEAR = NUMBER + '\\s+years?'
+var MONTH = NUMBER + '\\s+mons?'
+var DAY = NUMBER + '\\s+days?'
+var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
+var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
+  return '(' + regexString + ')?'
+})
+  .join('\\s*'))
+
+// Positions of values in regex match
+var positions = {
+  years: 2,
+  months: 4,
+  days: 6,
+  hours: 9,
+  minutes: 10,
+  seconds: 11,
+  milliseconds: 12
+}
+// We can use negative time
+var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
+
+function parseMilliseconds (fraction) {
+  // add omitted zeroes
+  var microseconds = fraction + '000000'.slice(fraction.length)
+  return parseInt(microseconds, 10) / 1000
+}
+
+function parse (interval) {
+  if (!interval) return {}
+  var matches = INTERVAL.exec(interval)
+  var isNegative = matches[8] === '-'
+  return Object.keys(positions)
+    .reduce(function (parsed, property) {
+      var position = positions[property]
+      var value = matches[position]
+      // no empty string
+      if (!value) return parsed
+      // milliseconds are actually microseconds (up to 6 digits)
+      // with omitted trailing zeroes.
+      value = property === 'milliseconds'
+        ? parseMilliseconds(value)
+        : parseInt(value, 10)
+      // no zeros
+      if (!value) return parsed
+      if (isNegative && ~negatives.indexOf(property)) {
+        value *= -1
+      }
+      parsed[property] = value
+      return parsed
+    }, {})
+}
+
+
+/***/ }),
+
+/***/ 9421:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*
+Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
+
+Permission to use, copy, modify, and/or distribute this software for any
+purpose with or without fee is hereby granted, provided that the above
+copyright notice and this permission notice appear in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
+IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+*/
+
+
+
+const { Transform } = __nccwpck_require__(2203)
+const { StringDecoder } = __nccwpck_require__(3193)
+const kLast = Symbol('last')
+const kDecoder = Symbol('decoder')
+
+function transform (chunk, enc, cb) {
+  let list
+  if (this.overflow) { // Line buffer is full. Skip to start of next line.
+    const buf = this[kDecoder].write(chunk)
+    list = buf.split(this.matcher)
+
+    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
+
+    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
+    list.shift()
+    this.overflow = false
+  } else {
+    this[kLast] += this[kDecoder].write(chunk)
+    list = this[kLast].split(this.matcher)
+  }
+
+  this[kLast] = list.pop()
+
+  for (let i = 0; i < list.length; i++) {
+    try {
+      push(this, this.mapper(list[i]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  this.overflow = this[kLast].length > this.maxLength
+  if (this.overflow && !this.skipOverflow) {
+    cb(new Error('maximum buffer reached'))
+    return
+  }
+
+  cb()
+}
+
+function flush (cb) {
+  // forward any gibberish left in there
+  this[kLast] += this[kDecoder].end()
+
+  if (this[kLast]) {
+    try {
+      push(this, this.mapper(this[kLast]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  cb()
+}
+
+function push (self, val) {
+  if (val !== undefined) {
+    self.push(val)
+  }
+}
+
+function noop (incoming) {
+  return incoming
+}
+
+function split (matcher, mapper, options) {
+  // Set defaults for any arguments not supplied.
+  matcher = matcher || /\r?\n/
+  mapper = mapper || noop
+  options = options || {}
+
+  // Test arguments explicitly.
+  switch (arguments.length) {
+    case 1:
+      // If mapper is only argument.
+      if (typeof matcher === 'function') {
+        mapper = matcher
+        matcher = /\r?\n/
+      // If options is only argument.
+      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
+        options = matcher
+        matcher = /\r?\n/
+      }
+      break
+
+    case 2:
+      // If mapper and options are arguments.
+      if (typeof matcher === 'function') {
+        options = mapper
+        mapper = matcher
+        matcher = /\r?\n/
+      // If matcher and options are arguments.
+      } else if (typeof mapper === 'object') {
+        options = mapper
+        mapper = noop
+      }
+  }
+
+  options = Object.assign({}, options)
+  options.autoDestroy = true
+  options.transform = transform
+  options.flush = flush
+  options.readableObjectMode = true
+
+  const stream = new Transform(options)
+
+  stream[kLast] = ''
+  stream[kDecoder] = new StringDecoder('utf8')
+  stream.matcher = matcher
+  stream.mapper = mapper
+  stream.maxLength = options.maxLength
+  stream.skipOverflow = options.skipOverflow || false
+  stream.overflow = false
+  stream._destroy = function (err, cb) {
+    // Weird Node v12 bug that we need to work around
+    this._writableState.errorEmitted = false
+    cb(err)
+  }
+
+  return stream
+}
+
+module.exports = split
+
 
 /***/ }),
 
@@ -29211,11 +35819,36 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7097:
+/***/ ((module) => {
+
+module.exports = extend
+
+var hasOwnProperty = Object.prototype.hasOwnProperty;
+
+function extend(target) {
+    for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i]
+
+        for (var key in source) {
+            if (hasOwnProperty.call(source, key)) {
+                target[key] = source[key]
+            }
+        }
+    }
+
+    return target
+}
+
+
+/***/ }),
+
 /***/ 3261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qq: () => (/* binding */ parseClassifyArguments),
+/* harmony export */   dn: () => (/* binding */ COMMANDS_USAGE),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   u_: () => (/* binding */ USAGE)
 /* harmony export */ });
@@ -29224,6 +35857,14 @@ module.exports = {
 
 class UsageError extends Error {
 }
+/** What `change-policy` alone and `change-policy --help` print. */
+const COMMANDS_USAGE = `Usage: change-policy <command> [options]
+
+Commands:
+  classify              Standard, Normal or Emergency: what the classify-change action decides
+  validate-migrations   lint the migrations and apply the history: what validate-migration decides
+
+Run change-policy <command> --help for a command's options.`;
 const USAGE = `Usage: change-policy classify --base REF --head REF [options]
 
 Classifies the changes a pull request from HEAD into BASE would make, under the policy
@@ -29290,14 +35931,2809 @@ function parseClassifyArguments(argv) {
 
 /***/ }),
 
-/***/ 9196:
+/***/ 5531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ runClassifyCommand)
+/* harmony export */ });
+/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9115);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7371);
+/* harmony import */ var _git__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9609);
+
+
+
+async function gitUser(cwd) {
+    try {
+        return (await (0,_git__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(cwd, ['config', 'user.name'])).trim() || 'local-user';
+    }
+    catch {
+        return 'local-user';
+    }
+}
+/**
+ * The classify-change job without GitHub: files from `git diff base...head`, the policy
+ * from the base ref (never from the working tree, as in the action), the same summary.
+ */
+async function runClassifyCommand(args) {
+    const baseSha = await (0,_git__WEBPACK_IMPORTED_MODULE_2__/* .resolveRef */ .qE)(args.repo, args.base).catch(() => '');
+    if (!baseSha)
+        return { exitCode: 2, stdout: '', stderr: `change-policy: --base ${args.base} is not a commit in ${args.repo}.\n` };
+    const headSha = await (0,_git__WEBPACK_IMPORTED_MODULE_2__/* .resolveRef */ .qE)(args.repo, args.head).catch(() => '');
+    if (!headSha)
+        return { exitCode: 2, stdout: '', stderr: `change-policy: --head ${args.head} is not a commit in ${args.repo}.\n` };
+    const text = await (0,_git__WEBPACK_IMPORTED_MODULE_2__/* .readFileAtRef */ .ZR)(args.repo, baseSha, args.policy);
+    let warnings;
+    let source;
+    let policy;
+    if (text === null) {
+        policy = (0,_change_policy_policy__WEBPACK_IMPORTED_MODULE_0__/* .defaultPolicy */ .G4)(args.policy);
+        source = { path: args.policy, ref: args.base, defaulted: true };
+        warnings = [{ message: `No policy file at ${args.policy} on ${args.base}: the built-in defaults apply.` }];
+    }
+    else {
+        const parsed = (0,_change_policy_policy__WEBPACK_IMPORTED_MODULE_0__/* .parsePolicy */ .ON)(text, { path: args.policy });
+        if (!parsed.ok) {
+            return { exitCode: 2, stdout: '', stderr: parsed.problems.map((p) => `error: ${(0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .Vw)(p)}\n`).join('') };
+        }
+        policy = parsed.policy;
+        warnings = parsed.warnings;
+        const blob = (await (0,_git__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(args.repo, ['rev-parse', `${baseSha}:${args.policy}`])).trim();
+        source = { path: args.policy, ref: args.base, sha: blob, defaulted: false };
+    }
+    const author = args.author ?? (await gitUser(args.repo));
+    const actor = args.actor ?? author;
+    const files = await (0,_git__WEBPACK_IMPORTED_MODULE_2__/* .listChangedFiles */ .AC)(args.repo, baseSha, headSha);
+    const classification = (0,_change_policy_policy__WEBPACK_IMPORTED_MODULE_0__/* .classify */ .L8)({
+        files,
+        labels: args.labels.map((name) => ({ name, addedBy: actor })),
+        headBranch: args.headBranch ?? args.head,
+        author,
+        authorIsBot: author.endsWith('[bot]'),
+        dependencyUpdates: null,
+        permissions: { [author]: 'write', [actor]: 'write' },
+        teamMembers: {}
+    }, policy);
+    const stdout = args.format === 'json'
+        ? `${JSON.stringify(classification, null, 2)}\n`
+        : `${(0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__/* .renderClassificationSummary */ .nC)({ classification, policy: source, warnings })}\n`;
+    return { exitCode: 0, stdout, stderr: warnings.map((w) => `warning: ${(0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .Vw)(w)}\n`).join('') };
+}
+
+
+/***/ }),
+
+/***/ 9609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   AC: () => (/* binding */ listChangedFiles),
+/* harmony export */   XS: () => (/* binding */ GitError),
+/* harmony export */   ZR: () => (/* binding */ readFileAtRef),
+/* harmony export */   qE: () => (/* binding */ resolveRef)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+class GitError extends Error {
+}
+/** Runs git without a shell, so refs and paths from the command line are never interpreted. */
+async function git(cwd, args) {
+    try {
+        const { stdout } = await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+        return stdout;
+    }
+    catch (error) {
+        const e = error;
+        if (e.code === 'ENOENT')
+            throw new GitError('git is not installed or not on PATH.');
+        throw new GitError(`git ${args.join(' ')} failed: ${(e.stderr || e.message).trim()}`);
+    }
+}
+const STATUS = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' };
+/**
+ * The files a pull request from `head` into `base` would change: against the merge base,
+ * as GitHub's "Files changed" tab shows them, renames detected the same way.
+ */
+async function listChangedFiles(cwd, base, head) {
+    const out = await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-color', `${base}...${head}`, '--']);
+    const fields = out.split('\0');
+    const files = [];
+    for (let i = 0; i < fields.length - 1;) {
+        const code = fields[i++];
+        const status = STATUS[code[0]] ?? 'changed';
+        if (status === 'renamed' || status === 'copied') {
+            const previousPath = fields[i++];
+            const path = fields[i++];
+            files.push(status === 'renamed' ? { path, previousPath, status } : { path, status });
+        }
+        else {
+            files.push({ path: fields[i++], status });
+        }
+    }
+    return files;
+}
+/** A file's text at a ref, or null when it does not exist there. */
+async function readFileAtRef(cwd, ref, path) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${ref}:${path}`]);
+    }
+    catch {
+        return null;
+    }
+    return git(cwd, ['show', `${ref}:${path}`]);
+}
+async function resolveRef(cwd, ref) {
+    return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+}
+
+
+/***/ }),
+
+/***/ 7692:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _git__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9609);
+/* harmony import */ var _arguments__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3261);
+/* harmony import */ var _classify_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5531);
+/* harmony import */ var _validate_migrations_arguments__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9816);
+/* harmony import */ var _validate_migrations_command__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3309);
+
+
+
+
+
+async function validateMigrations(argv) {
+    const args = (0,_validate_migrations_arguments__WEBPACK_IMPORTED_MODULE_3__/* .parseValidateMigrationsArguments */ .N)(argv);
+    if (args === 'help') {
+        process.stdout.write(`${_validate_migrations_arguments__WEBPACK_IMPORTED_MODULE_3__/* .VALIDATE_MIGRATIONS_USAGE */ .F}\n`);
+        return 0;
+    }
+    const result = await (0,_validate_migrations_command__WEBPACK_IMPORTED_MODULE_4__/* .runValidateMigrationsCommand */ .G)(args);
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.exitCode;
+}
+async function main(argv) {
+    const [command, ...rest] = argv;
+    if (!command || command === '-h' || command === '--help') {
+        process.stdout.write(`${_arguments__WEBPACK_IMPORTED_MODULE_1__/* .COMMANDS_USAGE */ .dn}\n`);
+        return command ? 0 : 2;
+    }
+    if (command === 'validate-migrations')
+        return validateMigrations(rest);
+    if (command !== 'classify') {
+        process.stderr.write(`change-policy: unknown command ${command}.\n\n${_arguments__WEBPACK_IMPORTED_MODULE_1__/* .COMMANDS_USAGE */ .dn}\n`);
+        return 2;
+    }
+    const args = (0,_arguments__WEBPACK_IMPORTED_MODULE_1__/* .parseClassifyArguments */ .Qq)(rest);
+    if (args === 'help') {
+        process.stdout.write(`${_arguments__WEBPACK_IMPORTED_MODULE_1__/* .USAGE */ .u_}\n`);
+        return 0;
+    }
+    const result = await (0,_classify_command__WEBPACK_IMPORTED_MODULE_2__/* .runClassifyCommand */ .V)(args);
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.exitCode;
+}
+try {
+    process.exitCode = await main(process.argv.slice(2));
+}
+catch (error) {
+    if (error instanceof _arguments__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb || error instanceof _git__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS) {
+        process.stderr.write(`change-policy: ${error.message}\n`);
+        process.exitCode = 2;
+    }
+    else {
+        throw error;
+    }
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ VALIDATE_MIGRATIONS_USAGE),
+/* harmony export */   N: () => (/* binding */ parseValidateMigrationsArguments)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _arguments__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3261);
+
+
+const VALIDATE_MIGRATIONS_USAGE = `Usage: change-policy validate-migrations --base REF [options]
+
+Lints the migrations in the working tree (committed or not) with the real Postgres parser,
+checks their order against BASE, and applies the whole history to a throwaway PostgreSQL,
+under the policy file as it is at BASE (as the validate-migration action reads it). Prints
+the job summary the action would write; findings go to stderr as file:line:column lines.
+
+Options:
+  --repo DIR            the git repository (default: the current directory)
+  --base REF            the branch the pull request targets, e.g. origin/main (required)
+  --policy PATH         the policy file (default: .github/change-policy.yml)
+  --path DIR            the migrations folder (default: the policy's migrations.path)
+  --database-url URL    apply to this PostgreSQL server, in a throwaway database
+                        (default: an embedded PostgreSQL, nothing to install)
+  --supabase MODE       auto (default), true or false: create what a Supabase database has
+  --fail-on LEVEL       error (default) or warning
+  --format FORMAT       markdown (default) or json
+  -h, --help            this text
+
+Exit status: 0 valid, 1 invalid (or the check could not run), 2 bad usage or policy.`;
+function oneOf(option, value, choices) {
+    if (value !== undefined && choices.includes(value))
+        return value;
+    throw new _arguments__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--${option} must be ${choices.join(', ')}, not ${value}.`);
+}
+function parseValidateMigrationsArguments(argv) {
+    let parsed;
+    try {
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+            args: argv,
+            allowPositionals: false,
+            options: {
+                repo: { type: 'string', default: '.' },
+                base: { type: 'string' },
+                policy: { type: 'string', default: '.github/change-policy.yml' },
+                path: { type: 'string' },
+                'database-url': { type: 'string' },
+                supabase: { type: 'string', default: 'auto' },
+                'fail-on': { type: 'string', default: 'error' },
+                format: { type: 'string', default: 'markdown' },
+                help: { type: 'boolean', short: 'h', default: false }
+            }
+        });
+    }
+    catch (error) {
+        throw new _arguments__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(error.message);
+    }
+    const v = parsed.values;
+    if (v.help)
+        return 'help';
+    if (!v.base)
+        throw new _arguments__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('--base is required (the branch the migrations will be merged into, e.g. origin/main).');
+    return {
+        repo: v.repo,
+        base: v.base,
+        policy: v.policy,
+        supabase: oneOf('supabase', v.supabase, ['auto', 'true', 'false']),
+        failOn: oneOf('fail-on', v['fail-on'], ['error', 'warning']),
+        format: oneOf('format', v.format, ['markdown', 'json']),
+        ...(v.path ? { path: v.path.replace(/\/+$/, '') } : {}),
+        ...(v['database-url'] ? { databaseUrl: v['database-url'] } : {})
+    };
+}
+
+
+/***/ }),
+
+/***/ 3309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ runClassifyCommand)
+  G: () => (/* binding */ runValidateMigrationsCommand)
 });
+
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 45 modules
+var src = __nccwpck_require__(9115);
+;// CONCATENATED MODULE: external "libpg-query"
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+const external_libpg_query_namespaceObject = x({ ["hasSqlDetails"]: () => (__WEBPACK_EXTERNAL_MODULE_libpg_query_2d3e7a5f__.hasSqlDetails), ["parse"]: () => (__WEBPACK_EXTERNAL_MODULE_libpg_query_2d3e7a5f__.parse), ["scan"]: () => (__WEBPACK_EXTERNAL_MODULE_libpg_query_2d3e7a5f__.scan) });
+;// CONCATENATED MODULE: ./packages/migrations/src/source/source-text.ts
+// One migration file's text with the three kinds of offsets that point into it. The
+// parser reports statement and node locations as UTF-8 byte offsets, a syntax error's
+// cursor and a server error's position as character (code point) offsets, and editors
+// and GitHub annotations want 1-based line and column. Mixing them up puts every finding
+// after a non-ASCII character (an accented comment, an emoji in a string) in the wrong place.
+function isContinuationByte(byte) {
+    return (byte & 0xc0) === 0x80;
+}
+class SourceText {
+    text;
+    bytes;
+    /** Byte offset where each line starts; lines end at \n (a \r before it is part of the line). */
+    lineStarts;
+    constructor(text) {
+        this.text = text;
+        this.bytes = Buffer.from(text, 'utf8');
+        this.lineStarts = [0];
+        for (let i = 0; i < this.bytes.length; i++) {
+            if (this.bytes[i] === 0x0a)
+                this.lineStarts.push(i + 1);
+        }
+    }
+    get byteLength() {
+        return this.bytes.length;
+    }
+    /** Position of a UTF-8 byte offset; offsets past the end clamp to the end. */
+    positionOfByte(byteOffset) {
+        const offset = Math.max(0, Math.min(byteOffset, this.bytes.length));
+        const lineIndex = this.lineIndexOfByte(offset);
+        const lineStart = this.lineStarts[lineIndex] ?? 0;
+        let column = 1;
+        for (let i = lineStart; i < offset; i++) {
+            if (!isContinuationByte(this.bytes[i] ?? 0))
+                column++;
+        }
+        return { line: lineIndex + 1, column };
+    }
+    /** Byte offset of a 0-based code point offset, as Postgres counts characters. */
+    byteOfCodePoint(codePointOffset) {
+        let seen = 0;
+        for (let i = 0; i < this.bytes.length; i++) {
+            if (isContinuationByte(this.bytes[i] ?? 0))
+                continue;
+            if (seen === codePointOffset)
+                return i;
+            seen++;
+        }
+        return this.bytes.length;
+    }
+    /** Number of code points before a byte offset. */
+    codePointsBeforeByte(byteOffset) {
+        let count = 0;
+        const end = Math.min(byteOffset, this.bytes.length);
+        for (let i = 0; i < end; i++) {
+            if (!isContinuationByte(this.bytes[i] ?? 0))
+                count++;
+        }
+        return count;
+    }
+    /** The text between two byte offsets. */
+    slice(startByte, endByte) {
+        return this.bytes.subarray(startByte, endByte).toString('utf8');
+    }
+    /** The text of a 1-based line, without its line break. */
+    lineText(line) {
+        const start = this.lineStarts[line - 1];
+        if (start === undefined)
+            return '';
+        const next = this.lineStarts[line];
+        const end = next === undefined ? this.bytes.length : next - 1;
+        return this.slice(start, end).replace(/\r$/, '');
+    }
+    get lineCount() {
+        return this.lineStarts.length;
+    }
+    lineIndexOfByte(offset) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if ((this.lineStarts[mid] ?? 0) <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/parse/ast-nodes.ts
+/** The node's payload when it is of the given type, else undefined. */
+function nodeAs(node, tag) {
+    if (node === undefined || !(tag in node))
+        return undefined;
+    return node[tag];
+}
+/** The type name of a node (`CreateStmt`). */
+function nodeTag(node) {
+    return Object.keys(node)[0];
+}
+/** A String node's value (identifiers in name lists are String nodes). */
+function stringValue(node) {
+    return nodeAs(node, 'String')?.sval;
+}
+/** The names in a list of String nodes (`auth.uid` → ['auth', 'uid']). */
+function nameList(nodes) {
+    return (nodes ?? []).map((node) => stringValue(node)).filter((name) => name !== undefined);
+}
+/**
+ * A relation's name as `schema.name`. Unqualified names resolve to `public`, as they do
+ * under Supabase's search path for anything a migration creates.
+ */
+function qualifiedName(relation) {
+    if (!relation?.relname)
+        return '';
+    return `${relation.schemaname ?? 'public'}.${relation.relname}`;
+}
+/** `schema.name` from a name list such as DROP TABLE's (`a` or `s.a`). */
+function qualifiedNameOfList(names) {
+    const name = names[names.length - 1] ?? '';
+    const schema = names.length > 1 ? names[names.length - 2] : 'public';
+    return `${schema}.${name}`;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/parse/parse-migration.ts
+// Reads one migration file into statements with the real Postgres parser. Splitting is the
+// parser's: semicolons inside strings, dollar-quoted function bodies and comments would
+// fool any hand-written splitter, and the engines run exactly these statements.
+
+
+
+/** Above this a file is refused unread: a data dump does not belong in a migration review. */
+const DEFAULT_MAX_MIGRATION_BYTES = 2 * 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function fileFinding(path, rule, line, column, message, why, fix) {
+    return { rule, severity: 'error', file: path, line, column, message, why, fix, destructive: false };
+}
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidUtf8Byte(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i] ?? 0;
+        const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+        if (length === 0)
+            return i;
+        for (let k = 1; k < length; k++) {
+            if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80)
+                return i;
+        }
+        i += length;
+    }
+    return i;
+}
+async function parse_migration_parseMigration(source, options = {}) {
+    const { path, bytes } = source;
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_MIGRATION_BYTES;
+    if (bytes.length > maxBytes) {
+        const size = (bytes.length / 1024 / 1024).toFixed(1);
+        const limit = (maxBytes / 1024 / 1024).toFixed(1);
+        return {
+            path,
+            statements: [],
+            empty: false,
+            fatal: fileFinding(path, 'file-too-large', 1, 1, `${path} is ${size} MB; migrations over ${limit} MB are not read, linted or applied.`, 'A file this large is usually a data dump, which cannot be reviewed as a change and slows every deploy.', 'Split the schema change from the data: keep the migration small and load bulk data with a seed file or a separate job.')
+        };
+    }
+    let text;
+    try {
+        // TextDecoder drops a leading byte order mark, so offsets are counted from the first character.
+        text = utf8.decode(bytes);
+    }
+    catch {
+        const at = firstInvalidUtf8Byte(bytes);
+        const before = new SourceText(new TextDecoder('utf-8').decode(bytes.subarray(0, at)));
+        const position = before.positionOfByte(before.byteLength);
+        return {
+            path,
+            statements: [],
+            empty: false,
+            fatal: fileFinding(path, 'invalid-encoding', position.line, position.column, `${path} is not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at}).`, 'Postgres reads migrations as UTF-8; other encodings corrupt non-ASCII text or fail to apply.', 'Re-save the file as UTF-8 (for example: iconv -f latin1 -t utf-8).')
+        };
+    }
+    const sourceText = new SourceText(text);
+    if (text.trim() === '')
+        return { path, source: sourceText, statements: [], empty: true };
+    let tree;
+    try {
+        tree = await (0,external_libpg_query_namespaceObject.parse)(text);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const cursor = (0,external_libpg_query_namespaceObject.hasSqlDetails)(error) ? (error.sqlDetails?.cursorPosition ?? 0) : 0;
+        const position = sourceText.positionOfByte(sourceText.byteOfCodePoint(cursor));
+        return {
+            path,
+            source: sourceText,
+            statements: [],
+            empty: false,
+            fatal: fileFinding(path, 'syntax-error', position.line, position.column, `${path} does not parse: ${message}.`, 'Postgres would refuse this file, so the deploy would stop at it.', `Correct the SQL at line ${position.line}, column ${position.column}; check it with \`psql -f\` against a local database.`)
+        };
+    }
+    const raw = tree.stmts ?? [];
+    const statements = [];
+    for (const [index, stmt] of raw.entries()) {
+        if (!stmt.stmt)
+            continue;
+        const startByte = stmt.stmt_location ?? 0;
+        const endByte = stmt.stmt_len === undefined || stmt.stmt_len === 0 ? sourceText.byteLength : startByte + stmt.stmt_len;
+        const position = sourceText.positionOfByte(startByte);
+        statements.push({
+            index,
+            node: stmt.stmt,
+            kind: nodeTag(stmt.stmt),
+            text: sourceText.slice(startByte, endByte),
+            startByte,
+            endByte,
+            line: position.line,
+            column: position.column
+        });
+    }
+    return { path, source: sourceText, statements, empty: statements.length === 0 };
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/allow-comments.ts
+// `-- change-policy: allow <rule>[, <rule>]` silences those rules for one statement. A
+// comment alone on its line belongs to the statement after it (so it may sit in a comment
+// block above, with a reason); a comment after code on the same line, or inside a
+// statement, belongs to that statement. Comments are found with the Postgres scanner so
+// that the same words inside a string literal or a function body do not count.
+
+const ALLOW = /change-policy:\s*allow\s+([a-z0-9_-]+(?:\s*,\s*[a-z0-9_-]+)*)/i;
+async function findAllowComments(migration) {
+    const source = migration.source;
+    if (!source || !source.text.includes('change-policy:'))
+        return [];
+    const { tokens } = await (0,external_libpg_query_namespaceObject.scan)(source.text);
+    const comments = [];
+    for (const token of tokens) {
+        if (token.tokenName !== 'SQL_COMMENT' && token.tokenName !== 'C_COMMENT')
+            continue;
+        const match = ALLOW.exec(token.text);
+        if (!match?.[1])
+            continue;
+        const rules = match[1].split(',').map((rule) => rule.trim().toLowerCase());
+        const position = source.positionOfByte(token.start);
+        const codeBefore = source.lineText(position.line).slice(0, position.column - 1).trim() !== '';
+        const statements = migration.statements;
+        const containing = statements.find((statement) => statement.startByte <= token.start && token.start < statement.endByte);
+        let statementIndex;
+        if (containing)
+            statementIndex = containing.index;
+        else if (codeBefore)
+            statementIndex = [...statements].reverse().find((statement) => statement.startByte < token.start)?.index;
+        else
+            statementIndex = statements.find((statement) => statement.startByte > token.start)?.index;
+        comments.push({ rules, statementIndex, line: position.line, column: position.column });
+    }
+    return comments;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/lint-context.ts
+// Facts about one file that rules need to stay quiet where a finding would be noise: an
+// index or constraint on a table created earlier in the same file cannot block anyone (no
+// one else can see the table until the migration commits), a backfill of a column the file
+// just added loses nothing, a lock_timeout set at the top covers the ALTERs below it.
+
+/** Row level security state carried from one migration to the next, in history order. */
+class HistoryFacts {
+    rowLevelSecurity = new Set();
+}
+class LintContext {
+    migration;
+    options;
+    /** Tables with row level security enabled by earlier migrations or anywhere in this one. */
+    rowLevelSecurity;
+    /** False when a failure half-way would leave part of the file applied. */
+    fileRunsAtomically;
+    created = new Map();
+    addedColumns = new Map();
+    firstLockTimeout;
+    constructor(migration, options, history = new HistoryFacts()) {
+        this.migration = migration;
+        this.options = options;
+        const rls = new Set(history.rowLevelSecurity);
+        let firstLockTimeout = Number.POSITIVE_INFINITY;
+        let atomic = options.runnerWrapsFileInTransaction;
+        for (const statement of migration.statements) {
+            this.recordCreations(statement);
+            const node = statement.node;
+            const alter = nodeAs(node, 'AlterTableStmt');
+            if (alter) {
+                const table = qualifiedName(alter.relation);
+                for (const cmd of alter.cmds ?? []) {
+                    const subtype = nodeAs(cmd, 'AlterTableCmd')?.subtype;
+                    if (subtype === 'AT_EnableRowSecurity' || subtype === 'AT_ForceRowSecurity')
+                        rls.add(table);
+                    if (subtype === 'AT_DisableRowSecurity')
+                        rls.delete(table);
+                }
+            }
+            if (setsLockTimeout(statement) && statement.index < firstLockTimeout)
+                firstLockTimeout = statement.index;
+            if (breaksAtomicity(statement))
+                atomic = false;
+        }
+        this.rowLevelSecurity = rls;
+        this.firstLockTimeout = firstLockTimeout;
+        this.fileRunsAtomically = atomic;
+    }
+    /** Whether a statement before `beforeIndex` in this file created the object. */
+    createdInFile(kind, name, beforeIndex) {
+        const at = this.created.get(`${kind}:${name}`);
+        return at !== undefined && at < beforeIndex;
+    }
+    /** Whether a statement before `beforeIndex` in this file added the column to the table. */
+    columnAddedInFile(table, column, beforeIndex) {
+        const at = this.addedColumns.get(`${table}.${column}`);
+        return at !== undefined && at < beforeIndex;
+    }
+    lockTimeoutSetBefore(index) {
+        return this.firstLockTimeout < index;
+    }
+    isExposedSchema(schema) {
+        return this.options.exposedSchemas.includes(schema);
+    }
+    /** What this file leaves behind for the next migration's context. */
+    updateHistory(history) {
+        history.rowLevelSecurity.clear();
+        for (const table of this.rowLevelSecurity)
+            history.rowLevelSecurity.add(table);
+    }
+    recordCreations(statement) {
+        const remember = (kind, name) => {
+            if (name && !this.created.has(`${kind}:${name}`))
+                this.created.set(`${kind}:${name}`, statement.index);
+        };
+        const node = statement.node;
+        const create = nodeAs(node, 'CreateStmt');
+        if (create)
+            remember('table', qualifiedName(create.relation));
+        const createAs = nodeAs(node, 'CreateTableAsStmt');
+        if (createAs)
+            remember('table', qualifiedName(createAs.into?.rel));
+        const index = nodeAs(node, 'IndexStmt');
+        if (index?.idxname)
+            remember('index', `${index.relation?.schemaname ?? 'public'}.${index.idxname}`);
+        const schema = nodeAs(node, 'CreateSchemaStmt');
+        if (schema?.schemaname)
+            remember('schema', schema.schemaname);
+        const alter = nodeAs(node, 'AlterTableStmt');
+        if (alter) {
+            const table = qualifiedName(alter.relation);
+            for (const cmd of alter.cmds ?? []) {
+                const command = nodeAs(cmd, 'AlterTableCmd');
+                const column = nodeAs(command?.def, 'ColumnDef')?.colname;
+                if (command?.subtype === 'AT_AddColumn' && column && !this.addedColumns.has(`${table}.${column}`)) {
+                    this.addedColumns.set(`${table}.${column}`, statement.index);
+                }
+            }
+        }
+    }
+}
+/** `SET lock_timeout = '5s'` (or SET LOCAL, or set_config) with a value other than 0. */
+function setsLockTimeout(statement) {
+    const set = nodeAs(statement.node, 'VariableSetStmt');
+    if (set?.name === 'lock_timeout' && set.kind === 'VAR_SET_VALUE') {
+        const value = nodeAs(set.args?.[0], 'A_Const');
+        const text = value?.sval?.sval ?? String(value?.ival?.ival ?? 0);
+        return !/^\s*0\s*(ms|s|min)?\s*$/.test(text);
+    }
+    // SELECT set_config('lock_timeout', ...): found by text, the parse tree is deep for it.
+    return statement.kind === 'SelectStmt' && /set_config\s*\(\s*'lock_timeout'/i.test(statement.text);
+}
+/** Statements that cannot run inside the runner's transaction, or end it early. */
+function breaksAtomicity(statement) {
+    const node = statement.node;
+    const transaction = nodeAs(node, 'TransactionStmt');
+    if (transaction)
+        return transaction.kind !== 'TRANS_STMT_SAVEPOINT' && transaction.kind !== 'TRANS_STMT_RELEASE' && transaction.kind !== 'TRANS_STMT_ROLLBACK_TO';
+    if (nodeAs(node, 'IndexStmt')?.concurrent)
+        return true;
+    if (nodeAs(node, 'DropStmt')?.concurrent)
+        return true;
+    if (nodeAs(node, 'VacuumStmt'))
+        return true;
+    const reindex = nodeAs(node, 'ReindexStmt');
+    if (reindex && (reindex.params ?? []).some((param) => nodeAs(param, 'DefElem')?.defname === 'concurrently'))
+        return true;
+    return false;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
+
+// serial types bring their own default.
+const SELF_DEFAULTING_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+const addingNotNullableField = {
+    name: 'adding-not-nullable-field',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const hits = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_AddColumn') {
+                const column = nodeAs(command.def, 'ColumnDef');
+                const constraints = (column?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint')?.contype);
+                const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY');
+                const hasDefault = constraints.some((type) => type === 'CONSTR_DEFAULT' || type === 'CONSTR_IDENTITY' || type === 'CONSTR_GENERATED');
+                const typeName = nameList(column?.typeName?.names).pop() ?? '';
+                if (notNull && !hasDefault && !SELF_DEFAULTING_TYPES.has(typeName)) {
+                    hits.push({
+                        message: `Column ${table}.${column?.colname ?? ''} is added NOT NULL without a default; this fails as soon as ${table} has a row.`,
+                        fix: `Give it a default (ADD COLUMN ${column?.colname ?? ''} ... NOT NULL DEFAULT <value>), or add it nullable, backfill it, and set NOT NULL in a later migration.`,
+                        byteOffset: column?.location
+                    });
+                }
+            }
+            if (command?.subtype === 'AT_SetNotNull') {
+                hits.push({
+                    message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
+                    fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
+                });
+            }
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-delete-without-where.ts
+
+const banDeleteWithoutWhere = {
+    name: 'ban-delete-without-where',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'A DELETE without WHERE empties the table; in a migration it runs against production data.',
+    check(statement, context) {
+        const remove = nodeAs(statement.node, 'DeleteStmt');
+        if (!remove || remove.whereClause)
+            return [];
+        const table = qualifiedName(remove.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `DELETE FROM ${table} has no WHERE clause and deletes every row.`,
+                fix: `Add a WHERE clause selecting the rows to delete; if emptying ${table} is intended, write WHERE true and mark the statement \`-- change-policy: allow ban-delete-without-where\`.`,
+                byteOffset: remove.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-column.ts
+
+const banDropColumn = {
+    name: 'ban-drop-column',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: "Dropping a column deletes its data, and the version of the app still running during the deploy fails when it selects or writes that column.",
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_DropColumn')
+            .map((cmd) => ({
+            message: `ALTER TABLE ${table} DROP COLUMN ${cmd?.name ?? ''} deletes the column and its data.`,
+            fix: `Stop reading and writing ${cmd?.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-database.ts
+
+const banDropDatabase = {
+    name: 'ban-drop-database',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'A migration that drops a database deletes all of its data; no schema change needs that.',
+    check(statement) {
+        const drop = nodeAs(statement.node, 'DropdbStmt');
+        if (!drop)
+            return [];
+        return [
+            {
+                message: `DROP DATABASE ${drop.dbname ?? ''} deletes the whole database.`,
+                fix: 'Remove this statement: databases are created and dropped by whoever operates the server, not by migrations.'
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-schema.ts
+
+const banDropSchema = {
+    name: 'ban-drop-schema',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'Dropping a schema (with CASCADE, everything in it) deletes tables, functions and data in one statement.',
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_SCHEMA')
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => stringValue(object) ?? '')
+            .filter((schema) => !context.createdInFile('schema', schema, statement.index))
+            .map((schema) => ({
+            message: `DROP SCHEMA ${schema}${drop.behavior === 'DROP_CASCADE' ? ' CASCADE' : ''} deletes the schema${drop.behavior === 'DROP_CASCADE' ? ' and every object in it' : ''}.`,
+            fix: `Drop the objects in ${schema} one by one in reviewed migrations, or mark this statement \`-- change-policy: allow ban-drop-schema\` once you have a backup.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-table.ts
+
+const banDropTable = {
+    name: 'ban-drop-table',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'Dropping a table deletes its rows for good and breaks every running version of the app that still reads it.',
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_TABLE')
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
+            .filter((table) => !context.createdInFile('table', table, statement.index))
+            .map((table) => ({
+            message: `DROP TABLE ${table} deletes the table and every row in it.`,
+            fix: `Remove every use of ${table} from the app and deploy that first, keep a backup of its data, then drop it in a migration of its own marked \`-- change-policy: allow ban-drop-table\`.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-grant-to-anon-or-public.ts
+
+/** The grantee that is anon or PUBLIC, as written, if any. */
+function exposedGrantee(grantees) {
+    for (const grantee of grantees ?? []) {
+        const role = nodeAs(grantee, 'RoleSpec');
+        if (role?.roletype === 'ROLESPEC_PUBLIC')
+            return 'PUBLIC';
+        if (role?.rolename === 'anon')
+            return 'anon';
+    }
+    return undefined;
+}
+function tableGrantHits(grant, rowLevelSecurity) {
+    if (!grant.is_grant || grant.objtype !== 'OBJECT_TABLE')
+        return [];
+    const grantee = exposedGrantee(grant.grantees);
+    if (!grantee)
+        return [];
+    if (grant.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
+        const schemas = (grant.objects ?? []).map((object) => stringValue(object) ?? '').join(', ');
+        return [
+            {
+                message: `GRANT ... ON ALL TABLES IN SCHEMA ${schemas} TO ${grantee} exposes every table there, including ones without row level security.`,
+                fix: `Grant on the tables you mean to expose, one by one, each with row level security enabled and policies.`
+            }
+        ];
+    }
+    // A grant on a table protected by row level security is Supabase's normal pattern.
+    return (grant.objects ?? [])
+        .map((object) => nodeAs(object, 'RangeVar'))
+        .filter((relation) => !rowLevelSecurity.has(qualifiedName(relation)))
+        .map((relation) => ({
+        message: `GRANT on ${qualifiedName(relation)} TO ${grantee}, a table with no row level security enabled in this migration history: every row is reachable with the public anon key.`,
+        fix: `Enable row level security on ${qualifiedName(relation)} (ALTER TABLE ... ENABLE ROW LEVEL SECURITY) with policies, or grant to authenticated instead of ${grantee}.`,
+        byteOffset: relation?.location
+    }));
+}
+const banGrantToAnonOrPublic = {
+    name: 'ban-grant-to-anon-or-public',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'anon and PUBLIC include every visitor holding the public anon key; a table granted to them is open unless row level security filters its rows.',
+    check(statement, context) {
+        const grant = nodeAs(statement.node, 'GrantStmt');
+        if (grant)
+            return tableGrantHits(grant, context.rowLevelSecurity);
+        const defaults = nodeAs(statement.node, 'AlterDefaultPrivilegesStmt');
+        const action = defaults?.action;
+        if (action?.is_grant && action.objtype === 'OBJECT_TABLE') {
+            const grantee = exposedGrantee(action.grantees);
+            if (grantee) {
+                return [
+                    {
+                        message: `ALTER DEFAULT PRIVILEGES grants future tables to ${grantee}: every table created later is reachable with the anon key unless it enables row level security.`,
+                        fix: `Grant future tables to authenticated (or no one) and grant to ${grantee} table by table, on tables with row level security.`
+                    }
+                ];
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-transaction-control.ts
+
+const CONTROL = new Map([
+    ['TRANS_STMT_BEGIN', 'BEGIN'],
+    ['TRANS_STMT_START', 'START TRANSACTION'],
+    ['TRANS_STMT_COMMIT', 'COMMIT'],
+    ['TRANS_STMT_ROLLBACK', 'ROLLBACK'],
+    ['TRANS_STMT_PREPARE', 'PREPARE TRANSACTION'],
+    ['TRANS_STMT_COMMIT_PREPARED', 'COMMIT PREPARED'],
+    ['TRANS_STMT_ROLLBACK_PREPARED', 'ROLLBACK PREPARED']
+]);
+const banTransactionControl = {
+    name: 'ban-transaction-control',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'The migration runner already wraps each file in a transaction; a COMMIT inside ends it early, so a later failure leaves the file half-applied and unrecorded.',
+    check(statement, context) {
+        if (!context.options.runnerWrapsFileInTransaction)
+            return [];
+        const transaction = nodeAs(statement.node, 'TransactionStmt');
+        const keyword = CONTROL.get(transaction?.kind ?? '');
+        if (!keyword)
+            return [];
+        return [
+            {
+                message: `${keyword} inside a migration: the runner already runs this file in one transaction.`,
+                fix: `Remove the ${keyword}; the runner commits the file as a whole. Move statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) to a migration of their own.`
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-truncate.ts
+
+const banTruncate = {
+    name: 'ban-truncate',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'TRUNCATE deletes every row of the table (and, with CASCADE, of tables referencing it) with no way back.',
+    check(statement, context) {
+        const truncate = nodeAs(statement.node, 'TruncateStmt');
+        if (!truncate)
+            return [];
+        return (truncate.relations ?? [])
+            .map((relation) => nodeAs(relation, 'RangeVar'))
+            .filter((relation) => !context.createdInFile('table', qualifiedName(relation), statement.index))
+            .map((relation) => ({
+            message: `TRUNCATE ${qualifiedName(relation)} deletes every row of the table.`,
+            fix: `Delete only the rows you mean to with DELETE ... WHERE, or mark this statement \`-- change-policy: allow ban-truncate\` once the data is backed up.`,
+            byteOffset: relation?.location
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-update-without-where.ts
+
+const banUpdateWithoutWhere = {
+    name: 'ban-update-without-where',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'An UPDATE without WHERE overwrites a column in every row; the old values are gone.',
+    check(statement, context) {
+        const update = nodeAs(statement.node, 'UpdateStmt');
+        if (!update || update.whereClause)
+            return [];
+        const table = qualifiedName(update.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const columns = (update.targetList ?? []).map((target) => nodeAs(target, 'ResTarget')?.name ?? '');
+        // Backfilling columns this file just added overwrites nothing.
+        if (columns.length > 0 && columns.every((column) => context.columnAddedInFile(table, column, statement.index)))
+            return [];
+        return [
+            {
+                message: `UPDATE ${table} SET ${columns.join(', ')} has no WHERE clause and overwrites every row.`,
+                fix: `Add a WHERE clause selecting the rows to change (e.g. WHERE ${columns[0] ?? 'column'} IS NULL for a backfill); if every row must change, mark the statement \`-- change-policy: allow ban-update-without-where\`.`,
+                byteOffset: update.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/changing-column-type.ts
+
+const changingColumnType = {
+    name: 'changing-column-type',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as that takes, and can break clients that expect the old type.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_AlterColumnType')
+            .map((cmd) => {
+            const typeName = nodeAs(cmd?.def, 'ColumnDef')?.typeName;
+            const type = nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
+            return {
+                message: `Changing the type of ${table}.${cmd?.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
+                fix: `Add a new column of type ${type}, backfill it in batches, switch the app over, then drop the old column; or mark this statement \`-- change-policy: allow changing-column-type\` if the table is small or the change needs no rewrite (e.g. varchar(n) to text).`,
+                byteOffset: typeName?.location
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
+
+const constraintMissingNotValid = {
+    name: 'constraint-missing-not-valid',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_AddConstraint')
+            .map((cmd) => nodeAs(cmd?.def, 'Constraint'))
+            .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
+            .map((constraint) => {
+            const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
+            const name = constraint?.conname ?? '<name>';
+            return {
+                message: `Adding ${kind} ${constraint?.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
+                fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
+                byteOffset: constraint?.location
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/disallowed-unique-constraint.ts
+
+const disallowedUniqueConstraint = {
+    name: 'disallowed-unique-constraint',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a UNIQUE or PRIMARY KEY constraint builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const hits = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            const constraints = command?.subtype === 'AT_AddConstraint'
+                ? [nodeAs(command.def, 'Constraint')]
+                : command?.subtype === 'AT_AddColumn'
+                    ? (nodeAs(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint'))
+                    : [];
+            for (const constraint of constraints) {
+                if (constraint?.contype !== 'CONSTR_UNIQUE' && constraint?.contype !== 'CONSTR_PRIMARY')
+                    continue;
+                if (constraint.indexname)
+                    continue;
+                const kind = constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
+                const name = constraint.conname ?? `${alter.relation?.relname ?? 'table'}_key`;
+                hits.push({
+                    message: `Adding a ${kind} constraint to ${table} builds its index under an ACCESS EXCLUSIVE lock.`,
+                    fix: `Build the index first with CREATE UNIQUE INDEX CONCURRENTLY ${name}_idx ON ${table} (...) in a migration of its own, then ALTER TABLE ${table} ADD CONSTRAINT ${name} ${kind} USING INDEX ${name}_idx.`,
+                    byteOffset: constraint.location
+                });
+            }
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-robust-stmts.ts
+
+const preferRobustStmts = {
+    name: 'prefer-robust-stmts',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'When a file does not run as one transaction (CONCURRENTLY, an explicit COMMIT), a failure half-way leaves part of it applied, and re-running it then fails on what already exists.',
+    check(statement, context) {
+        // Inside the runner's transaction a failure rolls everything back and a retry starts
+        // clean: flagging every CREATE there is the noise users complain about.
+        if (context.fileRunsAtomically)
+            return [];
+        const node = statement.node;
+        const hit = (what, fix, byteOffset) => [{ message: `${what} fails if it runs a second time after a partial apply.`, fix, byteOffset }];
+        const create = nodeAs(node, 'CreateStmt');
+        if (create && !create.if_not_exists)
+            return hit(`CREATE TABLE ${qualifiedName(create.relation)}`, 'Write CREATE TABLE IF NOT EXISTS.', create.relation?.location);
+        const index = nodeAs(node, 'IndexStmt');
+        if (index && !index.if_not_exists && index.idxname)
+            return hit(`CREATE INDEX ${index.idxname}`, 'Write CREATE INDEX CONCURRENTLY IF NOT EXISTS (and drop an INVALID index left by a failed build first).');
+        const schema = nodeAs(node, 'CreateSchemaStmt');
+        if (schema && !schema.if_not_exists)
+            return hit(`CREATE SCHEMA ${schema.schemaname ?? ''}`, 'Write CREATE SCHEMA IF NOT EXISTS.');
+        const drop = nodeAs(node, 'DropStmt');
+        if (drop && !drop.missing_ok)
+            return hit('This DROP', 'Write DROP ... IF EXISTS.');
+        const alter = nodeAs(node, 'AlterTableStmt');
+        if (alter) {
+            for (const cmd of alter.cmds ?? []) {
+                const command = nodeAs(cmd, 'AlterTableCmd');
+                if (command?.subtype === 'AT_AddColumn' && !command.missing_ok)
+                    return hit(`ADD COLUMN ${nodeAs(command.def, 'ColumnDef')?.colname ?? ''}`, 'Write ADD COLUMN IF NOT EXISTS.');
+                if (command?.subtype === 'AT_DropColumn' && !command.missing_ok)
+                    return hit(`DROP COLUMN ${command.name ?? ''}`, 'Write DROP COLUMN IF EXISTS.');
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-column.ts
+
+const renamingColumn = {
+    name: 'renaming-column',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'The version of the app still running during the deploy uses the old column name and fails until the new version is live.',
+    check(statement, context) {
+        const rename = nodeAs(statement.node, 'RenameStmt');
+        if (rename?.renameType !== 'OBJECT_COLUMN')
+            return [];
+        const table = qualifiedName(rename.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `Renaming column ${table}.${rename.subname ?? ''} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
+                fix: `Add the new column ${rename.newname ?? ''}, write to both and backfill, move the app to it, then drop ${rename.subname ?? 'the old one'} later; or mark this statement \`-- change-policy: allow renaming-column\` if nothing reads the column yet.`,
+                byteOffset: rename.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-table.ts
+
+const renamingTable = {
+    name: 'renaming-table',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'The version of the app still running during the deploy uses the old table name and fails until the new version is live.',
+    check(statement, context) {
+        const rename = nodeAs(statement.node, 'RenameStmt');
+        if (rename?.renameType !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(rename.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `Renaming table ${table} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
+                fix: `Create a view named ${table} over the renamed table for the old app version to use, and drop it once the new version is deployed; or mark this statement \`-- change-policy: allow renaming-table\` if nothing uses the table yet.`,
+                byteOffset: rename.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-creation.ts
+
+const requireConcurrentIndexCreation = {
+    name: 'require-concurrent-index-creation',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.',
+    check(statement, context) {
+        const index = nodeAs(statement.node, 'IndexStmt');
+        if (!index || index.concurrent)
+            return [];
+        const table = qualifiedName(index.relation);
+        // A table created earlier in this file is invisible to everyone else: nothing to block.
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const name = index.idxname ? `${index.idxname} ` : '';
+        return [
+            {
+                message: `Index ${name}on ${table} is built without CONCURRENTLY, blocking writes to ${table} while it builds.`,
+                fix: `Use CREATE INDEX CONCURRENTLY${index.if_not_exists ? ' IF NOT EXISTS' : ''}, in a migration of its own (it cannot run inside a transaction block).`,
+                byteOffset: index.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-deletion.ts
+
+const requireConcurrentIndexDeletion = {
+    name: 'require-concurrent-index-deletion',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits and runs.",
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_INDEX' || drop.concurrent)
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
+            .filter((index) => !context.createdInFile('index', index, statement.index))
+            .map((index) => ({
+            message: `DROP INDEX ${index} without CONCURRENTLY locks its table against reads and writes.`,
+            fix: `Use DROP INDEX CONCURRENTLY${drop.missing_ok ? ' IF EXISTS' : ''} ${index}, in a migration of its own (it cannot run inside a transaction block).`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
+
+// ALTER TABLE subcommands that take a lock weaker than one blocking reads or writes.
+const WEAK_LOCK_SUBCOMMANDS = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions']);
+/** The existing table a statement locks against reads or writes, if any. */
+function blockingLockTarget(statement, context) {
+    const node = statement.node;
+    const existing = (table) => (context.createdInFile('table', table, statement.index) ? undefined : table);
+    const alter = nodeAs(node, 'AlterTableStmt');
+    if (alter && alter.objtype === 'OBJECT_TABLE') {
+        const strong = (alter.cmds ?? []).some((cmd) => {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_DetachPartition')
+                return !nodeAs(command.def, 'PartitionCmd')?.concurrent;
+            return !WEAK_LOCK_SUBCOMMANDS.has(command?.subtype ?? '');
+        });
+        return strong ? existing(qualifiedName(alter.relation)) : undefined;
+    }
+    const rename = nodeAs(node, 'RenameStmt');
+    if (rename && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? ''))
+        return existing(qualifiedName(rename.relation));
+    const drop = nodeAs(node, 'DropStmt');
+    if (drop?.removeType === 'OBJECT_TABLE') {
+        return (drop.objects ?? []).map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items))).find((table) => existing(table));
+    }
+    const truncate = nodeAs(node, 'TruncateStmt');
+    if (truncate)
+        return (truncate.relations ?? []).map((relation) => qualifiedName(nodeAs(relation, 'RangeVar'))).find((table) => existing(table));
+    return undefined;
+}
+const requireLockTimeout = {
+    name: 'require-lock-timeout',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A statement waiting for an ACCESS EXCLUSIVE lock behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
+    check(statement, context) {
+        if (context.lockTimeoutSetBefore(statement.index))
+            return [];
+        const table = blockingLockTarget(statement, context);
+        if (!table)
+            return [];
+        // One finding per file: one SET at the top fixes all of them.
+        const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockTarget(before, context) !== undefined);
+        if (earlier)
+            return [];
+        return [
+            {
+                message: `This statement locks ${table} against reads and writes, and no lock_timeout is set earlier in the file.`,
+                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out)."
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-rls-on-exposed-table.ts
+
+const requireRlsOnExposedTable = {
+    name: 'require-rls-on-exposed-table',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'Supabase serves every table in an exposed schema over its Data API; without row level security anyone holding the public anon key can read and change every row.',
+    check(statement, context) {
+        const create = nodeAs(statement.node, 'CreateStmt');
+        const createAs = nodeAs(statement.node, 'CreateTableAsStmt');
+        let relation;
+        if (create)
+            relation = create.relation;
+        else if (createAs?.objtype === 'OBJECT_TABLE')
+            relation = createAs.into?.rel;
+        if (!relation || relation.relpersistence === 't')
+            return [];
+        const schema = relation.schemaname ?? 'public';
+        if (!context.isExposedSchema(schema))
+            return [];
+        const table = qualifiedName(relation);
+        if (context.rowLevelSecurity.has(table))
+            return [];
+        return [
+            {
+                message: `Table ${table} is created in the exposed schema ${schema} without row level security; the Data API serves all of its rows to anyone with the anon key.`,
+                fix: `Add ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; to this migration, with policies for the access you intend (none means only service_role can reach it).`,
+                byteOffset: relation.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const STATEMENT_RULES = [
+    banDropTable,
+    banDropColumn,
+    banDropSchema,
+    banDropDatabase,
+    banTruncate,
+    banDeleteWithoutWhere,
+    banUpdateWithoutWhere,
+    renamingColumn,
+    renamingTable,
+    changingColumnType,
+    addingNotNullableField,
+    constraintMissingNotValid,
+    requireConcurrentIndexCreation,
+    requireConcurrentIndexDeletion,
+    disallowedUniqueConstraint,
+    requireLockTimeout,
+    preferRobustStmts,
+    banTransactionControl,
+    requireRlsOnExposedTable,
+    banGrantToAnonOrPublic
+];
+/** A whole-file rule: checked on the file, not on a statement. */
+const EMPTY_MIGRATION = {
+    name: 'empty-migration',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An empty migration is recorded as applied but changes nothing, usually a file created and never filled in.'
+};
+/** Reported when an allow comment names a rule that does not exist. */
+const INVALID_SUPPRESSION = {
+    name: 'invalid-suppression',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An allow comment with a misspelt rule name silences nothing, so the finding it meant to acknowledge still shows.'
+};
+/** Rules whose severity the policy may set (`migrations.rules`: name -> error | warning | off). */
+const RULES = [...STATEMENT_RULES, EMPTY_MIGRATION, INVALID_SUPPRESSION].map(({ name, defaultSeverity, destructive, why }) => ({
+    name,
+    defaultSeverity,
+    destructive,
+    why
+}));
+const RULE_NAMES = RULES.map((rule) => rule.name);
+/**
+ * Checks that always report as errors and cannot be turned off: the file cannot be read,
+ * parsed, applied, or its place in the history is wrong.
+ */
+const FIXED_CHECK_NAMES = [
+    'file-too-large',
+    'invalid-encoding',
+    'syntax-error',
+    'apply-failed',
+    'migration-file-name',
+    'duplicate-version',
+    'out-of-order',
+    'edited-migration',
+    'deleted-migration'
+];
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-severities.ts
+
+function checkRuleSeverities(rules) {
+    const problems = [];
+    for (const [rule, severity] of Object.entries(rules)) {
+        if (FIXED_CHECK_NAMES.includes(rule)) {
+            problems.push({ rule, message: `migrations.rules.${rule}: ${rule} is a fixed check and always an error.`, fix: `Remove ${rule} from migrations.rules.` });
+        }
+        else if (!RULE_NAMES.includes(rule)) {
+            problems.push({ rule, message: `migrations.rules.${rule}: there is no migration lint rule named "${rule}".`, fix: `Use one of: ${RULE_NAMES.join(', ')}.` });
+        }
+        else if (severity !== 'error' && severity !== 'warning' && severity !== 'off') {
+            problems.push({ rule, message: `migrations.rules.${rule}: "${severity}" is not a severity.`, fix: 'Use error, warning or off.' });
+        }
+    }
+    return problems;
+}
+/** The severity a rule reports at under the policy's overrides. */
+function severityOf(rule, overrides = {}) {
+    const override = overrides[rule];
+    if (override === 'error' || override === 'warning' || override === 'off')
+        return override;
+    return RULES.find((info) => info.name === rule)?.defaultSeverity ?? 'error';
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/lint-migration.ts
+
+
+
+
+
+function byPosition(a, b) {
+    return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+/**
+ * Lints one migration. `history` carries what earlier migrations did (row level security)
+ * and is updated with this file's effects; pass the same object through a whole history.
+ */
+async function lintMigration(migration, options = {}, history = new HistoryFacts()) {
+    const path = migration.path;
+    if (migration.fatal)
+        return { findings: [migration.fatal], silenced: [] };
+    const overrides = options.rules ?? {};
+    const findings = [];
+    if (migration.empty) {
+        const severity = severityOf(EMPTY_MIGRATION.name, overrides);
+        if (severity !== 'off') {
+            findings.push({
+                rule: EMPTY_MIGRATION.name,
+                severity,
+                file: path,
+                line: 1,
+                column: 1,
+                message: `${path} contains no SQL statements.`,
+                why: EMPTY_MIGRATION.why,
+                fix: 'Add the statements this migration is for, or delete the file if it is not needed (only if it is not yet on the base branch).',
+                destructive: false
+            });
+        }
+        return { findings, silenced: [] };
+    }
+    const context = new LintContext(migration, {
+        exposedSchemas: options.exposedSchemas ?? ['public'],
+        runnerWrapsFileInTransaction: options.runnerWrapsFileInTransaction ?? true
+    }, history);
+    const source = migration.source;
+    const raised = [];
+    for (const statement of migration.statements) {
+        for (const rule of STATEMENT_RULES) {
+            const severity = severityOf(rule.name, overrides);
+            if (severity === 'off')
+                continue;
+            for (const hit of rule.check(statement, context)) {
+                const at = hit.byteOffset !== undefined && hit.byteOffset >= 0 && source ? source.positionOfByte(hit.byteOffset) : { line: statement.line, column: statement.column };
+                raised.push({
+                    statementIndex: statement.index,
+                    finding: { rule: rule.name, severity, file: path, line: at.line, column: at.column, message: hit.message, why: rule.why, fix: hit.fix, destructive: rule.destructive }
+                });
+            }
+        }
+    }
+    context.updateHistory(history);
+    const allowComments = await findAllowComments(migration);
+    const silenced = [];
+    for (const { finding, statementIndex } of raised) {
+        const allowed = allowComments.some((comment) => comment.statementIndex === statementIndex && comment.rules.includes(finding.rule));
+        (allowed ? silenced : findings).push(finding);
+    }
+    const invalidSeverity = severityOf(INVALID_SUPPRESSION.name, overrides);
+    if (invalidSeverity !== 'off') {
+        for (const comment of allowComments) {
+            for (const rule of comment.rules.filter((name) => !RULE_NAMES.includes(name))) {
+                findings.push({
+                    rule: INVALID_SUPPRESSION.name,
+                    severity: invalidSeverity,
+                    file: path,
+                    line: comment.line,
+                    column: comment.column,
+                    message: `The allow comment names "${rule}", which is not a migration lint rule, so it silences nothing.`,
+                    why: INVALID_SUPPRESSION.why,
+                    fix: `Use one of: ${RULE_NAMES.join(', ')}.`,
+                    destructive: false
+                });
+            }
+        }
+    }
+    return { findings: findings.sort(byPosition), silenced: silenced.sort(byPosition) };
+}
+/** Lints a whole history in order, carrying row level security from file to file. */
+async function lintMigrations(migrations, options = {}) {
+    const history = new HistoryFacts();
+    const result = { findings: [], silenced: [] };
+    for (const migration of migrations) {
+        const { findings, silenced } = await lintMigration(migration, options, history);
+        result.findings.push(...findings);
+        result.silenced.push(...silenced);
+    }
+    return result;
+}
+/** Parses and lints SQL text as one migration file: for tests, the CLI and editors. */
+async function lintSql(sql, options = {}) {
+    const migration = await parseMigration({ path: options.path ?? 'migration.sql', bytes: Buffer.from(sql, 'utf8') });
+    return lintMigration(migration, options);
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/engines/engine-error.ts
+/** An engine could not start or stop: what failed and what to do about it. */
+class MigrationEngineError extends Error {
+    fix;
+    constructor(message, fix, options) {
+        super(message, options);
+        this.name = 'MigrationEngineError';
+        this.fix = fix;
+    }
+}
+
+;// CONCATENATED MODULE: external "@electric-sql/pglite"
+var pglite_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var pglite_y = (x) => (() => (x))
+const pglite_namespaceObject = pglite_x({ ["PGlite"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_1179007e__.PGlite) });
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./packages/migrations/src/supabase/supabase-shim.ts
+// The Supabase shim is plain SQL kept in shim.sql beside this file, read at run time so it
+// can be reviewed and run by hand (psql -f). Bundlers must ship it next to the code:
+// ncc's asset relocator copies files referenced as `new URL('./shim.sql', import.meta.url)`.
+// CHANGE_POLICY_SUPABASE_SHIM overrides the location (a bundle that put it elsewhere).
+
+let cached;
+function supabaseShimSql() {
+    if (cached === undefined) {
+        const override = process.env.CHANGE_POLICY_SUPABASE_SHIM;
+        cached = (0,external_node_fs_namespaceObject.readFileSync)(override ? override : __nccwpck_require__.ab + "shim.sql", 'utf8');
+    }
+    return cached;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/supabase/stand-in-extensions.ts
+// Extensions a Supabase database runs that the embedded engine or a stock PostgreSQL
+// lacks. The shim creates the schemas and functions migrations call for them (doing
+// nothing), and the engines skip `CREATE EXTENSION` for these names, reporting the
+// statement as stood in. They are stood in even where the server has the real one: the
+// shim's objects would clash with the extension's own. pgvector is the exception (see
+// CONDITIONAL_STAND_INS): its stand-in exists only where the database lacks it.
+const STAND_IN_EXTENSIONS = new Set([
+    'pg_cron',
+    'pg_net',
+    'supabase_vault',
+    'pgsodium',
+    'pgmq',
+    'pg_graphql',
+    'http',
+    'pgjwt',
+    'pg_stat_statements',
+    'pg_stat_monitor',
+    'pg_jsonschema',
+    'pg_hashids',
+    'index_advisor',
+    'pgaudit',
+    'plpgsql_check',
+    'pgtap',
+    'pg_repack',
+    'hypopg',
+    'wrappers',
+    'dblink',
+    'vector'
+]);
+/** Stood in only where the database cannot create the real extension. */
+const CONDITIONAL_STAND_INS = new Set(['vector']);
+/** Index methods of stood-in extensions: building such an index is skipped, not run. */
+const STAND_IN_INDEX_METHODS = new Map([
+    ['hnsw', 'vector'],
+    ['ivfflat', 'vector']
+]);
+
+;// CONCATENATED MODULE: ./packages/migrations/src/engines/sql-session.ts
+// The little the apply logic needs from a database connection; PGlite and pg both fit.
+function asPostgresError(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const code = error.code;
+    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? error : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/engines/apply-migration-file.ts
+// Applies one parsed migration the way the Supabase CLI does: settings reset first
+// (`RESET ALL`, then Supabase's search path), then the file's statements as one transaction
+// (the CLI sends them as one implicit-transaction batch, so an enum value added and used in
+// the same file fails here as it does there). Files holding statements that cannot run in a
+// transaction block (CREATE INDEX CONCURRENTLY...) or managing their own transaction run
+// statement by statement instead. Statements are the parser's, never a split on semicolons.
+
+
+
+const SUPABASE_SEARCH_PATH = '"$user", public, extensions';
+function needsOwnTransactionControl(statement) {
+    const node = statement.node;
+    if (nodeAs(node, 'TransactionStmt'))
+        return true;
+    if (nodeAs(node, 'IndexStmt')?.concurrent || nodeAs(node, 'DropStmt')?.concurrent)
+        return true;
+    if (nodeAs(node, 'VacuumStmt') || nodeAs(node, 'CreatedbStmt') || nodeAs(node, 'DropdbStmt') || nodeAs(node, 'AlterSystemStmt'))
+        return true;
+    if ((nodeAs(node, 'ReindexStmt')?.params ?? []).some((param) => nodeAs(param, 'DefElem')?.defname === 'concurrently'))
+        return true;
+    const alter = nodeAs(node, 'AlterTableStmt');
+    return (alter?.cmds ?? []).some((cmd) => nodeAs(nodeAs(cmd, 'AlterTableCmd')?.def, 'PartitionCmd')?.concurrent === true);
+}
+/** The extension a statement creates, alters, drops or comments on, if any. */
+function extensionOf(statement) {
+    const node = statement.node;
+    const create = nodeAs(node, 'CreateExtensionStmt');
+    if (create)
+        return create.extname;
+    const alter = nodeAs(node, 'AlterExtensionStmt') ?? nodeAs(node, 'AlterExtensionContentsStmt');
+    if (alter)
+        return alter.extname;
+    const drop = nodeAs(node, 'DropStmt');
+    if (drop?.removeType === 'OBJECT_EXTENSION')
+        return stringValue(drop.objects?.[0]);
+    const comment = nodeAs(node, 'CommentStmt');
+    if (comment?.objtype === 'OBJECT_EXTENSION')
+        return stringValue(comment.object);
+    const schema = nodeAs(node, 'AlterObjectSchemaStmt');
+    if (schema?.objectType === 'OBJECT_EXTENSION')
+        return stringValue(schema.object);
+    return undefined;
+}
+function isStoodIn(statement, settings) {
+    if (!settings.supabase)
+        return false;
+    const method = STAND_IN_INDEX_METHODS.get(nodeAs(statement.node, 'IndexStmt')?.accessMethod ?? '');
+    if (method)
+        return !settings.availableExtensions.has(method);
+    const extension = extensionOf(statement);
+    if (extension === undefined || !STAND_IN_EXTENSIONS.has(extension))
+        return false;
+    return !CONDITIONAL_STAND_INS.has(extension) || !settings.availableExtensions.has(extension);
+}
+function failureOf(error, migration, statement) {
+    const postgres = asPostgresError(error);
+    let line = statement.line;
+    let column = statement.column;
+    const position = Number(postgres?.position ?? 0);
+    const source = migration.source;
+    if (source && position > 0) {
+        // Postgres counts the position in characters from 1 within the statement sent.
+        const byte = source.byteOfCodePoint(source.codePointsBeforeByte(statement.startByte) + position - 1);
+        ({ line, column } = source.positionOfByte(byte));
+    }
+    return {
+        file: migration.path,
+        line,
+        column,
+        message: postgres?.message ?? (error instanceof Error ? error.message : String(error)),
+        sqlstate: postgres?.code ?? 'XX000',
+        detail: postgres?.detail || undefined,
+        hint: postgres?.hint || undefined,
+        where: postgres?.where || undefined,
+        statementIndex: statement.index
+    };
+}
+async function applyMigrationFile(session, migration, settings) {
+    const started = performance.now();
+    const results = [];
+    if (migration.fatal) {
+        const { line, column, message } = migration.fatal;
+        return {
+            path: migration.path,
+            ok: false,
+            statements: [],
+            durationMs: 0,
+            transactional: false,
+            failure: { file: migration.path, line, column, message: `not applied: ${message}`, sqlstate: '', statementIndex: -1 }
+        };
+    }
+    const transactional = !migration.statements.some(needsOwnTransactionControl);
+    await session.exec(settings.supabase ? `RESET ALL; SET search_path TO ${SUPABASE_SEARCH_PATH}` : 'RESET ALL');
+    const began = transactional && migration.statements.length > 0;
+    if (began)
+        await session.exec('BEGIN');
+    let failure;
+    for (const statement of migration.statements) {
+        const statementStarted = performance.now();
+        const base = { index: statement.index, line: statement.line, column: statement.column };
+        if (isStoodIn(statement, settings)) {
+            results.push({ ...base, outcome: 'stood-in', durationMs: 0 });
+            continue;
+        }
+        try {
+            await session.exec(statement.text);
+            results.push({ ...base, outcome: 'applied', durationMs: performance.now() - statementStarted });
+        }
+        catch (error) {
+            results.push({ ...base, outcome: 'failed', durationMs: performance.now() - statementStarted });
+            failure = failureOf(error, migration, statement);
+            break;
+        }
+    }
+    // End whatever transaction is open (ours, or one the file began and left open) so the
+    // next file starts clean; after a failure the history stops here anyway.
+    if (failure || began || migration.statements.some((statement) => nodeAs(statement.node, 'TransactionStmt'))) {
+        await session.exec(failure ? 'ROLLBACK' : 'COMMIT').catch(() => undefined);
+    }
+    return { path: migration.path, ok: !failure, statements: results, durationMs: performance.now() - started, failure, transactional };
+}
+/** Names of the extensions a history creates, for engines that load them up front. */
+function extensionsCreatedBy(migrations) {
+    const names = new Set();
+    for (const migration of migrations) {
+        for (const statement of migration.statements) {
+            const name = nodeAs(statement.node, 'CreateExtensionStmt')?.extname;
+            if (name)
+                names.add(name);
+        }
+    }
+    return [...names].sort();
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/migrations/src/engines/pglite-data-dir.ts
+// PGlite runs initdb on a cold start (2.4 to 3 s here); starting from a dumped data
+// directory takes 0.3 to 0.8 s. Dumps are kept in the OS temp dir, keyed by everything
+// that shapes them (PGlite version, extension set, shim text), so a second run on the
+// same machine (a developer's, a self-hosted runner) starts fast, and a changed shim or
+// PGlite never loads a stale dump. A bundle can also ship a dump built at build time.
+
+
+
+
+function dataDirKey(parts) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const part of parts)
+        hash.update(part).update('\0');
+    return hash.digest('hex').slice(0, 16);
+}
+function pglite_data_dir_cachedDataDirPath(key, directory = (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'change-policy-pglite')) {
+    return (0,external_node_path_namespaceObject.join)(directory, `data-dir-${key}.tar`);
+}
+function readCachedDataDir(path) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+        return undefined;
+    try {
+        return new Blob([(0,external_node_fs_namespaceObject.readFileSync)(path)]);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Writes atomically: a concurrent run never reads half a file. */
+async function pglite_data_dir_writeCachedDataDir(path, dump) {
+    const directory = (0,external_node_path_namespaceObject.join)(path, '..');
+    (0,external_node_fs_namespaceObject.mkdirSync)(directory, { recursive: true });
+    const partial = `${path}.${process.pid}.partial`;
+    (0,external_node_fs_namespaceObject.writeFileSync)(partial, Buffer.from(await dump.arrayBuffer()));
+    (0,external_node_fs_namespaceObject.renameSync)(partial, path);
+}
+
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/btree_gin"
+var btree_gin_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var btree_gin_y = (x) => (() => (x))
+const btree_gin_namespaceObject = btree_gin_x({ ["btree_gin"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_btree_gin_9dac8ab5__.btree_gin) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/btree_gist"
+var btree_gist_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var btree_gist_y = (x) => (() => (x))
+const btree_gist_namespaceObject = btree_gist_x({ ["btree_gist"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_btree_gist_f9bf1676__.btree_gist) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/citext"
+var citext_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var citext_y = (x) => (() => (x))
+const citext_namespaceObject = citext_x({ ["citext"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_citext_68649d5c__.citext) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/cube"
+var cube_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var cube_y = (x) => (() => (x))
+const cube_namespaceObject = cube_x({ ["cube"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_cube_dc2277d6__.cube) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/earthdistance"
+var earthdistance_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var earthdistance_y = (x) => (() => (x))
+const earthdistance_namespaceObject = earthdistance_x({ ["earthdistance"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_earthdistance_d62c34e1__.earthdistance) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/fuzzystrmatch"
+var fuzzystrmatch_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var fuzzystrmatch_y = (x) => (() => (x))
+const fuzzystrmatch_namespaceObject = fuzzystrmatch_x({ ["fuzzystrmatch"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_fuzzystrmatch_34b22bae__.fuzzystrmatch) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/hstore"
+var hstore_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var hstore_y = (x) => (() => (x))
+const hstore_namespaceObject = hstore_x({ ["hstore"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_hstore_4730947c__.hstore) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/intarray"
+var intarray_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var intarray_y = (x) => (() => (x))
+const intarray_namespaceObject = intarray_x({ ["intarray"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_intarray_aaef3686__.intarray) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/isn"
+var isn_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var isn_y = (x) => (() => (x))
+const isn_namespaceObject = isn_x({ ["isn"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_isn_e9276377__.isn) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/lo"
+var lo_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var lo_y = (x) => (() => (x))
+const lo_namespaceObject = lo_x({ ["lo"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_lo_0d8b9cce__.lo) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/ltree"
+var ltree_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var ltree_y = (x) => (() => (x))
+const ltree_namespaceObject = ltree_x({ ["ltree"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_ltree_f2424405__.ltree) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/moddatetime"
+var moddatetime_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var moddatetime_y = (x) => (() => (x))
+const moddatetime_namespaceObject = moddatetime_x({ ["moddatetime"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_moddatetime_ebf31786__.moddatetime) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/pg_trgm"
+var pg_trgm_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var pg_trgm_y = (x) => (() => (x))
+const pg_trgm_namespaceObject = pg_trgm_x({ ["pg_trgm"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_pg_trgm_2bc6b1d4__.pg_trgm) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/pgcrypto"
+var pgcrypto_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var pgcrypto_y = (x) => (() => (x))
+const pgcrypto_namespaceObject = pgcrypto_x({ ["pgcrypto"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_pgcrypto_c5c9891a__.pgcrypto) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/seg"
+var seg_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var seg_y = (x) => (() => (x))
+const seg_namespaceObject = seg_x({ ["seg"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_seg_0bcbd260__.seg) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/tablefunc"
+var tablefunc_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var tablefunc_y = (x) => (() => (x))
+const tablefunc_namespaceObject = tablefunc_x({ ["tablefunc"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_tablefunc_50786d76__.tablefunc) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/unaccent"
+var unaccent_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var unaccent_y = (x) => (() => (x))
+const unaccent_namespaceObject = unaccent_x({ ["unaccent"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_unaccent_ddfda034__.unaccent) });
+;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/uuid_ossp"
+var uuid_ossp_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var uuid_ossp_y = (x) => (() => (x))
+const uuid_ossp_namespaceObject = uuid_ossp_x({ ["uuid_ossp"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_contrib_uuid_ossp_c6844774__.uuid_ossp) });
+;// CONCATENATED MODULE: ./packages/migrations/src/engines/pglite-extensions.ts
+// The contrib extensions the embedded engine can load: those Supabase offers that PGlite
+// ships. Each loaded bundle costs start-up time (all 18: about 0.4 s more than two), so an
+// engine loads only those the history creates plus the two the shim installs; a dumped
+// data directory is keyed by that set, since it only starts again with the same bundles.
+// Static imports, so a bundler sees every file.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const PGLITE_EXTENSIONS = {
+    btree_gin: btree_gin_namespaceObject.btree_gin,
+    btree_gist: btree_gist_namespaceObject.btree_gist,
+    citext: citext_namespaceObject.citext,
+    cube: cube_namespaceObject.cube,
+    earthdistance: earthdistance_namespaceObject.earthdistance,
+    fuzzystrmatch: fuzzystrmatch_namespaceObject.fuzzystrmatch,
+    hstore: hstore_namespaceObject.hstore,
+    intarray: intarray_namespaceObject.intarray,
+    isn: isn_namespaceObject.isn,
+    lo: lo_namespaceObject.lo,
+    ltree: ltree_namespaceObject.ltree,
+    moddatetime: moddatetime_namespaceObject.moddatetime,
+    pg_trgm: pg_trgm_namespaceObject.pg_trgm,
+    pgcrypto: pgcrypto_namespaceObject.pgcrypto,
+    seg: seg_namespaceObject.seg,
+    tablefunc: tablefunc_namespaceObject.tablefunc,
+    unaccent: unaccent_namespaceObject.unaccent,
+    uuid_ossp: uuid_ossp_namespaceObject.uuid_ossp
+};
+/** Extension names as CREATE EXTENSION spells them. */
+const PGLITE_EXTENSION_NAMES = new Set(Object.keys(PGLITE_EXTENSIONS).map((key) => key.replace('uuid_ossp', 'uuid-ossp')));
+/** Always loaded: the shim installs them, as Supabase does. */
+const BASE_EXTENSIONS = ['uuid-ossp', 'pgcrypto'];
+/** The bundles to load for these extension names (unknown names are left to fail in Postgres). */
+function pgliteBundlesFor(names) {
+    const bundles = {};
+    for (const name of [...BASE_EXTENSIONS, ...names]) {
+        const key = name.replace('-', '_');
+        if (key in PGLITE_EXTENSIONS)
+            Object.assign(bundles, { [key]: PGLITE_EXTENSIONS[key] });
+    }
+    return bundles;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/engines/pglite-engine.ts
+// The default engine: a real PostgreSQL (18, compiled to WebAssembly) in this process,
+// created fresh for each run and thrown away after. Nothing to install, nothing to reach.
+
+
+
+
+
+
+
+
+// Bump with the @electric-sql/pglite dependency: a dump only loads into the version that made it.
+const PGLITE_DATA_DIR_FORMAT = 'pglite-0.5.16';
+class PgliteEngine {
+    kind = 'pglite';
+    description = 'PGlite (embedded PostgreSQL)';
+    /** How the last start went: where the data directory came from and how long it took. */
+    startInfo;
+    db;
+    options;
+    bundles;
+    constructor(options) {
+        this.options = options;
+        this.bundles = pgliteBundlesFor(options.extensions ?? []);
+    }
+    /** The cache key of the data directory this engine starts from. */
+    get dataDirKey() {
+        return dataDirKey([PGLITE_DATA_DIR_FORMAT, Object.keys(this.bundles).sort().join(','), this.options.supabase ? supabaseShimSql() : 'plain']);
+    }
+    async start() {
+        if (this.db)
+            return;
+        const started = performance.now();
+        const key = this.dataDirKey;
+        const cacheDir = this.options.dataDirCache === false ? undefined : (this.options.dataDirCache ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'change-policy-pglite'));
+        const candidates = [];
+        if (this.options.prebuiltDataDirs)
+            candidates.push(['prebuilt', pglite_data_dir_cachedDataDirPath(key, this.options.prebuiltDataDirs)], ['prebuilt', `${pglite_data_dir_cachedDataDirPath(key, this.options.prebuiltDataDirs)}.gz`]);
+        if (cacheDir)
+            candidates.push(['cache', pglite_data_dir_cachedDataDirPath(key, cacheDir)]);
+        for (const [source, path] of candidates) {
+            const dump = readCachedDataDir(path);
+            if (!dump)
+                continue;
+            try {
+                this.db = await pglite_namespaceObject.PGlite.create({ loadDataDir: dump, extensions: this.bundles });
+                this.startInfo = { dataDir: source, durationMs: performance.now() - started };
+                break;
+            }
+            catch {
+                // A dump this PGlite cannot load (another version wrote it): fall back to a cold start.
+                this.db = undefined;
+            }
+        }
+        if (!this.db) {
+            try {
+                this.db = await pglite_namespaceObject.PGlite.create({ extensions: this.bundles });
+                if (this.options.supabase)
+                    await this.db.exec(supabaseShimSql());
+            }
+            catch (error) {
+                await this.close();
+                throw new MigrationEngineError(`The embedded PostgreSQL (PGlite) did not start: ${error instanceof Error ? error.message : String(error)}`, 'Check that the runner has about 1 GB of free memory, or give a PostgreSQL server with the database-url input.', { cause: error });
+            }
+            if (cacheDir) {
+                // Best effort: a read-only temp dir only costs the next run its fast start.
+                await pglite_data_dir_writeCachedDataDir(pglite_data_dir_cachedDataDirPath(key, cacheDir), await this.db.dumpDataDir('none')).catch(() => undefined);
+            }
+            this.startInfo = { dataDir: 'cold', durationMs: performance.now() - started };
+        }
+        const version = await this.db.query('select version()');
+        this.description = (version.rows[0]?.version ?? '').replace(/^PostgreSQL ([\d.]+) \((PGlite [\d.]+)\).*$/, '$2 (PostgreSQL $1)');
+    }
+    async apply(migration) {
+        const db = this.db;
+        if (!db)
+            throw new MigrationEngineError('The PGlite engine was used before start().', 'Call start() first.');
+        const session = {
+            exec: async (sql) => {
+                await db.exec(sql);
+            },
+            rows: async (sql) => (await db.query(sql)).rows
+        };
+        return applyMigrationFile(session, migration, { supabase: this.options.supabase, availableExtensions: PGLITE_EXTENSION_NAMES });
+    }
+    /** Runs a query on the engine's database: for tests and for inspecting the result. */
+    async query(sql) {
+        if (!this.db)
+            throw new MigrationEngineError('The PGlite engine was used before start().', 'Call start() first.');
+        return (await this.db.query(sql)).rows;
+    }
+    /** Dumps the started engine's data directory (before any migration) for a bundle to ship. */
+    async dumpDataDir(compression = 'gzip') {
+        if (!this.db)
+            throw new MigrationEngineError('The PGlite engine was used before start().', 'Call start() first.');
+        return this.db.dumpDataDir(compression);
+    }
+    async close() {
+        // Without close() the process lingers about 10 s after its work is done.
+        const db = this.db;
+        this.db = undefined;
+        if (db && !db.closed)
+            await db.close();
+    }
+}
+function createPgliteEngine(options) {
+    return new PgliteEngine(options);
+}
+/**
+ * Writes a data directory dump (gzip) for `prebuiltDataDirs`, named by its key, so a bundle
+ * can ship it and skip initdb on first start. Returns the file written.
+ */
+async function buildPgliteDataDir(directory, options) {
+    const engine = new PgliteEngine({ ...options, dataDirCache: false });
+    await engine.start();
+    try {
+        const path = `${cachedDataDirPath(engine.dataDirKey, directory)}.gz`;
+        await writeCachedDataDir(path, await engine.dumpDataDir('gzip'));
+        return path;
+    }
+    finally {
+        await engine.close();
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/index.js
+var lib = __nccwpck_require__(4331);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/pg@8.23.1/node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = lib.Client
+const Pool = lib.Pool
+const Connection = lib.Connection
+const types = lib.types
+const Query = lib.Query
+const DatabaseError = lib.DatabaseError
+const escapeIdentifier = lib.escapeIdentifier
+const escapeLiteral = lib.escapeLiteral
+const Result = lib.Result
+const TypeOverrides = lib.TypeOverrides
+
+// Also export the defaults
+const defaults = lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (lib);
+
+;// CONCATENATED MODULE: ./packages/migrations/src/engines/server-engine.ts
+// A PostgreSQL server reached with `database-url` (a service container, a Supabase CI
+// database). SQL only ever runs in a throwaway database created for this run and dropped
+// after it, never in the database the URL names.
+
+
+
+
+
+function withDatabase(url, database) {
+    const parsed = new URL(url);
+    parsed.pathname = `/${database}`;
+    return parsed.toString();
+}
+/** The URL without its password, for messages. */
+function redacted(url) {
+    try {
+        const parsed = new URL(url);
+        if (parsed.password)
+            parsed.password = '***';
+        return parsed.toString();
+    }
+    catch {
+        return '<database-url that is not a valid URL>';
+    }
+}
+class ServerEngine {
+    kind = 'server';
+    description = 'PostgreSQL server';
+    /** The throwaway database's name, once started. */
+    database;
+    startInfo;
+    admin;
+    client;
+    availableExtensions = new Set();
+    url;
+    options;
+    constructor(url, options) {
+        this.url = url;
+        this.options = options;
+    }
+    async start() {
+        if (this.client)
+            return;
+        const started = performance.now();
+        try {
+            new URL(this.url);
+        }
+        catch {
+            throw new MigrationEngineError('database-url is not a valid URL.', 'Give a URL such as postgresql://user:password@host:5432/postgres.');
+        }
+        this.admin = new esm.Client({ connectionString: this.url });
+        try {
+            await this.admin.connect();
+        }
+        catch (error) {
+            this.admin = undefined;
+            throw new MigrationEngineError(`Could not connect to ${redacted(this.url)}: ${error instanceof Error ? error.message : String(error)}`, 'Check that the server is running and reachable from the job (a service container needs its port mapped) and that the credentials are right.', { cause: error });
+        }
+        const database = `change_policy_${Date.now()}_${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        try {
+            await this.admin.query(`CREATE DATABASE ${database}`);
+        }
+        catch (error) {
+            await this.close();
+            throw new MigrationEngineError(`Could not create a throwaway database on ${redacted(this.url)}: ${error instanceof Error ? error.message : String(error)}`, 'Connect as a role with CREATEDB (migrations are only ever run in a database created for the run and dropped after it).', { cause: error });
+        }
+        this.database = database;
+        this.client = new esm.Client({ connectionString: withDatabase(this.url, database) });
+        // Notices (e.g. "there is no transaction in progress") are expected and not errors.
+        this.client.on('notice', () => undefined);
+        await this.client.connect();
+        if (this.options.supabase)
+            await this.client.query(supabaseShimSql());
+        const extensions = await this.client.query('select name from pg_available_extensions');
+        this.availableExtensions = new Set(extensions.rows.map((row) => row.name));
+        const version = await this.client.query('show server_version');
+        this.description = `PostgreSQL ${version.rows[0]?.server_version ?? ''} server`.replace(/\s+/g, ' ');
+        this.startInfo = { durationMs: performance.now() - started };
+    }
+    async apply(migration) {
+        const client = this.client;
+        if (!client)
+            throw new MigrationEngineError('The server engine was used before start().', 'Call start() first.');
+        const session = {
+            exec: async (sql) => {
+                await client.query(sql);
+            },
+            rows: async (sql) => (await client.query(sql)).rows
+        };
+        return applyMigrationFile(session, migration, { supabase: this.options.supabase, availableExtensions: this.availableExtensions });
+    }
+    async query(sql) {
+        if (!this.client)
+            throw new MigrationEngineError('The server engine was used before start().', 'Call start() first.');
+        return (await this.client.query(sql)).rows;
+    }
+    async close() {
+        const client = this.client;
+        const admin = this.admin;
+        this.client = undefined;
+        this.admin = undefined;
+        await client?.end().catch(() => undefined);
+        if (admin) {
+            if (this.database)
+                await admin.query(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`).catch(() => undefined);
+            this.database = undefined;
+            await admin.end().catch(() => undefined);
+        }
+    }
+}
+function createServerEngine(databaseUrl, options) {
+    return new ServerEngine(databaseUrl, options);
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/supabase/detect-supabase.ts
+// `supabase: auto`: a project is a Supabase one when supabase/config.toml exists at the
+// repository root or the migrations live in a `supabase/migrations` folder.
+
+
+function isSupabaseProject(repoDir, migrationsPath, setting = 'auto') {
+    if (setting !== 'auto')
+        return setting;
+    const normalized = migrationsPath.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (normalized === 'supabase/migrations' || normalized.endsWith('/supabase/migrations'))
+        return true;
+    return (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(repoDir, 'supabase', 'config.toml'));
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./packages/migrations/src/history/git.ts
+// The only way this package talks to git: the git CLI through execFile, never a shell,
+// so no path or ref can be read as shell syntax.
+
+class GitError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.name = 'GitError';
+        this.fix = fix;
+    }
+}
+function git(cwd, args) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_.execFile)('git', [...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout, stderr) => {
+            if (error) {
+                const code = error.code;
+                if (code === 'ENOENT')
+                    reject(new GitError('git is not installed or not on PATH.', 'Install git on the runner (actions/checkout needs it too).'));
+                else
+                    reject(new GitError(`git ${args[0] ?? ''} failed: ${(stderr || error.message).trim()}`, 'Run the step inside a git checkout of the repository.'));
+                return;
+            }
+            resolve(stdout);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/history/migration-file-name.ts
+// Migration file names carry the version that orders the history: Supabase's
+// `<14-digit timestamp>_<name>.sql`, or a pattern the caller passes whose first capture
+// group is the version.
+const SUPABASE_FILE_NAME = /^(\d{14})_(.+)\.sql$/;
+/** The version in a file name, or undefined when the name does not match. */
+function versionOf(fileName, pattern = SUPABASE_FILE_NAME) {
+    return pattern.exec(fileName)?.[1];
+}
+/** Orders versions numerically when both are digits (so 9 < 10), else as text. */
+function compareVersions(a, b) {
+    if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
+        const x = BigInt(a);
+        const y = BigInt(b);
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/history/read-migration-history.ts
+// Reads the migrations folder of the working tree and compares it with the base ref:
+// which files are new, edited or unchanged, which were deleted, and whether the history's
+// order and names hold. The working tree (not HEAD) is what is read, so the local command
+// judges uncommitted files exactly as CI will judge them once pushed.
+
+
+
+
+function historyFinding(rule, file, message, why, fix) {
+    return { rule, severity: 'error', file, line: 1, column: 1, message, why, fix, destructive: false };
+}
+/** Paths and blob ids of the .sql files directly in `path` at `ref`. */
+async function filesAtRef(repoDir, ref, path) {
+    const output = await git(repoDir, ['ls-tree', '-z', `${ref}:${path}`]).catch((error) => {
+        // The folder not existing at the base is a first migration, not an error.
+        if (error instanceof GitError && /not a tree object|Not a valid object name|does not exist/i.test(error.message))
+            return '';
+        throw error;
+    });
+    const files = new Map();
+    for (const entry of output.split('\0')) {
+        const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
+        if (match?.[1] && match[2]?.endsWith('.sql'))
+            files.set(match[2], match[1]);
+    }
+    return files;
+}
+async function readMigrationHistory(options) {
+    const pattern = options.fileNamePattern ?? SUPABASE_FILE_NAME;
+    const folder = options.path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const directory = (0,external_node_path_namespaceObject.join)(options.repoDir, folder);
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(directory, { withFileTypes: true })
+            .filter((entry) => entry.isFile() && entry.name.endsWith('.sql'))
+            .map((entry) => entry.name);
+    }
+    catch {
+        names = [];
+    }
+    const findings = [];
+    let base = new Map();
+    let baseCommit;
+    const baseRef = options.baseRef;
+    if (baseRef) {
+        const prefix = (await git(options.repoDir, ['rev-parse', '--show-prefix'])).trim();
+        baseCommit = (await git(options.repoDir, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`]).catch(() => {
+            throw new GitError(`The base ref "${baseRef}" is not in this checkout.`, `Fetch it before this step: use actions/checkout with fetch-depth: 0, or run git fetch origin ${baseRef.replace(/^origin\//, '')}.`);
+        })).trim();
+        base = await filesAtRef(options.repoDir, baseCommit, external_node_path_namespaceObject.posix.join(prefix, folder));
+    }
+    const local = new Map(names.map((name) => [name, (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(directory, name))]));
+    const blobs = new Map();
+    const shared = names.filter((name) => base.has(name));
+    if (shared.length > 0) {
+        // One git call hashes every file as git would store it (filters such as autocrlf applied).
+        const hashes = (await git(options.repoDir, ['hash-object', '--', ...shared.map((name) => external_node_path_namespaceObject.posix.join(folder, name))])).trim().split('\n');
+        shared.forEach((name, index) => blobs.set(name, hashes[index] ?? ''));
+    }
+    const display = (name) => external_node_path_namespaceObject.posix.join(folder, name);
+    const files = names.map((name) => {
+        const baseBlob = base.get(name);
+        const status = baseBlob === undefined ? 'new' : baseBlob === blobs.get(name) ? 'unchanged' : 'edited';
+        return { path: display(name), name, version: versionOf(name, pattern), status, bytes: local.get(name) ?? Buffer.alloc(0) };
+    });
+    files.sort((a, b) => compareVersions(a.version ?? a.name, b.version ?? b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const deleted = [...base.keys()].filter((name) => !local.has(name)).map(display);
+    for (const path of deleted) {
+        findings.push(historyFinding('deleted-migration', path, `${path} is on the base branch but was deleted. Databases that already ran it keep its changes, and new ones would not get them.`, 'A migration that has been deployed is part of every database built since; removing it makes new environments differ from production.', 'Restore the file, and undo its changes with a new migration instead.'));
+    }
+    const baseVersions = [...base.keys()].map((name) => versionOf(name, pattern)).filter((version) => version !== undefined);
+    const latestBase = baseVersions.reduce((latest, version) => (latest === undefined || compareVersions(version, latest) > 0 ? version : latest), undefined);
+    const seen = new Map();
+    for (const file of files) {
+        if (file.version === undefined) {
+            findings.push(historyFinding('migration-file-name', file.path, `${file.name} does not match the migration file name pattern ${pattern.source}.`, 'The runner orders and records migrations by the version in the file name; a file that does not match is skipped or misordered.', pattern === SUPABASE_FILE_NAME ? 'Name it <YYYYMMDDHHMMSS>_<description>.sql, e.g. with `supabase migration new <description>`.' : `Rename it to match ${pattern.source}.`));
+            continue;
+        }
+        const first = seen.get(file.version);
+        if (first) {
+            findings.push(historyFinding('duplicate-version', file.path, `${file.name} has version ${file.version}, like ${first}.`, 'The runner records applied migrations by version: the second file with a version already recorded is never applied.', `Give ${file.name} a new version later than every existing migration (rename it with a current timestamp).`));
+        }
+        else
+            seen.set(file.version, file.name);
+        if (file.status === 'edited') {
+            findings.push(historyFinding('edited-migration', file.path, `${file.path} is already on the base branch and was changed. Databases that already ran it will never run the new version.`, 'A deployed migration is never re-run, so editing it makes production and fresh databases differ.', 'Revert the change to this file and put it in a new migration instead.'));
+        }
+        if (file.status === 'new' && latestBase !== undefined && compareVersions(file.version, latestBase) <= 0) {
+            findings.push(historyFinding('out-of-order', file.path, `${file.name} (version ${file.version}) sorts before ${latestBase}, the latest migration on the base branch.`, 'Databases already at the base branch have run later migrations; the runner refuses (or silently skips) one that sorts before them.', 'Rename the file with a current timestamp so it sorts after every migration on the base branch (supabase migration new creates one).'));
+        }
+    }
+    return { files, deleted, findings, baseCommit };
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/schema-changes/summarize-schema-changes.ts
+
+const DROP_KINDS = {
+    OBJECT_TABLE: 'table',
+    OBJECT_VIEW: 'view',
+    OBJECT_MATVIEW: 'materialized view',
+    OBJECT_INDEX: 'index',
+    OBJECT_SEQUENCE: 'sequence',
+    OBJECT_FUNCTION: 'function',
+    OBJECT_PROCEDURE: 'procedure',
+    OBJECT_TRIGGER: 'trigger',
+    OBJECT_POLICY: 'policy',
+    OBJECT_SCHEMA: 'schema',
+    OBJECT_EXTENSION: 'extension',
+    OBJECT_TYPE: 'type',
+    OBJECT_DOMAIN: 'domain',
+    OBJECT_PUBLICATION: 'publication',
+    OBJECT_FOREIGN_TABLE: 'foreign table'
+};
+const ALTER_TABLE_DETAILS = {
+    AT_EnableRowSecurity: 'enable row level security',
+    AT_DisableRowSecurity: 'disable row level security',
+    AT_ForceRowSecurity: 'force row level security',
+    AT_NoForceRowSecurity: 'no force row level security',
+    AT_ChangeOwner: 'change owner',
+    AT_SetNotNull: 'set not null',
+    AT_DropNotNull: 'drop not null',
+    AT_ColumnDefault: 'set default',
+    AT_ValidateConstraint: 'validate constraint',
+    AT_DropConstraint: 'drop constraint',
+    AT_EnableTrig: 'enable trigger',
+    AT_DisableTrig: 'disable trigger',
+    AT_ReplicaIdentity: 'replica identity',
+    AT_AttachPartition: 'attach partition',
+    AT_DetachPartition: 'detach partition',
+    AT_AddIdentity: 'add identity',
+    AT_SetRelOptions: 'set options'
+};
+/** `schema.name` of a dropped object, whichever node shape its removeType uses. */
+function droppedName(removeType, object) {
+    const list = nameList(nodeAs(object, 'List')?.items);
+    if (removeType === 'OBJECT_POLICY' || removeType === 'OBJECT_TRIGGER') {
+        const name = list.pop() ?? '';
+        return `${name} on ${qualifiedNameOfList(list)}`;
+    }
+    if (list.length > 0)
+        return qualifiedNameOfList(list);
+    const withArgs = nodeAs(object, 'ObjectWithArgs');
+    if (withArgs)
+        return qualifiedNameOfList(nameList(withArgs.objname));
+    const typeName = nodeAs(object, 'TypeName');
+    if (typeName)
+        return qualifiedNameOfList(nameList(typeName.names));
+    return stringValue(object) ?? '';
+}
+function alterTableDetail(statement) {
+    const alter = nodeAs(statement.node, 'AlterTableStmt');
+    const details = (alter?.cmds ?? []).map((cmd) => {
+        const command = nodeAs(cmd, 'AlterTableCmd');
+        const subtype = command?.subtype ?? '';
+        const column = nodeAs(command?.def, 'ColumnDef');
+        const constraint = nodeAs(command?.def, 'Constraint');
+        if (subtype === 'AT_AddColumn')
+            return `add column ${column?.colname ?? ''}`;
+        if (subtype === 'AT_DropColumn')
+            return `drop column ${command?.name ?? ''}`;
+        if (subtype === 'AT_AlterColumnType')
+            return `alter column ${command?.name ?? ''} type`;
+        if (subtype === 'AT_AddConstraint')
+            return `add constraint${constraint?.conname ? ` ${constraint.conname}` : ''}`;
+        const known = ALTER_TABLE_DETAILS[subtype];
+        const target = command?.name ? ` ${command.name}` : '';
+        return known ? `${known}${target}` : subtype.replace(/^AT_/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    });
+    return details.join(', ');
+}
+function changesOf(statement) {
+    const node = statement.node;
+    const create = nodeAs(node, 'CreateStmt');
+    if (create)
+        return [{ action: 'create', kind: 'table', name: qualifiedName(create.relation), detail: create.partbound ? 'partition' : undefined }];
+    const createAs = nodeAs(node, 'CreateTableAsStmt');
+    if (createAs)
+        return [{ action: 'create', kind: createAs.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table', name: qualifiedName(createAs.into?.rel) }];
+    const view = nodeAs(node, 'ViewStmt');
+    if (view)
+        return [{ action: 'create', kind: 'view', name: qualifiedName(view.view), detail: view.replace ? 'or replace' : undefined }];
+    const index = nodeAs(node, 'IndexStmt');
+    if (index) {
+        const table = qualifiedName(index.relation);
+        const name = index.idxname ? `${index.relation?.schemaname ?? 'public'}.${index.idxname}` : `(unnamed) on ${table}`;
+        return [{ action: 'create', kind: 'index', name, detail: `on ${table}${index.concurrent ? ', concurrently' : ''}` }];
+    }
+    const fn = nodeAs(node, 'CreateFunctionStmt');
+    if (fn)
+        return [{ action: 'create', kind: fn.is_procedure ? 'procedure' : 'function', name: qualifiedNameOfList(nameList(fn.funcname)), detail: fn.replace ? 'or replace' : undefined }];
+    const trigger = nodeAs(node, 'CreateTrigStmt');
+    if (trigger)
+        return [{ action: 'create', kind: 'trigger', name: `${trigger.trigname ?? ''} on ${qualifiedName(trigger.relation)}` }];
+    const policy = nodeAs(node, 'CreatePolicyStmt');
+    if (policy)
+        return [{ action: 'create', kind: 'policy', name: `${policy.policy_name ?? ''} on ${qualifiedName(policy.table)}`, detail: policy.cmd_name && policy.cmd_name !== 'all' ? `for ${policy.cmd_name}` : undefined }];
+    const alterPolicy = nodeAs(node, 'AlterPolicyStmt');
+    if (alterPolicy)
+        return [{ action: 'alter', kind: 'policy', name: `${alterPolicy.policy_name ?? ''} on ${qualifiedName(alterPolicy.table)}` }];
+    const schema = nodeAs(node, 'CreateSchemaStmt');
+    if (schema)
+        return [{ action: 'create', kind: 'schema', name: schema.schemaname ?? '' }];
+    const extension = nodeAs(node, 'CreateExtensionStmt');
+    if (extension)
+        return [{ action: 'create', kind: 'extension', name: extension.extname ?? '' }];
+    const enumType = nodeAs(node, 'CreateEnumStmt');
+    if (enumType)
+        return [{ action: 'create', kind: 'type', name: qualifiedNameOfList(nameList(enumType.typeName)), detail: 'enum' }];
+    const composite = nodeAs(node, 'CompositeTypeStmt');
+    if (composite)
+        return [{ action: 'create', kind: 'type', name: qualifiedName(composite.typevar), detail: 'composite' }];
+    const domain = nodeAs(node, 'CreateDomainStmt');
+    if (domain)
+        return [{ action: 'create', kind: 'domain', name: qualifiedNameOfList(nameList(domain.domainname)) }];
+    const alterEnum = nodeAs(node, 'AlterEnumStmt');
+    if (alterEnum)
+        return [{ action: 'alter', kind: 'type', name: qualifiedNameOfList(nameList(alterEnum.typeName)), detail: alterEnum.newVal ? `add value '${alterEnum.newVal}'` : 'rename value' }];
+    const sequence = nodeAs(node, 'CreateSeqStmt');
+    if (sequence)
+        return [{ action: 'create', kind: 'sequence', name: qualifiedName(sequence.sequence) }];
+    const role = nodeAs(node, 'CreateRoleStmt');
+    if (role)
+        return [{ action: 'create', kind: 'role', name: role.role ?? '' }];
+    const publication = nodeAs(node, 'CreatePublicationStmt');
+    if (publication)
+        return [{ action: 'create', kind: 'publication', name: publication.pubname ?? '' }];
+    const alterPublication = nodeAs(node, 'AlterPublicationStmt');
+    if (alterPublication) {
+        const tables = (alterPublication.pubobjects ?? []).map((object) => qualifiedName(nodeAs(object, 'PublicationObjSpec')?.pubtable?.relation)).filter(Boolean);
+        const verb = alterPublication.action === 'AP_DropObjects' ? 'drop' : alterPublication.action === 'AP_SetObjects' ? 'set' : 'add';
+        return [{ action: 'alter', kind: 'publication', name: alterPublication.pubname ?? '', detail: tables.length ? `${verb} table ${tables.join(', ')}` : undefined }];
+    }
+    const alter = nodeAs(node, 'AlterTableStmt');
+    if (alter) {
+        const kind = alter.objtype === 'OBJECT_VIEW' ? 'view' : alter.objtype === 'OBJECT_INDEX' ? 'index' : alter.objtype === 'OBJECT_SEQUENCE' ? 'sequence' : 'table';
+        return [{ action: 'alter', kind, name: qualifiedName(alter.relation), detail: alterTableDetail(statement) }];
+    }
+    const rename = nodeAs(node, 'RenameStmt');
+    if (rename) {
+        const renameType = rename.renameType ?? '';
+        if (renameType === 'OBJECT_COLUMN')
+            return [{ action: 'alter', kind: 'table', name: qualifiedName(rename.relation), detail: `rename column ${rename.subname ?? ''} to ${rename.newname ?? ''}` }];
+        if (rename.relation)
+            return [{ action: 'alter', kind: DROP_KINDS[renameType] ?? 'table', name: qualifiedName(rename.relation), detail: `rename ${rename.subname ? `${rename.subname} ` : ''}to ${rename.newname ?? ''}` }];
+        if (rename.object)
+            return [{ action: 'alter', kind: DROP_KINDS[renameType] ?? renameType.replace(/^OBJECT_/, '').toLowerCase(), name: droppedName(renameType, rename.object), detail: `rename to ${rename.newname ?? ''}` }];
+        return [];
+    }
+    const setSchema = nodeAs(node, 'AlterObjectSchemaStmt');
+    if (setSchema) {
+        const kind = DROP_KINDS[setSchema.objectType ?? ''] ?? 'object';
+        const name = setSchema.relation ? qualifiedName(setSchema.relation) : setSchema.object ? droppedName(setSchema.objectType ?? '', setSchema.object) : '';
+        return [{ action: 'alter', kind, name, detail: `set schema ${setSchema.newschema ?? ''}` }];
+    }
+    const drop = nodeAs(node, 'DropStmt');
+    if (drop) {
+        const removeType = drop.removeType ?? '';
+        const kind = DROP_KINDS[removeType] ?? removeType.replace(/^OBJECT_/, '').toLowerCase();
+        return (drop.objects ?? []).map((object) => ({ action: 'drop', kind, name: droppedName(removeType, object), detail: drop.behavior === 'DROP_CASCADE' ? 'cascade' : undefined }));
+    }
+    return [];
+}
+function summarizeSchemaChanges(migration) {
+    return migration.statements.flatMap((statement) => changesOf(statement).map((change) => {
+        const result = { action: change.action, kind: change.kind, name: change.name, line: statement.line };
+        if (change.detail)
+            result.detail = change.detail;
+        return result;
+    }));
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/engines/apply-history.ts
+/** Starts the engine, applies the migrations in the order given, and always closes it. */
+async function applyHistory(engine, migrations) {
+    const startStarted = performance.now();
+    const files = [];
+    try {
+        await engine.start();
+        const startupMs = performance.now() - startStarted;
+        const applyStarted = performance.now();
+        let failure;
+        for (const migration of migrations) {
+            const result = await engine.apply(migration);
+            files.push(result);
+            if (result.failure) {
+                failure = result.failure;
+                break;
+            }
+        }
+        const applied = files.filter((file) => file.ok);
+        return {
+            applied: applied.length,
+            statements: applied.reduce((sum, file) => sum + file.statements.length, 0),
+            failure,
+            files,
+            startupMs,
+            applyMs: performance.now() - applyStarted
+        };
+    }
+    finally {
+        await engine.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/validate-migrations.ts
+
+
+
+
+
+
+
+
+
+const RANK = { warning: 1, error: 2 };
+function applyFailedFinding(failure) {
+    const extra = [failure.detail, failure.hint && `Hint: ${failure.hint}`, failure.where && `Where: ${failure.where}`].filter(Boolean).join(' ');
+    return {
+        rule: 'apply-failed',
+        severity: 'error',
+        file: failure.file,
+        line: failure.line,
+        column: failure.column,
+        message: `${failure.sqlstate ? `Postgres error ${failure.sqlstate}: ` : ''}${failure.message}${extra ? ` (${extra})` : ''}`,
+        why: 'The history is applied in order to a fresh database; a migration that fails here fails the deploy and every new environment.',
+        fix: failure.hint ?? 'Fix the statement so that it applies after the migrations before it: objects it uses must be created by an earlier migration (or be part of Supabase).',
+        destructive: false,
+        sqlstate: failure.sqlstate || undefined,
+        blocking: true
+    };
+}
+async function validateMigrations(options) {
+    const started = performance.now();
+    const path = options.path ?? 'supabase/migrations';
+    const failOn = options.failOn ?? 'error';
+    const supabase = isSupabaseProject(options.repoDir, path, options.supabase ?? 'auto');
+    const history = await readMigrationHistory({ repoDir: options.repoDir, path, baseRef: options.baseRef, fileNamePattern: options.fileNamePattern });
+    const historyMs = performance.now() - started;
+    const parseStarted = performance.now();
+    const parsed = await Promise.all(history.files.map((file) => parse_migration_parseMigration({ path: file.path, bytes: file.bytes }, { maxBytes: options.maxFileBytes })));
+    const parseMs = performance.now() - parseStarted;
+    const lintStarted = performance.now();
+    const lint = await lintMigrations(parsed, { rules: options.rules, exposedSchemas: options.exposedSchemas });
+    const lintMs = performance.now() - lintStarted;
+    let apply;
+    let appliedFiles = new Set();
+    if (options.apply !== false) {
+        const engine = options.databaseUrl
+            ? createServerEngine(options.databaseUrl, { supabase })
+            : createPgliteEngine({ supabase, extensions: extensionsCreatedBy(parsed), ...options.pglite });
+        const result = await applyHistory(engine, parsed);
+        appliedFiles = new Set(result.files.filter((file) => file.ok).map((file) => file.path));
+        const startInfo = 'startInfo' in engine ? engine.startInfo : undefined;
+        apply = {
+            engine: engine.kind,
+            description: engine.description,
+            statements: result.statements,
+            stoodIn: result.files.reduce((sum, file) => sum + file.statements.filter((statement) => statement.outcome === 'stood-in').length, 0),
+            failure: result.failure,
+            startupMs: result.startupMs,
+            applyMs: result.applyMs
+        };
+        if (startInfo?.dataDir)
+            apply.dataDir = startInfo.dataDir;
+    }
+    const statusOf = new Map(history.files.map((file) => [file.path, file.status]));
+    // Unchanged base files never block; edits, deletions, new files and apply failures do.
+    const blocking = (finding) => statusOf.get(finding.file) !== 'unchanged';
+    const findings = [...history.findings, ...lint.findings].map((finding) => ({ ...finding, blocking: blocking(finding) }));
+    // A file that could not be read or parsed stops the history too, but its own finding
+    // (syntax-error, invalid-encoding, file-too-large) already says why, at the same place.
+    const unreadable = new Set(parsed.filter((migration) => migration.fatal).map((migration) => migration.path));
+    if (apply?.failure && !unreadable.has(apply.failure.file))
+        findings.push(applyFailedFinding(apply.failure));
+    const silenced = lint.silenced.map((finding) => ({ ...finding, blocking: false }));
+    const changed = new Set(history.files.filter((file) => file.status !== 'unchanged').map((file) => file.path));
+    const files = history.files.map((file, index) => {
+        const migration = parsed[index];
+        const report = {
+            path: file.path,
+            status: file.status,
+            applied: appliedFiles.has(file.path),
+            schemaChanges: changed.has(file.path) && migration ? summarizeSchemaChanges(migration) : []
+        };
+        if (file.version !== undefined)
+            report.version = file.version;
+        return report;
+    });
+    const destructive = [...findings, ...silenced].some((finding) => finding.destructive && changed.has(finding.file));
+    const valid = !findings.some((finding) => finding.blocking && RANK[finding.severity] >= RANK[failOn]);
+    const report = {
+        valid,
+        applied: appliedFiles.size,
+        newMigrations: history.files.filter((file) => file.status === 'new').map((file) => file.path),
+        editedMigrations: history.files.filter((file) => file.status === 'edited').map((file) => file.path),
+        deletedMigrations: history.deleted,
+        destructive,
+        findings,
+        silenced,
+        files,
+        supabase,
+        timings: { historyMs, parseMs, lintMs, startupMs: apply?.startupMs ?? 0, applyMs: apply?.applyMs ?? 0, totalMs: performance.now() - started }
+    };
+    if (history.baseCommit)
+        report.baseCommit = history.baseCommit;
+    if (apply)
+        report.apply = apply;
+    return report;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 70 modules
+var runtime_src = __nccwpck_require__(7371);
+// EXTERNAL MODULE: ./packages/cli/src/git.ts
+var src_git = __nccwpck_require__(9609);
+;// CONCATENATED MODULE: ./packages/cli/src/validate-migrations-command.ts
+
+
+
+
+/** The policy as it is at the base commit, never from the working tree (as the action reads it). */
+async function policyAtBase(repo, baseSha, args) {
+    const text = await (0,src_git/* readFileAtRef */.ZR)(repo, baseSha, args.policy);
+    if (text === null) {
+        return {
+            ok: true,
+            policy: (0,src/* defaultPolicy */.G4)(args.policy),
+            source: { path: args.policy, ref: args.base, defaulted: true },
+            warnings: [{ message: `No policy file at ${args.policy} on ${args.base}: the built-in defaults apply.` }]
+        };
+    }
+    const parsed = (0,src/* parsePolicy */.ON)(text, { path: args.policy, knownMigrationRules: RULE_NAMES });
+    if (!parsed.ok)
+        return parsed;
+    const ruleProblems = checkRuleSeverities(parsed.policy.migrations.rules);
+    if (ruleProblems.length)
+        return { ok: false, problems: ruleProblems.map((p) => ({ message: p.message, fix: p.fix, file: args.policy })) };
+    const blob = (await (0,src_git/* git */.$Y)(repo, ['rev-parse', `${baseSha}:${args.policy}`])).trim();
+    return { ok: true, policy: parsed.policy, source: { path: args.policy, ref: args.base, sha: blob, defaulted: false }, warnings: parsed.warnings };
+}
+/** Findings as compiler-style lines, so an editor or terminal can jump to them. */
+function findingLines(report, failOn) {
+    return report.findings
+        .filter((finding) => finding.blocking !== false)
+        .map((f) => `${f.file}:${f.line}:${f.column}: ${(0,runtime_src/* findingFails */.$K)(f, failOn) ? 'error' : 'warning'} [${f.rule}] ${f.message}\n  fix: ${f.fix}\n`)
+        .join('');
+}
+/**
+ * The validate-migration job without GitHub: the migrations in the working tree against
+ * `--base`, the policy from the base ref, the same checks and the same summary. A developer
+ * sees the verdict before pushing.
+ */
+async function runValidateMigrationsCommand(args) {
+    const repo = (await (0,src_git/* git */.$Y)(args.repo, ['rev-parse', '--show-toplevel']).catch(() => '')).trim();
+    if (!repo)
+        return { exitCode: 2, stdout: '', stderr: `change-policy: ${args.repo} is not inside a git repository.\n` };
+    const baseSha = await (0,src_git/* resolveRef */.qE)(repo, args.base).catch(() => '');
+    if (!baseSha)
+        return { exitCode: 2, stdout: '', stderr: `change-policy: --base ${args.base} is not a commit in ${repo}.\n` };
+    const loaded = await policyAtBase(repo, baseSha, args);
+    if (!loaded.ok)
+        return { exitCode: 2, stdout: '', stderr: loaded.problems.map((p) => `error: ${(0,runtime_src/* formatProblem */.Vw)(p)}\n`).join('') };
+    const path = args.path ?? loaded.policy.migrations.path;
+    let report;
+    try {
+        report = await validateMigrations({
+            repoDir: repo,
+            path,
+            baseRef: baseSha,
+            ...(args.databaseUrl ? { databaseUrl: args.databaseUrl } : {}),
+            supabase: args.supabase === 'auto' ? 'auto' : args.supabase === 'true',
+            rules: loaded.policy.migrations.rules,
+            failOn: args.failOn
+        });
+    }
+    catch (error) {
+        if (error instanceof GitError || error instanceof MigrationEngineError) {
+            return { exitCode: 1, stdout: '', stderr: `change-policy: ${error.message}\n  fix: ${error.fix}\n` };
+        }
+        throw error;
+    }
+    const warnings = loaded.warnings.map((w) => `warning: ${(0,runtime_src/* formatProblem */.Vw)(w)}\n`).join('');
+    const stdout = args.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : `${(0,runtime_src/* renderMigrationSummary */.ZU)({ report, path, failOn: args.failOn, baseRef: args.base, policy: loaded.source, warnings: loaded.warnings })}\n`;
+    return { exitCode: report.valid ? 0 : 1, stdout, stderr: `${warnings}${findingLines(report, args.failOn)}` };
+}
+
+
+/***/ }),
+
+/***/ 9115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L8: () => (/* reexport */ classify),
+  G4: () => (/* reexport */ defaultPolicy),
+  ON: () => (/* reexport */ parsePolicy)
+});
+
+// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, buildAuditRecord, commitsAfter, compileGlobList, cutText, describeReference, emergencyCandidates, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseDependencyUpdates, parseIssueReferences, semverLevel, serializeAuditRecord, shortSha
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -31132,12 +40568,12 @@ const cachedMinimatch = (pattern, options) => {
 const defaultPlatform = (typeof process === 'object' && process ?
     process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform
     : 'posix');
-const esm_path = {
+const path = {
     win32: { sep: '\\' },
     posix: { sep: '/' },
 };
 /* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
 minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -32936,7 +42372,7 @@ function normalizePolicyPath(path) {
     const trimmed = path.trim().replace(/^(\.\/|\/)+/, '');
     return trimmed === '' ? DEFAULT_POLICY_PATH : trimmed;
 }
-function defaults_defaultPolicy(path = DEFAULT_POLICY_PATH) {
+function defaultPolicy(path = DEFAULT_POLICY_PATH) {
     return {
         version: 1,
         classification: {
@@ -37575,7 +47011,7 @@ function scalarNode(source, event) {
 
 
 
-function parse_policy_parsePolicy(text, options) {
+function parsePolicy(text, options) {
     const file = typeof options?.path === 'string' ? options.path : '';
     try {
         return readPolicy(text, file, options?.knownMigrationRules);
@@ -37618,7 +47054,7 @@ function readPolicy(text, file, knownMigrationRules) {
     if (!keys)
         return { ok: false, problems: reader.problems };
     readVersion(reader, keys.get('version')?.value, root);
-    const defaults = defaults_defaultPolicy(file);
+    const defaults = defaultPolicy(file);
     const value = (key) => keys.get(key)?.value;
     const policy = {
         version: 1,
@@ -38231,7 +47667,7 @@ function describeVerdict(type, why) {
 // Which parts of a pull request claim an emergency, before anything is checked: the GitHub
 // layer uses this to read label history, permissions and team members only when needed.
 
-function emergency_candidates_emergencyCandidates(pullRequest, policy) {
+function emergencyCandidates(pullRequest, policy) {
     const compiled = compilePolicy(policy);
     return {
         labels: pullRequest.labels.filter((label) => compiled.emergencyLabels.has(label.toLowerCase())),
@@ -38294,7 +47730,7 @@ const MAX_TEXT = 100_000;
 // `build(deps): `, `chore(deps-dev)!: `, `[Security] ` in front of a bot's title.
 const TITLE_PREFIX = String.raw `^(?:\[security\]\s*)?(?:[\w-]+(?:\([^)\n]*\))?!?:\s*)?`;
 /** null when the texts are not a dependency update at all; [] when they are but say nothing readable. */
-function dependency_updates_parseDependencyUpdates(input) {
+function parseDependencyUpdates(input) {
     try {
         const title = clean(input.title).split('\n')[0]?.trim() ?? '';
         const body = clean(input.body);
@@ -38544,7 +47980,7 @@ function isRecord(value) {
 
 ;// CONCATENATED MODULE: ./packages/policy/src/audit-record.ts
 const AUDIT_SCHEMA = 'change-policy/audit@1';
-function audit_record_buildAuditRecord(input) {
+function buildAuditRecord(input) {
     return {
         schema: AUDIT_SCHEMA,
         action: input.action,
@@ -38577,7 +48013,7 @@ const NESTED_KEYS = {
  * One line of JSON with the keys in the contract's order, whatever order the record's
  * properties were created in: records from different actions and releases diff cleanly.
  */
-function audit_record_serializeAuditRecord(record) {
+function serializeAuditRecord(record) {
     const ordered = {};
     for (const key of RECORD_KEYS) {
         const value = record[key];
@@ -38996,6 +48432,23 @@ function whatToDo(facts, candidates, sections, prStatuses, mode) {
 
 
 
+
+/***/ }),
+
+/***/ 7371:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $K: () => (/* reexport */ findingFails),
+  Vw: () => (/* reexport */ problems_report_formatProblem),
+  nC: () => (/* reexport */ renderClassificationSummary),
+  ZU: () => (/* reexport */ renderMigrationSummary)
+});
+
+// UNUSED EXPORTS: ActionError, annotateMigrationFindings, annotateProblems, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, choiceInput, classifyForApproval, code, details, emitAuditRecord, escapeMarkdown, loadPolicy, planAutoMerge, positiveIntegerInput, readRunContext, renderApprovalSummary, resolvePullRequestNumber, runAction, stringInput, table, tokenInput
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
  * A failure the user can act on. Thrown anywhere below an action's `run`, caught once by
@@ -39105,10 +48558,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -39144,8 +48597,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -40104,7 +49557,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -40127,7 +49580,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -40427,7 +49880,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -40454,7 +49907,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -40512,7 +49965,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -40541,11 +49994,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -40765,7 +50218,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -40780,7 +50233,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -40791,7 +50244,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -40800,7 +50253,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -41231,7 +50684,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -42008,8 +51461,8 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
@@ -42270,10 +51723,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -42298,7 +51751,7 @@ function dist_bundle_lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -42311,7 +51764,7 @@ function dist_bundle_isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (dist_bundle_isPlainObject(options[key])) {
+    if (isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -42483,10 +51936,10 @@ function getValues(context, operator, key, modifier) {
 }
 function parseUrl(template) {
   return {
-    expand: dist_bundle_expand.bind(null, template)
+    expand: expand.bind(null, template)
   };
 }
-function dist_bundle_expand(template, context) {
+function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -43553,12 +53006,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -43567,7 +53020,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function request_dist_bundle_isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -43588,7 +53041,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -43886,8 +53339,8 @@ function withCustomRequest(customRequest) {
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+auth-token@6.0.0/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var dist_bundle_sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${dist_bundle_sep}${b64url}${dist_bundle_sep}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 
 // pkg/dist-src/auth.js
@@ -46950,14 +56403,14 @@ paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 const utils_context = new Context();
 const baseUrl = getApiBaseUrl();
-const utils_defaults = {
+const defaults = {
     baseUrl,
     request: {
         agent: getProxyAgent(baseUrl),
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(utils_defaults);
+const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -47025,10 +56478,17 @@ function createGitHubClient(options) {
             }
         }
     }, retry, throttling);
-    octokit.hook.wrap('request', (request, requestOptions) => request({
-        ...requestOptions,
-        request: { ...requestOptions.request, signal: AbortSignal.timeout(timeoutMs) }
-    }));
+    // Every hook in the chain shares this one options object, so the timeout is set on it,
+    // around the fetch (the runner's proxy-aware one): each attempt, retries included, gets
+    // its own deadline.
+    octokit.hook.wrap('request', (request, requestOptions) => {
+        const fetchFn = requestOptions.request?.fetch ?? globalThis.fetch;
+        requestOptions.request = {
+            ...requestOptions.request,
+            fetch: (url, init) => fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+        };
+        return request(requestOptions);
+    });
     return octokit;
 }
 
@@ -47110,15 +56570,23 @@ async function getPullRequest(client, repo, number) {
             baseSha: data.base.sha,
             labels: data.labels.map((l) => l.name),
             changedFiles: data.changed_files,
-            commits: data.commits
+            commits: data.commits,
+            nodeId: data.node_id,
+            autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null
         };
     }
     catch (error) {
+        if (error.status === 404) {
+            throw new GitHubAccessError({
+                message: `Pull request #${number} was not found in ${repo.owner}/${repo.repo} (GitHub answered HTTP 404).`,
+                fix: 'Check the pull request number (the `pull-request` input, or the event). If it does exist, the token cannot see it: give it `pull-requests: read`.'
+            }, 404);
+        }
         throw describeRequestError(error, `read pull request #${number} of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
     }
 }
 /** GitHub's pull request files endpoint never returns more than this many files. */
-const pulls_MAX_LISTED_FILES = 3000;
+const MAX_LISTED_FILES = 3000;
 const PER_PAGE = 100;
 // Pages are independent, so read several at once: on github.com each page costs a round
 // trip of a few hundred milliseconds, and a 3,000-file PR has 30 of them.
@@ -47128,10 +56596,10 @@ const PARALLEL_PAGES = 4;
  * since the file that was left out may be the one that needed review.
  */
 async function pulls_listPullRequestFiles(client, repo, pr) {
-    if (pr.changedFiles > pulls_MAX_LISTED_FILES) {
+    if (pr.changedFiles > MAX_LISTED_FILES) {
         throw new GitHubAccessError({
-            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${pulls_MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
-            fix: `Split the change into pull requests of at most ${pulls_MAX_LISTED_FILES} files each.`
+            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
+            fix: `Split the change into pull requests of at most ${MAX_LISTED_FILES} files each.`
         });
     }
     const pages = Math.max(1, Math.ceil(pr.changedFiles / PER_PAGE));
@@ -47310,7 +56778,7 @@ async function permissions_getPermission(client, repo, username) {
 ;// CONCATENATED MODULE: ./packages/github/src/teams.ts
 
 /** `@org/slug` → its parts; the policy validator guarantees the form. */
-function parseTeam(team) {
+function teams_parseTeam(team) {
     const match = /^@([^/]+)\/(.+)$/.exec(team);
     if (!match)
         throw new GitHubAccessError({ message: `${team} is not a team (@org/slug).`, fix: 'Write teams as @org/slug.' });
@@ -47325,7 +56793,7 @@ const TEAM_TOKEN_FIX = (/* unused pure expression or super */ null && ("The work
  * and for a token that may not see it: either way the rule cannot be checked, so it fails.
  */
 async function listTeamMembers(client, team) {
-    const { org, slug } = parseTeam(team);
+    const { org, slug } = teams_parseTeam(team);
     try {
         const members = await client.paginate(client.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
         return members.map((m) => m.login);
@@ -47355,6 +56823,8 @@ class teams_TeamDirectory {
     }
 }
 
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 45 modules
+var src = __nccwpck_require__(9115);
 ;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
 
 
@@ -47366,7 +56836,7 @@ class teams_TeamDirectory {
  * policy allows: label history, permissions and teams only when an emergency is claimed,
  * commits only for a dependency bot's pull request.
  */
-async function gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client)) {
+async function classification_facts_gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client)) {
     const candidates = emergencyCandidates({ labels: pr.labels, headBranch: pr.headRef }, policy);
     const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase());
     const [files, adders, commits] = await Promise.all([
@@ -47417,7 +56887,369 @@ async function gatherClassificationFacts(client, repo, pr, policy, teams = new T
     };
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/reviews.ts
+
+const SUBMITTED = (/* unused pure expression or super */ null && (['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED']));
+/**
+ * Every submitted review of a pull request, oldest first, 100 a page. A pending review is
+ * its author's draft (only they can see it) and a review by a deleted account has no one
+ * to count: neither is passed on. A page that fails after retries fails the whole list,
+ * since the review left out could be the CHANGES_REQUESTED that blocks the change.
+ */
+async function listPullRequestReviews(client, repo, number) {
+    let reviews;
+    try {
+        reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the reviews of pull request #${number}`, 'pull-requests: read');
+    }
+    const facts = [];
+    for (const review of reviews) {
+        if (!review.user || !SUBMITTED.includes(review.state))
+            continue;
+        facts.push({
+            id: review.id,
+            user: review.user.login,
+            isBot: review.user.type === 'Bot',
+            state: review.state,
+            // Very old reviews can lack it; an empty sha is on no commit, so it is judged stale.
+            commitSha: review.commit_id ?? '',
+            submittedAt: review.submitted_at ?? ''
+        });
+    }
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/collaborators.ts
+
+
+const collaborators_KNOWN = (/* unused pure expression or super */ null && (['admin', 'maintain', 'write', 'triage', 'read', 'none']));
+const collaborators_PER_PAGE = 100;
+/** The role, or what the flags amount to when the role is a custom one (`security-reviewer`). */
+function permissionOf(collaborator) {
+    const role = collaborator.role_name;
+    if (role !== undefined && collaborators_KNOWN.includes(role))
+        return role;
+    const flags = collaborator.permissions ?? {};
+    if (flags.admin)
+        return 'admin';
+    if (flags.maintain)
+        return 'maintain';
+    if (flags.push)
+        return 'write';
+    if (flags.triage)
+        return 'triage';
+    return flags.pull ? 'read' : 'none';
+}
+/**
+ * The repository permission of each login, by login as given, in as few requests as the
+ * count allows. One login: its own lookup. Several: the first page of the people who can
+ * write (one request answers for up to 100 writers), then an individual lookup for anyone
+ * not on it, who either has less than write or is past that page; the individual answer is
+ * the authority, so a long list of writers costs requests, never correctness.
+ */
+async function collaborators_readPermissions(client, repo, logins) {
+    const unique = collaborators_firstSpellings(logins);
+    const found = {};
+    let rest = unique;
+    if (unique.length > 1) {
+        const writers = await listWriters(client, repo);
+        if (writers !== null) {
+            rest = unique.filter((login) => {
+                const permission = writers.get(login.toLowerCase());
+                if (permission !== undefined)
+                    found[login] = permission;
+                return permission === undefined;
+            });
+        }
+    }
+    await Promise.all(rest.map(async (login) => (found[login] = await getPermission(client, repo, login))));
+    return found;
+}
+/** Logins compare without regard to case; the first spelling of each is kept. */
+function collaborators_firstSpellings(names) {
+    const seen = new Map();
+    for (const name of names)
+        if (!seen.has(name.toLowerCase()))
+            seen.set(name.toLowerCase(), name);
+    return [...seen.values()];
+}
+/**
+ * The first page of collaborators with at least write permission, by lowercase login; null
+ * when the token may not list them (some GitHub Enterprise Server versions want more than
+ * `metadata: read` for the list), in which case each login is looked up on its own.
+ */
+async function listWriters(client, repo) {
+    try {
+        const { data } = await client.rest.repos.listCollaborators({ ...repo, permission: 'push', affiliation: 'all', per_page: collaborators_PER_PAGE });
+        return new Map(data.map((collaborator) => [collaborator.login.toLowerCase(), permissionOf(collaborator)]));
+    }
+    catch (error) {
+        if (error.status === 403)
+            return null;
+        throw describeRequestError(error, `list the collaborators of ${repo.owner}/${repo.repo} who can write`, 'metadata: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-statuses.ts
+
+/** The commit status branch protection can require, whichever event ran the workflow. */
+const APPROVAL_STATUS_CONTEXT = 'change-policy/approval';
+const DESCRIPTION_LIMIT = 140;
+function statusDescription(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= DESCRIPTION_LIMIT ? line : `${line.slice(0, DESCRIPTION_LIMIT - 1)}…`;
+}
+/**
+ * Sets a commit status on `sha`. A status is per commit and context, and the latest one
+ * wins: writing it on every run is what replaces an older `success` when an approval is
+ * dismissed, so a failure to write it is an error, never something to skip.
+ */
+async function setCommitStatus(client, repo, sha, status) {
+    try {
+        await client.rest.repos.createCommitStatus({
+            ...repo,
+            sha,
+            context: status.context,
+            state: status.state,
+            description: statusDescription(status.description),
+            ...(status.targetUrl ? { target_url: status.targetUrl } : {})
+        });
+    }
+    catch (error) {
+        throw describeRequestError(error, `set the ${status.context} commit status on ${sha.slice(0, 7)}`, 'statuses: write');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/auto-merge.ts
+
+// The one GraphQL call: REST has no way to enable auto-merge. `expectedHeadOid` makes
+// GitHub refuse if the head moved since it was judged, so an approval of one commit can
+// never switch on the merge of another.
+const ENABLE_AUTO_MERGE = (/* unused pure expression or super */ null && (`mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid }) {
+    pullRequest { number autoMergeRequest { mergeMethod } }
+  }
+}`));
+function graphqlErrors(error) {
+    const errors = error.errors;
+    return Array.isArray(errors) ? errors : [];
+}
+/**
+ * Turns on auto-merge for the pull request (its GraphQL node id) with `method`, for the
+ * head commit that was judged. A pull request already in "clean" status has nothing to
+ * wait for and GitHub refuses: that is reported, not thrown. Anything else is an error
+ * naming the fix.
+ */
+async function enableAutoMerge(client, pr, method) {
+    try {
+        await client.graphql(ENABLE_AUTO_MERGE, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase(), expectedHeadOid: pr.headSha });
+        return { enabled: true };
+    }
+    catch (error) {
+        const errors = graphqlErrors(error);
+        const message = errors.map((e) => e.message ?? '').join('; ') || (error instanceof Error ? error.message : String(error));
+        const clean = /is in (clean|unstable|has_hooks) status/i.exec(message);
+        if (clean) {
+            return { enabled: false, reason: `GitHub did not enable auto-merge: pull request #${pr.number} is in ${clean[1]} status, so it can be merged now.` };
+        }
+        let fix;
+        if (/auto merge is not allowed/i.test(message)) {
+            fix = 'Turn on "Allow auto-merge" in the repository settings (General → Pull Requests), or set `enable-auto-merge: false`.';
+        }
+        else if (errors.some((e) => e.type === 'FORBIDDEN') || /not accessible by integration/i.test(message)) {
+            fix = "Give the workflow's token `contents: write` and `pull-requests: write` in the job's `permissions:` block.";
+        }
+        else if (/head branch was modified/i.test(message)) {
+            fix = 'The pull request was pushed to while it was judged; the run for the new commit decides.';
+        }
+        else {
+            fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';
+        }
+        throw new GitHubAccessError({ message: `Could not enable auto-merge (${method}) on pull request #${pr.number}: ${message}`, fix });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/base-merges.ts
+
+/** GitHub's cap on the files of a commit or a comparison in one answer. */
+const LISTED_FILES_CAP = 300;
+/** Each path's outcome in a list of changed files; a rename also deletes its old path. */
+function fileOutcomes(files) {
+    const outcomes = new Map();
+    for (const file of files) {
+        if (file.previous_filename !== undefined && file.previous_filename !== file.filename && !outcomes.has(file.previous_filename)) {
+            outcomes.set(file.previous_filename, 'deleted');
+        }
+        outcomes.set(file.filename, file.status === 'removed' ? 'deleted' : (file.sha ?? 'unknown'));
+    }
+    return outcomes;
+}
+/** The first difference between two sets of outcomes, in words; null when they are the same. */
+function firstDifference(merged, base) {
+    for (const [path, outcome] of merged) {
+        const expected = base.get(path);
+        if (expected === undefined)
+            return `it changes ${path}, which the base branch did not change`;
+        if (expected !== outcome || outcome === 'unknown')
+            return `its version of ${path} is not the base branch's`;
+    }
+    for (const path of base.keys()) {
+        if (!merged.has(path))
+            return `it keeps the pull request's version of ${path}, which the base branch changed`;
+    }
+    return null;
+}
+/**
+ * Whether `merge` only brings the base branch in, given the shas of the pull request's own
+ * commits (a complete list: the caller must not call this with a truncated one).
+ */
+async function base_merges_verifyBaseMerge(client, repo, merge, pullRequestCommits) {
+    const verdict = (reason) => ({ sha: merge.sha, onlyMergesBase: reason === '', reason });
+    const [ours, theirs, ...more] = merge.parents;
+    if (ours === undefined || theirs === undefined)
+        return verdict('it is not a merge');
+    if (more.length > 0)
+        return verdict('it is an octopus merge of more than two parents');
+    if (!pullRequestCommits.has(ours))
+        return verdict('its first parent is not a commit of the pull request');
+    if (pullRequestCommits.has(theirs))
+        return verdict('it merges a commit of the pull request, not the base branch');
+    const [merged, base] = await Promise.all([
+        // A commit pages its files (Link: next) past 300; a comparison pages its commits, and
+        // shows at most 300 files on its first page whatever the paging.
+        readFiles(() => client.rest.repos.getCommit({ ...repo, ref: merge.sha }), `read merge commit ${merge.sha.slice(0, 7)}`, true),
+        readFiles(() => client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${ours}...${theirs}` }), `compare ${ours.slice(0, 7)} with the base branch`, false)
+    ]);
+    if (merged === null || base === null)
+        return verdict(`it changes more files than GitHub lists in one answer (${LISTED_FILES_CAP})`);
+    return verdict(firstDifference(fileOutcomes(merged), fileOutcomes(base)) ?? '');
+}
+/** The files of a commit or a comparison; null when GitHub's list stops short. */
+async function readFiles(request, what, linkPagesFiles) {
+    try {
+        const { data, headers } = await request();
+        const files = data.files ?? [];
+        const more = linkPagesFiles && /rel="next"/.test(headers.link ?? '');
+        return more || files.length >= LISTED_FILES_CAP ? null : files;
+    }
+    catch (error) {
+        throw describeRequestError(error, what, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/approval-facts.ts
+
+
+
+
+
+
+/** GitHub lists at most this many commits of a pull request. */
+const MAX_LISTED_COMMITS = 250;
+/** Merges of the base branch verified per run (two requests each); past that, approvals before them go. */
+const MAX_VERIFIED_MERGES = 5;
+/** Teams the policy's controls name that belong to another organization than the repository's owner. */
+function foreignTeams(policy, owner) {
+    const found = [];
+    for (const control of policy.controls) {
+        for (const reviewer of control.reviewers) {
+            if (reviewer.startsWith('@') && parseTeam(reviewer).org.toLowerCase() !== owner.toLowerCase())
+                found.push({ team: reviewer, control: control.name });
+        }
+    }
+    return found;
+}
+/**
+ * What `evaluateApprovals` needs, read with as few requests as the reviews allow:
+ * - permissions only of reviewers whose latest review decides something (approved or
+ *   requested changes), in one request for several of them (see `readPermissions`);
+ * - each team the requirements name, once (its member list: one request per 100 members);
+ * - the commits only when an approval is on an older commit than the head, since only
+ *   then can staleness, base merges or later pushes change anything;
+ * - two more requests per merge commit after such an approval, to tell a merge of the base
+ *   branch from one that brought in anything else (see base-merges.ts).
+ * Everything that cannot be read fails closed: an error, never a guess.
+ */
+async function gatherApprovalFacts(client, repo, input) {
+    const { pr, reviews, policy } = input;
+    const foreign = foreignTeams(policy, repo.owner);
+    if (foreign.length > 0) {
+        const list = foreign.map((f) => `${f.team} (control ${f.control})`).join(', ');
+        throw new GitHubAccessError({
+            message: `The policy names ${list}: ${foreign.length === 1 ? 'a team' : 'teams'} of another organization than ${repo.owner}, which owns ${repo.owner}/${repo.repo}. Nothing is approved on such a team's say.`,
+            fix: `Name teams of ${repo.owner} (@${repo.owner}/team-slug), or list the reviewers by login.`
+        });
+    }
+    const decisions = latestDecisions(reviews);
+    const deciders = decisions.filter((r) => r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED').map((r) => r.user);
+    const teamNames = firstSpellings(input.requirements.filter((r) => r.approvals > 0).flatMap((r) => r.reviewers).filter((p) => p.startsWith('@')));
+    const head = pr.headSha.toLowerCase();
+    const needCommits = decisions.some((r) => r.state === 'APPROVED' && r.commitSha.toLowerCase() !== head);
+    const teams = input.teams ?? new TeamDirectory(client);
+    const [permissions, teamMembers, listed] = await Promise.all([
+        readPermissions(client, repo, deciders),
+        Promise.all(teamNames.map(async (team) => [team, await teams.members(team)])).then((entries) => Object.fromEntries(entries)),
+        needCommits ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
+    ]);
+    const notes = [];
+    const complete = listed.length === pr.commits && pr.commits <= MAX_LISTED_COMMITS;
+    if (needCommits && !complete) {
+        notes.push(`GitHub listed ${listed.length} of the pull request's ${pr.commits} commits (it lists at most ${MAX_LISTED_COMMITS}), so an approval on an older commit than the head cannot be kept.`);
+    }
+    const baseMerges = needCommits && complete && policy.approvals.ignoreBaseUpdates ? await judgeBaseMerges(client, repo, listed, decisions, pr.headSha, notes) : [];
+    const trusted = new Set(baseMerges.filter((m) => m.onlyMergesBase).map((m) => m.sha));
+    const commits = listed.map((c) => ({
+        sha: c.sha,
+        author: c.author,
+        committer: c.committer,
+        parents: c.parents,
+        mergesBase: trusted.has(c.sha)
+    }));
+    return {
+        facts: {
+            changeType: input.changeType,
+            pullRequest: { number: pr.number, author: pr.author, headSha: pr.headSha, baseRef: pr.baseRef },
+            commits,
+            reviews,
+            permissions,
+            teamMembers
+        },
+        baseMerges,
+        notes
+    };
+}
+/** The merge commits after any approval on an older commit, each checked for being a merge of the base only. */
+async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) {
+    const asFacts = listed.map((c) => ({ ...c, mergesBase: false }));
+    const candidates = new Map();
+    for (const review of decisions) {
+        if (review.state !== 'APPROVED')
+            continue;
+        for (const commit of commitsAfter(asFacts, review.commitSha, headSha) ?? []) {
+            if (commit.parents.length > 1)
+                candidates.set(commit.sha, listed.find((c) => c.sha === commit.sha));
+        }
+    }
+    const merges = listed.filter((c) => candidates.has(c.sha));
+    const own = new Set(listed.map((c) => c.sha));
+    const checked = merges.slice(-MAX_VERIFIED_MERGES);
+    const skipped = merges.slice(0, merges.length - checked.length);
+    if (skipped.length > 0) {
+        notes.push(`${merges.length} merge commits follow an approval; only the latest ${MAX_VERIFIED_MERGES} were checked, so approvals before the others are not kept.`);
+    }
+    const verdicts = await Promise.all(checked.map((merge) => verifyBaseMerge(client, repo, merge, own)));
+    return [...skipped.map((m) => ({ sha: m.sha, onlyMergesBase: false, reason: `more than ${MAX_VERIFIED_MERGES} merges to check` })), ...verdicts];
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
+
+
+
 
 
 
@@ -47497,7 +57329,7 @@ function resolvePullRequestNumber(event, input, supported) {
     }
     if (eventName === 'workflow_dispatch') {
         throw new ActionError({
-            message: 'A workflow_dispatch run names no pull request.',
+            message: 'A workflow_dispatch run names no pull request: the `pull-request` input is required.',
             fix: 'Pass the `pull-request` input (for example from a workflow_dispatch input).'
         });
     }
@@ -47516,7 +57348,7 @@ function resolvePullRequestNumber(event, input, supported) {
  * it). No file there means the built-in defaults, said loudly; any other failure to read or
  * validate it fails the step with every problem located in the file.
  */
-async function loadPolicy(client, repo, path, ref) {
+async function loadPolicy(client, repo, path, ref, options = {}) {
     const file = await readFileAtRef(client, repo, path, ref);
     if (!file) {
         return {
@@ -47530,7 +57362,7 @@ async function loadPolicy(client, repo, path, ref) {
             ]
         };
     }
-    const parsed = parsePolicy(file.text, { path });
+    const parsed = parsePolicy(file.text, { path, ...(options.knownMigrationRules ? { knownMigrationRules: options.knownMigrationRules } : {}) });
     if (!parsed.ok)
         throw new ActionError(parsed.problems);
     return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings };
@@ -47589,13 +57421,13 @@ function markdown_escapeMarkdown(text) {
         .replace(/([\\`*_[\]|#~])/g, '\\$1');
 }
 /** A code span that survives any content, backticks included. */
-function code(text) {
+function markdown_code(text) {
     const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${text.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${pad}${fence}`;
 }
-function table(header, rows) {
+function markdown_table(header, rows) {
     const line = (cells) => `| ${cells.map((c) => c.replace(/\n/g, ' ')).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
@@ -47610,15 +57442,15 @@ const TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergen
 // A control can match thousands of files: list the first ones and say how many more.
 const FILES_SHOWN = 20;
 function fileName(file) {
-    return file.previousPath ? `${code(file.previousPath)} → ${code(file.path)}` : code(file.path);
+    return file.previousPath ? `${markdown_code(file.previousPath)} → ${markdown_code(file.path)}` : markdown_code(file.path);
 }
 function policyLine(policy) {
     if (policy.defaulted)
-        return `Policy: built-in defaults (no ${code(policy.path)} on ${code(policy.ref)}).`;
-    return `Policy: ${code(policy.path)} at ${code(policy.ref)}${policy.sha ? ` (blob ${code(policy.sha.slice(0, 7))})` : ''}.`;
+        return `Policy: built-in defaults (no ${markdown_code(policy.path)} on ${markdown_code(policy.ref)}).`;
+    return `Policy: ${markdown_code(policy.path)} at ${markdown_code(policy.ref)}${policy.sha ? ` (blob ${markdown_code(policy.sha.slice(0, 7))})` : ''}.`;
 }
 function whoApproves(reviewers) {
-    return reviewers.length ? reviewers.map(code).join(', ') : 'anyone with write access';
+    return reviewers.length ? reviewers.map(markdown_code).join(', ') : 'anyone with write access';
 }
 /**
  * The job summary of a classification, as Markdown. The local command prints the same text,
@@ -47656,23 +57488,23 @@ function renderClassificationSummary(input) {
     if (c.dependencyRule)
         rows.push(['dependency updates', markdown_escapeMarkdown(c.dependencyRule.reason)]);
     if (c.emergency)
-        rows.push(['emergency', `${c.emergency.by} ${code(c.emergency.value)}, declared by ${code(c.emergency.actor)}`]);
+        rows.push(['emergency', `${c.emergency.by} ${markdown_code(c.emergency.value)}, declared by ${markdown_code(c.emergency.actor)}`]);
     for (const control of c.controls) {
         const shown = control.files.slice(0, FILES_SHOWN).map(fileName).join(', ');
         const more = control.fileCount > FILES_SHOWN ? ` and ${control.fileCount - FILES_SHOWN} more` : '';
-        rows.push([`control ${code(control.name)}${control.builtIn ? ' (built in)' : ''}`, `${control.fileCount} file${control.fileCount === 1 ? '' : 's'}: ${shown}${more}`]);
+        rows.push([`control ${markdown_code(control.name)}${control.builtIn ? ' (built in)' : ''}`, `${control.fileCount} file${control.fileCount === 1 ? '' : 's'}: ${shown}${more}`]);
     }
-    out.push(table(['rule', 'matched'], rows));
+    out.push(markdown_table(['rule', 'matched'], rows));
     out.push('');
     out.push('### Approvals this change will need');
     out.push('');
     // A control that only requires checks adds no approvals: it is listed under the checks.
     const requirements = c.requirements.filter((r) => r.source === 'change-type' || r.approvals > 0).map((r) => [
-        r.source === 'change-type' ? `${TYPE_TITLE[c.changeType]} change` : `control ${code(r.name)}`,
+        r.source === 'change-type' ? `${TYPE_TITLE[c.changeType]} change` : `control ${markdown_code(r.name)}`,
         String(r.approvals),
         whoApproves(r.reviewers)
     ]);
-    out.push(table(['requirement', 'approvals', 'from'], requirements));
+    out.push(markdown_table(['requirement', 'approvals', 'from'], requirements));
     out.push('');
     if (c.changeType === 'emergency') {
         out.push('> [!IMPORTANT]\n> Emergency change: expedited now, but a post-deployment review is owed within the policy\'s deadline.');
@@ -47680,17 +57512,363 @@ function renderClassificationSummary(input) {
     }
     const checks = [...new Set(c.controls.flatMap((control) => control.requiredChecks))];
     if (checks.length) {
-        out.push(`Checks the matched controls require: ${checks.map(code).join(', ')}.`);
+        out.push(`Checks the matched controls require: ${checks.map(markdown_code).join(', ')}.`);
         out.push('');
     }
     if (input.labels && (input.labels.added.length || input.labels.removed.length)) {
         const parts = [
-            ...input.labels.added.map((l) => `added ${code(l)}`),
-            ...input.labels.removed.map((l) => `removed ${code(l)}`)
+            ...input.labels.added.map((l) => `added ${markdown_code(l)}`),
+            ...input.labels.removed.map((l) => `removed ${markdown_code(l)}`)
         ];
         out.push(`Labels: ${parts.join(', ')}.`);
         out.push('');
     }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/migration-summary.ts
+
+// The job summary is capped at 1 MiB: long lists are cut, with a count of what was left out.
+const ROWS_SHOWN = 100;
+const RANK = { warning: 1, error: 2 };
+/** Whether a finding fails the change: on a new or edited migration (or the history) and at or above fail-on. */
+function findingFails(finding, failOn) {
+    return finding.blocking !== false && RANK[finding.severity] >= RANK[failOn];
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(2)} s`;
+}
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function where(finding) {
+    return markdown_code(`${finding.file}:${finding.line}:${finding.column}`);
+}
+function findingRows(findings, failOn) {
+    return findings.slice(0, ROWS_SHOWN).map((finding) => [
+        findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`,
+        where(finding),
+        markdown_code(finding.rule),
+        `${markdown_escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`,
+        markdown_escapeMarkdown(finding.fix)
+    ]);
+}
+function findingsTable(findings, failOn) {
+    const more = findings.length > ROWS_SHOWN ? `\n\n…and ${findings.length - ROWS_SHOWN} more.` : '';
+    return `${markdown_table(['', 'where', 'rule', 'finding', 'how to fix'], findingRows(findings, failOn))}${more}`;
+}
+/** One line of why per rule that fired, so the table stays readable. */
+function whyList(findings) {
+    const seen = new Map();
+    for (const finding of findings)
+        if (!seen.has(finding.rule))
+            seen.set(finding.rule, finding.why);
+    return [...seen].map(([rule, why]) => `- ${markdown_code(rule)}: ${markdown_escapeMarkdown(why)}`).join('\n');
+}
+function dataDirWords(source) {
+    if (source === 'prebuilt')
+        return ', from the data directory shipped with the action';
+    if (source === 'cache')
+        return ', from the data directory cached on this runner';
+    if (source === 'cold')
+        return ', cold (initdb)';
+    return '';
+}
+function applyParagraph(report) {
+    const apply = report.apply;
+    if (!apply)
+        return 'The history was not applied to a database.';
+    const total = report.files.length;
+    const engine = `${markdown_escapeMarkdown(apply.description)}${report.supabase ? ' with the Supabase shim' : ''}`;
+    const timing = `in ${seconds(apply.startupMs + apply.applyMs)} (start-up ${seconds(apply.startupMs)}${dataDirWords(apply.dataDir)}; statements ${seconds(apply.applyMs)})`;
+    const stoodIn = apply.stoodIn ? `, ${plural(apply.stoodIn, 'statement')} skipped for a Supabase stand-in extension` : '';
+    const lines = [`Applied ${report.applied} of ${plural(total, 'migration file')} (${plural(apply.statements, 'statement')}${stoodIn}) to ${engine} ${timing}.`];
+    if (apply.failure) {
+        const f = apply.failure;
+        lines.push('');
+        lines.push(`> [!CAUTION]\n> The history stopped at ${markdown_code(`${f.file}:${f.line}:${f.column}`)}: Postgres error ${markdown_code(f.sqlstate || '?')}: ${markdown_escapeMarkdown(f.message)}`);
+    }
+    return lines.join('\n');
+}
+function changeLine(change) {
+    const verb = change.action === 'create' ? 'creates' : change.action === 'alter' ? 'alters' : 'drops';
+    const detail = change.detail ? `: ${markdown_escapeMarkdown(change.detail)}` : '';
+    return `- line ${change.line}: ${change.action === 'drop' ? '**drops**' : verb} ${change.kind} ${markdown_code(change.name)}${detail}`;
+}
+/**
+ * The job summary of a migration check, as Markdown: the verdict, what was applied to which
+ * database and how long it took, the findings that fail the change, those on the base
+ * history that never do, silenced findings, and what each new or edited migration changes.
+ * The local command prints the same text.
+ */
+function renderMigrationSummary(input) {
+    const { report, failOn } = input;
+    const out = [];
+    const failing = report.findings.filter((finding) => findingFails(finding, failOn));
+    const changeFindings = report.findings.filter((finding) => finding.blocking !== false);
+    const baseFindings = report.findings.filter((finding) => finding.blocking === false);
+    out.push(report.valid ? '## Migrations: valid' : `## Migrations: invalid (${plural(failing.length, 'problem')})`);
+    out.push('');
+    for (const warning of input.warnings ?? []) {
+        out.push(`> [!WARNING]\n> ${markdown_escapeMarkdown(warning.message)}${warning.fix ? ` ${markdown_escapeMarkdown(warning.fix)}` : ''}`);
+        out.push('');
+    }
+    const policy = input.policy.defaulted
+        ? `Policy: built-in defaults (no ${markdown_code(input.policy.path)} on ${markdown_code(input.policy.ref)}).`
+        : `Policy: ${markdown_code(input.policy.path)} at ${markdown_code(input.policy.ref)}${input.policy.sha ? ` (blob ${markdown_code(input.policy.sha.slice(0, 7))})` : ''}.`;
+    const base = input.baseRef
+        ? `Compared with ${markdown_code(input.baseRef)}${report.baseCommit ? ` (${markdown_code(report.baseCommit.slice(0, 7))})` : ''}`
+        : 'No base ref: every migration counts as new';
+    const counts = [
+        plural(report.newMigrations.length, 'new migration'),
+        `${report.editedMigrations.length} edited`,
+        `${report.deletedMigrations.length} deleted`
+    ].join(', ');
+    out.push(`${policy} Migrations in ${markdown_code(input.path)}, failing on ${failOn === 'error' ? 'errors' : 'errors and warnings'}.`);
+    out.push('');
+    out.push(`${base}: ${counts}.${report.destructive ? ' **This change can lose data.**' : ''}`);
+    out.push('');
+    out.push(applyParagraph(report));
+    out.push('');
+    out.push(`Read and checked ${plural(report.files.length, 'file')} in ${seconds(report.timings.historyMs + report.timings.parseMs + report.timings.lintMs)}; ${seconds(report.timings.totalMs)} in all.`);
+    out.push('');
+    out.push(`### Findings in this change (${changeFindings.length})`);
+    out.push('');
+    if (changeFindings.length === 0)
+        out.push('None.');
+    else {
+        out.push(findingsTable(changeFindings, failOn));
+        out.push('');
+        out.push(details('Why these rules exist', whyList(changeFindings)));
+    }
+    out.push('');
+    if (baseFindings.length) {
+        out.push(`### Findings on migrations already on the base branch (${baseFindings.length}, reported, never failing)`);
+        out.push('');
+        out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsTable(baseFindings, failOn)));
+        out.push('');
+    }
+    if (report.silenced.length) {
+        out.push(`### Silenced by allow comments (${report.silenced.length})`);
+        out.push('');
+        const rows = report.silenced.slice(0, ROWS_SHOWN).map((finding) => [where(finding), markdown_code(finding.rule), `${markdown_escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`]);
+        out.push(markdown_table(['where', 'rule', 'finding'], rows));
+        if (report.silenced.length > ROWS_SHOWN)
+            out.push(`\n…and ${report.silenced.length - ROWS_SHOWN} more.`);
+        out.push('');
+    }
+    const changed = report.files.filter((file) => file.status !== 'unchanged');
+    if (changed.length || report.deletedMigrations.length) {
+        out.push('### What the new and edited migrations change');
+        out.push('');
+        for (const file of changed.slice(0, ROWS_SHOWN)) {
+            const state = `${file.status}${file.applied ? ', applied' : ', not applied'}`;
+            out.push(`#### ${markdown_code(file.path)} (${state})`);
+            out.push('');
+            if (file.schemaChanges.length === 0)
+                out.push('No schema objects created, altered or dropped.');
+            else {
+                const shown = file.schemaChanges.slice(0, ROWS_SHOWN).map(changeLine);
+                if (file.schemaChanges.length > ROWS_SHOWN)
+                    shown.push(`- …and ${file.schemaChanges.length - ROWS_SHOWN} more`);
+                out.push(shown.join('\n'));
+            }
+            out.push('');
+        }
+        if (changed.length > ROWS_SHOWN) {
+            out.push(`…and ${changed.length - ROWS_SHOWN} more migrations.`);
+            out.push('');
+        }
+        for (const path of report.deletedMigrations) {
+            out.push(`- ${markdown_code(path)} was **deleted**.`);
+        }
+        if (report.deletedMigrations.length)
+            out.push('');
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/migration-annotations.ts
+
+// GitHub shows at most ten annotations of each level per step; the rest only reach the
+// log. Findings on the base history can run to hundreds in dump-style projects, so those
+// (which never fail the change and are not in the diff) are capped; the summary lists all.
+const BASE_NOTICES_SHOWN = 20;
+function properties(finding) {
+    return { title: finding.rule, file: finding.file, startLine: finding.line, startColumn: finding.column };
+}
+function migration_annotations_text(finding) {
+    return `${finding.message}\nWhy: ${finding.why}\nFix: ${finding.fix}`;
+}
+/**
+ * One annotation per finding on the line it is about, titled with the rule's name, so the
+ * pull request's diff shows it where the SQL is: an error or a warning as the finding's
+ * severity says for new and edited migrations (errors first), a notice for findings on
+ * migrations already on the base branch.
+ */
+function annotateMigrationFindings(findings) {
+    const inChange = findings.filter((finding) => finding.blocking !== false);
+    for (const finding of inChange.filter((f) => f.severity === 'error'))
+        core.error(migration_annotations_text(finding), properties(finding));
+    for (const finding of inChange.filter((f) => f.severity === 'warning'))
+        core.warning(migration_annotations_text(finding), properties(finding));
+    const base = findings.filter((finding) => finding.blocking === false);
+    for (const finding of base.slice(0, BASE_NOTICES_SHOWN))
+        core.notice(`On a migration already on the base branch (never fails the change): ${migration_annotations_text(finding)}`, properties(finding));
+    if (base.length > BASE_NOTICES_SHOWN)
+        core.info(`${base.length - BASE_NOTICES_SHOWN} more findings on base migrations are listed in the job summary.`);
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/supported-events.ts
+
+/**
+ * Refuses an event (or an activity type of one) the action was not built for, with the
+ * `on:` block that would be right: a gate that runs on the wrong event would judge the
+ * wrong thing, or judge it at the wrong moment, and must not quietly pass.
+ */
+function assertSupportedEvent(event, supported, action) {
+    const name = event.eventName;
+    const listing = Object.entries(supported)
+        .map(([eventName, types]) => (types === null ? `\`${eventName}\`` : `\`${eventName}\` (${types.join(', ')})`))
+        .join(', ');
+    if (!Object.hasOwn(supported, name)) {
+        throw new ActionError({
+            message: `${action} does not run on a \`${name || 'unknown'}\` event.`,
+            fix: `Trigger it on ${listing}.`
+        });
+    }
+    const types = supported[name];
+    const type = typeof event.payload['action'] === 'string' ? event.payload['action'] : '';
+    if (types && !types.includes(type)) {
+        throw new ActionError({
+            message: `${action} does not run on \`${name}\` events of type \`${type || 'unknown'}\`.`,
+            fix: `List only these types under \`on: ${name}: types:\`: ${types.join(', ')}.`
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/approval-classification.ts
+
+
+/**
+ * The change type and the requirements it brings. Without `given`, the pull request is
+ * classified exactly as classify-change does. With it, only the type is taken from the
+ * input: the controls still come from the pull request's files, since a control applies
+ * to any type of change and must not be skipped because a workflow named the type.
+ */
+async function classifyForApproval(client, repo, pr, policy, given) {
+    if (given === undefined) {
+        const classification = classify(await gatherClassificationFacts(client, repo, pr, policy), policy);
+        return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements };
+    }
+    // Labels and dependency updates only decide the type, which is given: the files suffice.
+    const files = await listPullRequestFiles(client, repo, pr);
+    const classification = classify({ files, labels: [], headBranch: '', author: pr.author, authorIsBot: pr.authorIsBot, dependencyUpdates: null, permissions: {}, teamMembers: {} }, policy);
+    const requirements = [
+        { source: 'change-type', name: given, approvals: policy.approvals[given], reviewers: [] },
+        ...classification.requirements.filter((requirement) => requirement.source !== 'change-type')
+    ];
+    return { changeType: given, changeTypeFrom: 'input', classification, requirements };
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/approval-summary.ts
+
+const approval_summary_TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
+const REASON_TITLE = {
+    stale: 'stale',
+    self: 'self-approval',
+    bot: 'bot',
+    'no-write': 'no write access',
+    'pushed-after': 'pushed after approving',
+    'not-in-reviewers': 'not a listed reviewer',
+    dismissed: 'dismissed'
+};
+function approval_summary_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function who(reviewers) {
+    return reviewers.length === 0 ? 'anyone with write access' : reviewers.map(code).join(' or ');
+}
+/** The rows of the approval requirements: every change-type row, and each control that asks for approvals. */
+function approvalRequirementRows(evaluation) {
+    return evaluation.requirements
+        .filter((r) => r.requirement.source === 'change-type' || r.requirement.approvals > 0)
+        .map((r) => {
+        const { requirement } = r;
+        const name = requirement.source === 'change-type' ? `${approval_summary_TYPE_TITLE[evaluation.changeType]} change` : `control ${code(requirement.name)}`;
+        return {
+            requirement: name,
+            needs: requirement.approvals <= 0 ? 'no approval' : `${approval_summary_plural(requirement.approvals, 'approval')} from ${who(requirement.reviewers)}`,
+            satisfiedBy: r.satisfiedBy.length > 0 ? r.satisfiedBy.map(code).join(', ') : '—',
+            missing: r.missing > 0 ? `${r.missing} more from ${who(requirement.reviewers)}` : '—'
+        };
+    });
+}
+/** The commit status's one line (GitHub keeps 140 characters of it). */
+function approvalStatusLine(evaluation) {
+    if (!evaluation.satisfied)
+        return evaluation.missing[0] ?? 'Not approved';
+    if (evaluation.reviewOwedAfterDeployment) {
+        return `Emergency: ${evaluation.approvals.length === 0 ? 'no approval yet' : 'expedited approval'}; post-deployment review owed`;
+    }
+    return evaluation.approvals.length > 0 ? `Approved by ${evaluation.approvals.map((a) => a.user).join(', ')}` : 'No approval needed';
+}
+function approval_summary_policyLine(policy) {
+    if (policy.defaulted)
+        return `built-in defaults (no ${code(policy.path)} on ${code(policy.ref)})`;
+    return `${code(policy.path)} at ${code(policy.ref)}${policy.sha ? ` (blob ${code(policy.sha.slice(0, 7))})` : ''}`;
+}
+function verdict(input) {
+    const { evaluation } = input;
+    if (evaluation.satisfied)
+        return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
+    return input.failOnMissing ? 'not approved' : 'not approved (reported only: `fail-on-missing` is false)';
+}
+/**
+ * The job summary of require-approval, as Markdown: the verdict, every requirement with
+ * who satisfied it and what is missing, what blocks the change, each review that did not
+ * count and why, base merges judged, auto-merge and the commit status written.
+ */
+function renderApprovalSummary(input) {
+    const { evaluation } = input;
+    const out = [];
+    out.push(`## Pull request #${input.pullRequest}: ${verdict(input)}`, '');
+    for (const notice of evaluation.notices)
+        out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '');
+    for (const warning of input.warnings ?? []) {
+        out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`, '');
+    }
+    const from = input.changeTypeFrom === 'input' ? 'as the `change-type` input says' : 'as classified';
+    out.push(`${approval_summary_TYPE_TITLE[evaluation.changeType]} change (${from}), judged on head commit ${code(input.headSha.slice(0, 7))}. Policy: ${approval_summary_policyLine(input.policy)}.`, '');
+    out.push('### Requirements', '');
+    const rows = [...approvalRequirementRows(evaluation), ...(input.extraRequirements ?? [])];
+    out.push(table(['requirement', 'needs', 'satisfied by', 'missing'], rows.map((r) => [r.requirement, r.needs, r.satisfiedBy, r.missing])), '');
+    if (evaluation.missing.length > 0) {
+        out.push('### What is missing', '');
+        for (const sentence of evaluation.missing)
+            out.push(`- ${escapeMarkdown(sentence)}`);
+        out.push('');
+    }
+    if (evaluation.ignored.length > 0) {
+        out.push('### Reviews that did not count', '');
+        out.push(table(['reviewer', 'commit', 'why'], evaluation.ignored.map((entry) => [code(entry.user), code(entry.commit.slice(0, 7) || 'none'), `${REASON_TITLE[entry.reason]}: ${escapeMarkdown(entry.explanation)}`])), '');
+    }
+    if ((input.baseMerges ?? []).length > 0) {
+        out.push('### Merges of the base branch', '');
+        for (const merge of input.baseMerges ?? []) {
+            out.push(merge.onlyMergesBase
+                ? `- ${code(merge.sha.slice(0, 7))} only merges the base branch in: approvals before it are kept.`
+                : `- ${code(merge.sha.slice(0, 7))} is not taken as a merge of the base branch: ${escapeMarkdown(merge.reason)}.`);
+        }
+        out.push('');
+    }
+    for (const note of input.notes ?? [])
+        out.push(`> [!NOTE]\n> ${escapeMarkdown(note)}`, '');
+    const approvals = evaluation.approvals.map((a) => `${code(a.user)} on ${code(a.commit.slice(0, 7))} at ${a.at}`);
+    out.push(`Approvals that counted: ${approvals.length > 0 ? approvals.join(', ') : 'none'}.`, '');
+    out.push(`Auto-merge: **${input.autoMerge.outcome}**${input.autoMerge.detail ? ` — ${escapeMarkdown(input.autoMerge.detail)}` : ''}`, '');
+    if (input.status)
+        out.push(`Commit status ${code(input.status.context)}: ${input.status.state} on ${code(input.status.sha.slice(0, 7))}.`, '');
     return out.join('\n');
 }
 
@@ -47706,193 +57884,20 @@ function renderClassificationSummary(input) {
 
 
 
-// EXTERNAL MODULE: ./packages/cli/src/git.ts + 1 modules
-var git = __nccwpck_require__(7279);
-;// CONCATENATED MODULE: ./packages/cli/src/classify-command.ts
 
 
 
-async function gitUser(cwd) {
-    try {
-        return (await (0,git/* git */.$Y)(cwd, ['config', 'user.name'])).trim() || 'local-user';
-    }
-    catch {
-        return 'local-user';
-    }
-}
-/**
- * The classify-change job without GitHub: files from `git diff base...head`, the policy
- * from the base ref (never from the working tree, as in the action), the same summary.
- */
-async function runClassifyCommand(args) {
-    const baseSha = await (0,git/* resolveRef */.qE)(args.repo, args.base).catch(() => '');
-    if (!baseSha)
-        return { exitCode: 2, stdout: '', stderr: `change-policy: --base ${args.base} is not a commit in ${args.repo}.\n` };
-    const headSha = await (0,git/* resolveRef */.qE)(args.repo, args.head).catch(() => '');
-    if (!headSha)
-        return { exitCode: 2, stdout: '', stderr: `change-policy: --head ${args.head} is not a commit in ${args.repo}.\n` };
-    const text = await (0,git/* readFileAtRef */.ZR)(args.repo, baseSha, args.policy);
-    let warnings;
-    let source;
-    let policy;
-    if (text === null) {
-        policy = defaults_defaultPolicy(args.policy);
-        source = { path: args.policy, ref: args.base, defaulted: true };
-        warnings = [{ message: `No policy file at ${args.policy} on ${args.base}: the built-in defaults apply.` }];
-    }
-    else {
-        const parsed = parse_policy_parsePolicy(text, { path: args.policy });
-        if (!parsed.ok) {
-            return { exitCode: 2, stdout: '', stderr: parsed.problems.map((p) => `error: ${problems_report_formatProblem(p)}\n`).join('') };
-        }
-        policy = parsed.policy;
-        warnings = parsed.warnings;
-        const blob = (await (0,git/* git */.$Y)(args.repo, ['rev-parse', `${baseSha}:${args.policy}`])).trim();
-        source = { path: args.policy, ref: args.base, sha: blob, defaulted: false };
-    }
-    const author = args.author ?? (await gitUser(args.repo));
-    const actor = args.actor ?? author;
-    const files = await (0,git/* listChangedFiles */.AC)(args.repo, baseSha, headSha);
-    const classification = classify({
-        files,
-        labels: args.labels.map((name) => ({ name, addedBy: actor })),
-        headBranch: args.headBranch ?? args.head,
-        author,
-        authorIsBot: author.endsWith('[bot]'),
-        dependencyUpdates: null,
-        permissions: { [author]: 'write', [actor]: 'write' },
-        teamMembers: {}
-    }, policy);
-    const stdout = args.format === 'json'
-        ? `${JSON.stringify(classification, null, 2)}\n`
-        : `${renderClassificationSummary({ classification, policy: source, warnings })}\n`;
-    return { exitCode: 0, stdout, stderr: warnings.map((w) => `warning: ${problems_report_formatProblem(w)}\n`).join('') };
-}
+
+
 
 
 /***/ }),
 
-/***/ 7279:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 4115:
+/***/ ((module) => {
 
+module.exports = eval("require")("pg-native");
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  XS: () => (/* binding */ GitError),
-  $Y: () => (/* binding */ git),
-  AC: () => (/* binding */ listChangedFiles),
-  ZR: () => (/* binding */ readFileAtRef),
-  qE: () => (/* binding */ resolveRef)
-});
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./packages/cli/src/git.ts
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-class GitError extends Error {
-}
-/** Runs git without a shell, so refs and paths from the command line are never interpreted. */
-async function git(cwd, args) {
-    try {
-        const { stdout } = await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
-        return stdout;
-    }
-    catch (error) {
-        const e = error;
-        if (e.code === 'ENOENT')
-            throw new GitError('git is not installed or not on PATH.');
-        throw new GitError(`git ${args.join(' ')} failed: ${(e.stderr || e.message).trim()}`);
-    }
-}
-const STATUS = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' };
-/**
- * The files a pull request from `head` into `base` would change: against the merge base,
- * as GitHub's "Files changed" tab shows them, renames detected the same way.
- */
-async function listChangedFiles(cwd, base, head) {
-    const out = await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-color', `${base}...${head}`, '--']);
-    const fields = out.split('\0');
-    const files = [];
-    for (let i = 0; i < fields.length - 1;) {
-        const code = fields[i++];
-        const status = STATUS[code[0]] ?? 'changed';
-        if (status === 'renamed' || status === 'copied') {
-            const previousPath = fields[i++];
-            const path = fields[i++];
-            files.push(status === 'renamed' ? { path, previousPath, status } : { path, status });
-        }
-        else {
-            files.push({ path: fields[i++], status });
-        }
-    }
-    return files;
-}
-/** A file's text at a ref, or null when it does not exist there. */
-async function readFileAtRef(cwd, ref, path) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${ref}:${path}`]);
-    }
-    catch {
-        return null;
-    }
-    return git(cwd, ['show', `${ref}:${path}`]);
-}
-async function resolveRef(cwd, ref) {
-    return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
-}
-
-
-/***/ }),
-
-/***/ 7692:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _git__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7279);
-/* harmony import */ var _arguments__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3261);
-/* harmony import */ var _classify_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9196);
-
-
-
-async function main(argv) {
-    const [command, ...rest] = argv;
-    if (!command || command === '-h' || command === '--help') {
-        process.stdout.write(`${_arguments__WEBPACK_IMPORTED_MODULE_1__/* .USAGE */ .u_}\n`);
-        return command ? 0 : 2;
-    }
-    if (command !== 'classify') {
-        process.stderr.write(`change-policy: unknown command ${command}.\n\n${_arguments__WEBPACK_IMPORTED_MODULE_1__/* .USAGE */ .u_}\n`);
-        return 2;
-    }
-    const args = (0,_arguments__WEBPACK_IMPORTED_MODULE_1__/* .parseClassifyArguments */ .Qq)(rest);
-    if (args === 'help') {
-        process.stdout.write(`${_arguments__WEBPACK_IMPORTED_MODULE_1__/* .USAGE */ .u_}\n`);
-        return 0;
-    }
-    const result = await (0,_classify_command__WEBPACK_IMPORTED_MODULE_2__/* .runClassifyCommand */ .V)(args);
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
-    return result.exitCode;
-}
-try {
-    process.exitCode = await main(process.argv.slice(2));
-}
-catch (error) {
-    if (error instanceof _arguments__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb || error instanceof _git__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS) {
-        process.stderr.write(`change-policy: ${error.message}\n`);
-        process.exitCode = 2;
-    }
-    else {
-        throw error;
-    }
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -47903,10 +57908,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -47949,6 +57975,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -48071,6 +58104,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -48089,6 +58136,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ })
 

@@ -2,6 +2,15 @@ import { parseArgs } from 'node:util'
 
 export class UsageError extends Error {}
 
+/** What `change-policy` alone and `change-policy --help` print. */
+export const COMMANDS_USAGE = `Usage: change-policy <command> [options]
+
+Commands:
+  classify              Standard, Normal or Emergency: what the classify-change action decides
+  validate-migrations   lint the migrations and apply the history: what validate-migration decides
+
+Run change-policy <command> --help for a command's options.`
+
 export const USAGE = `Usage: change-policy classify --base REF --head REF [options]
 
 Classifies the changes a pull request from HEAD into BASE would make, under the policy

@@ -1,3 +1,6 @@
 export { parseClassifyArguments, USAGE, UsageError, type ClassifyArguments } from './arguments'
 export { runClassifyCommand, type CommandResult } from './classify-command'
 export { listChangedFiles, GitError } from './git'
+export { COMMANDS_USAGE } from './arguments'
+export { parseValidateMigrationsArguments, VALIDATE_MIGRATIONS_USAGE, type ValidateMigrationsArguments } from './validate-migrations-arguments'
+export { runValidateMigrationsCommand } from './validate-migrations-command'

@@ -111,6 +111,8 @@ beforeAll(async () => {
     { method: 'POST', path: `${r}/issues/${pr.number}/comments`, body: { body: 'Classified as normal' }, status: 201 },
     { method: 'GET', path: `${r}/issues/comments/${sim.state.repository('acme/app').comments[0]?.id ?? 0}`, status: 200 },
     { method: 'PATCH', path: `${r}/issues/comments/${sim.state.repository('acme/app').comments[0]?.id ?? 0}`, body: { body: 'Edited' }, status: 200 },
+    { method: 'GET', path: `${r}/collaborators`, status: 200 },
+    { method: 'GET', path: `${r}/collaborators?permission=push&affiliation=all&per_page=100`, status: 200 },
     { method: 'GET', path: `${r}/collaborators/bob/permission`, status: 200 },
     { method: 'GET', path: `${r}/collaborators/erin/permission`, status: 200 },
     { method: 'GET', path: `${r}/collaborators/acme/permission`, status: 404 },

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { mergeGroupScenario, pullRequestReviewScenario, pullRequestScenario, pushScenario, scheduleScenario, workflowDispatchScenario } from './scenarios'
+import { mergeGroupScenario, prepareRepository, pullRequestReviewScenario, pullRequestScenario, pushScenario, scheduleScenario, workflowDispatchScenario } from './scenarios'
 import { startSimulator, type Simulator } from './simulator'
 import { call } from './test-support/github-client'
 import { webhookExample } from './webhook-examples'
@@ -118,6 +118,56 @@ test('a pull_request_review event spells the state in lower case, as webhooks do
   expect(event.review).toMatchObject({ state: 'approved', commit_id: sc.headSha, user: { login: 'bob' } })
   const reviews = await call<Json[]>(sim, 'GET', `/repos/acme/app/pulls/${sc.pr.number}/reviews`)
   expect(reviews.body[0]?.state).toBe('APPROVED')
+})
+
+test('a pull_request_review dismissed event dismisses the review, done by the sender', async () => {
+  const opened = await pullRequestScenario(sim, { files: ['src/a.ts'] })
+  const approval = sim.state.repository('acme/app').addReview(opened.pr.number, { user: 'bob' })
+  const sc = await pullRequestReviewScenario(sim, { number: opened.pr.number, reviewAction: 'dismissed', sender: 'carol', review: { user: 'bob', id: approval.id } })
+  const event = await eventOf(sc.eventPath)
+  expect(event.action).toBe('dismissed')
+  expect(event.sender.login).toBe('carol')
+  expect(event.review).toMatchObject({ id: approval.id, state: 'dismissed' })
+  const reviews = await call<Json[]>(sim, 'GET', `/repos/acme/app/pulls/${sc.pr.number}/reviews`)
+  expect(reviews.body.map((r) => r.state)).toEqual(['DISMISSED'])
+})
+
+test('a pull_request_review edited event keeps the review and carries the change', async () => {
+  const sc = await pullRequestReviewScenario(sim, { reviewAction: 'edited', review: { user: 'bob', body: 'Now with words' } })
+  const event = await eventOf(sc.eventPath)
+  expect(event.action).toBe('edited')
+  expect(event.changes).toEqual({ body: { from: '' } })
+  expect(event.review).toMatchObject({ state: 'approved', body: 'Now with words' })
+})
+
+test('merging the base branch in can carry files of its own, as a hand-resolved conflict does', async () => {
+  const opened = await pullRequestScenario(sim, { files: ['src/a.ts'] })
+  const repo = sim.state.repository('acme/app')
+  repo.commit({ branch: 'main', files: { 'src/base.ts': 'from main\n' } })
+  const merge = repo.mergeBaseIntoPullRequest(opened.pr.number, { committer: 'web-flow', extraFiles: { 'src/a.ts': 'resolved by hand\n' } })
+  expect(merge.parents).toEqual([opened.headSha, repo.branch('main')])
+  expect(merge.committer.login).toBe('web-flow')
+  const commit = await call<Json>(sim, 'GET', `/repos/acme/app/commits/${merge.sha}`)
+  expect(commit.body.files.map((f: Json) => f.filename)).toEqual(['src/a.ts', 'src/base.ts'])
+})
+
+test('a synchronize event can be "Update branch": a merge of the base branch by the sender', async () => {
+  const opened = await pullRequestScenario(sim, { files: ['src/a.ts'] })
+  sim.state.repository('acme/app').commit({ branch: 'main', files: { 'src/base.ts': 'main\n' } })
+  const sc = await pullRequestScenario(sim, { number: opened.pr.number, action: 'synchronize', mergeBase: true, sender: 'bob' })
+  const merge = sc.repo.getCommit(sc.headSha)
+  expect(merge.parents).toEqual([opened.headSha, sc.repo.branch('main')])
+  expect([merge.author.login, merge.committer.login]).toEqual(['bob', 'web-flow'])
+  const commits = await call<Json[]>(sim, 'GET', `/repos/acme/app/pulls/${sc.pr.number}/commits`)
+  expect(commits.body.map((c) => c.sha)).toEqual([opened.headSha, sc.headSha])
+})
+
+test('collaborators can be listed by the least permission they hold', async () => {
+  prepareRepository(sim, { collaborators: { bob: 'write', carol: 'maintain', erin: 'read', tom: 'triage' } })
+  const writers = await call<Json[]>(sim, 'GET', '/repos/acme/app/collaborators?permission=push')
+  expect(writers.body.map((u) => [u.login, u.role_name, u.permissions.push])).toEqual([['bob', 'write', true], ['carol', 'maintain', true]])
+  const everyone = await call<Json[]>(sim, 'GET', '/repos/acme/app/collaborators')
+  expect(everyone.body).toHaveLength(4)
 })
 
 test('a push that merges a pull request is associated with it', async () => {

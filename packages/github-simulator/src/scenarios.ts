@@ -76,6 +76,8 @@ export interface PullRequestScenarioOptions extends RepositorySetup, Omit<PullRe
   label?: string
   /** Files of the push behind `synchronize`. */
   pushFiles?: PullRequestOptions['files']
+  /** For `synchronize`: the push is GitHub's "Update branch", a merge of the base branch in (by `sender`, committed by web-flow). */
+  mergeBase?: boolean
   /** For `closed`: merged (default) or closed unmerged. */
   merged?: boolean
   runId?: number
@@ -207,7 +209,8 @@ export async function pullRequestScenario(sim: Simulator, options: PullRequestSc
   } else if (action === 'synchronize') {
     const before = pr.head.sha
     const files = options.pushFiles
-    repo.pushToPullRequest(pr.number, files === undefined ? { author: sender } : { files, author: sender })
+    if (options.mergeBase === true) repo.mergeBaseIntoPullRequest(pr.number, { author: sender, committer: 'web-flow' })
+    else repo.pushToPullRequest(pr.number, files === undefined ? { author: sender } : { files, author: sender })
     extra.before = before
     extra.after = pr.head.sha
   } else if (action === 'closed') {
@@ -249,30 +252,45 @@ function webhookExampleFor(event: string, action: string): Payload {
 }
 
 export interface ReviewScenarioOptions extends PullRequestScenarioOptions {
-  review: { user: string; state?: ReviewState; body?: string; commitId?: string }
+  /**
+   * `submitted` (default) adds the review; `edited` and `dismissed` act on the review `id`
+   * names, or on one submitted first; `dismissed` is done by `sender` (default: the owner).
+   */
+  reviewAction?: 'submitted' | 'edited' | 'dismissed'
+  review: { user: string; state?: ReviewState; body?: string; commitId?: string; id?: number }
 }
 
-/** A `pull_request_review` `submitted` event: the review is added to the pull request. */
+/** A `pull_request_review` event: a review submitted to the pull request, edited or dismissed. */
 export async function pullRequestReviewScenario(sim: Simulator, options: ReviewScenarioOptions): Promise<PullRequestScenario> {
   const repo = prepareRepository(sim, options, options.baseBranch)
   const pr = pullRequestFor(repo, options)
-  const record = repo.addReview(pr.number, {
-    user: options.review.user,
-    state: options.review.state ?? 'APPROVED',
-    ...(options.review.body === undefined ? {} : { body: options.review.body }),
-    ...(options.review.commitId === undefined ? {} : { commitId: options.review.commitId })
-  })
+  const action = options.reviewAction ?? 'submitted'
+  const existing = options.review.id === undefined ? undefined : repo.reviews.find((r) => r.pullNumber === pr.number && r.id === options.review.id)
+  if (options.review.id !== undefined && existing === undefined) throw new Error(`pullRequestReviewScenario: #${pr.number} has no review ${options.review.id}`)
+  const record =
+    existing ??
+    repo.addReview(pr.number, {
+      user: options.review.user,
+      state: options.review.state ?? 'APPROVED',
+      ...(options.review.body === undefined ? {} : { body: options.review.body }),
+      ...(options.review.commitId === undefined ? {} : { commitId: options.review.commitId })
+    })
+  if (action === 'edited' && options.review.body !== undefined) record.body = options.review.body
+  if (action === 'dismissed') repo.dismissReview(pr.number, record.id)
+  const sender = action === 'dismissed' ? sim.state.user(options.sender ?? repo.record.owner).login : record.user
   const view = viewOf(sim)
-  const example = webhookExample('pull_request_review', 'submitted')
-  const payload = pullRequestPayload(sim, repo, pr, example, record.user)
+  const example = webhookExample('pull_request_review', action === 'dismissed' ? 'dismissed' : 'submitted')
+  const payload = pullRequestPayload(sim, repo, pr, example, sender)
   delete payload.number
   // Webhooks spell review states in lower case ("approved"); the REST API in upper case.
   payload.review = { ...((example.review as Payload | undefined) ?? {}), ...presentReview(view, repo, record), state: record.state.toLowerCase() }
-  payload.action = 'submitted'
+  payload.action = action
+  if (action === 'edited') payload.changes = { body: { from: '' } }
+  else delete payload.changes
   const { sha, ref } = pullRequestRef(repo, pr, 'pull_request')
   return finish<PullRequestScenario>(
     sim,
-    { eventName: 'pull_request_review', payload, repo, sha, ref, actor: record.user, pr, headSha: pr.head.sha, baseSha: pr.base.sha },
+    { eventName: 'pull_request_review', payload, repo, sha, ref, actor: sender, pr, headSha: pr.head.sha, baseSha: pr.base.sha },
     { headRef: pr.head.ref, baseRef: pr.base.ref }
   )
 }

@@ -19,6 +19,10 @@ export interface PullRequestInfo {
   labels: string[]
   changedFiles: number
   commits: number
+  /** GraphQL node id, for the one mutation REST has no equivalent of (enabling auto-merge). */
+  nodeId: string
+  /** The auto-merge already enabled on the pull request, or null. */
+  autoMerge: { mergeMethod: string; enabledBy: string | null } | null
 }
 
 export async function getPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestInfo> {
@@ -40,9 +44,20 @@ export async function getPullRequest(client: GitHubClient, repo: RepoRef, number
       baseSha: data.base.sha,
       labels: data.labels.map((l) => l.name),
       changedFiles: data.changed_files,
-      commits: data.commits
+      commits: data.commits,
+      nodeId: data.node_id,
+      autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null
     }
   } catch (error) {
+    if ((error as { status?: number }).status === 404) {
+      throw new GitHubAccessError(
+        {
+          message: `Pull request #${number} was not found in ${repo.owner}/${repo.repo} (GitHub answered HTTP 404).`,
+          fix: 'Check the pull request number (the `pull-request` input, or the event). If it does exist, the token cannot see it: give it `pull-requests: read`.'
+        },
+        404
+      )
+    }
     throw describeRequestError(error, `read pull request #${number} of ${repo.owner}/${repo.repo}`, 'pull-requests: read')
   }
 }

@@ -86,3 +86,13 @@ test('history problems block: an edited base migration and an out-of-order new o
   expect(report.findings.filter((finding) => finding.blocking).map((finding) => finding.rule).sort()).toEqual(['edited-migration', 'out-of-order'])
   expect(report.valid).toBe(false)
 })
+
+test('a file that does not parse stops the history but is reported once, as a syntax error', async () => {
+  const repo = repository()
+  repo.add('20240301000000_broken.sql', 'create tabel public.broken (id bigint);\n')
+  const report = await validateMigrations({ repoDir: repo.root, baseRef: 'base' })
+  expect(report.valid).toBe(false)
+  expect(report.applied).toBe(6)
+  expect(report.apply?.failure).toMatchObject({ file: 'supabase/migrations/20240301000000_broken.sql', statementIndex: -1 })
+  expect(report.findings.map((finding) => [finding.rule, finding.line, finding.column])).toEqual([['syntax-error', 1, 8]])
+})

@@ -145,7 +145,10 @@ export async function validateMigrations(options: ValidateMigrationsOptions): Pr
   // Unchanged base files never block; edits, deletions, new files and apply failures do.
   const blocking = (finding: Finding): boolean => statusOf.get(finding.file) !== 'unchanged'
   const findings: Finding[] = [...history.findings, ...lint.findings].map((finding) => ({ ...finding, blocking: blocking(finding) }))
-  if (apply?.failure) findings.push(applyFailedFinding(apply.failure))
+  // A file that could not be read or parsed stops the history too, but its own finding
+  // (syntax-error, invalid-encoding, file-too-large) already says why, at the same place.
+  const unreadable = new Set(parsed.filter((migration) => migration.fatal).map((migration) => migration.path))
+  if (apply?.failure && !unreadable.has(apply.failure.file)) findings.push(applyFailedFinding(apply.failure))
   const silenced = lint.silenced.map((finding) => ({ ...finding, blocking: false }))
 
   const changed = new Set(history.files.filter((file) => file.status !== 'unchanged').map((file) => file.path))

@@ -2,6 +2,11 @@ import { defaultPolicy, parsePolicy, type Policy, type PolicySource, type Proble
 import { readFileAtRef, type GitHubClient, type RepoRef } from '@change-policy/github'
 import { ActionError } from './action-error'
 
+export interface LoadPolicyOptions {
+  /** The migration lint rules that exist: an unknown name under `migrations.rules` is then an error at its line. */
+  knownMigrationRules?: readonly string[]
+}
+
 export interface LoadedPolicy {
   policy: Policy
   source: PolicySource
@@ -13,7 +18,7 @@ export interface LoadedPolicy {
  * it). No file there means the built-in defaults, said loudly; any other failure to read or
  * validate it fails the step with every problem located in the file.
  */
-export async function loadPolicy(client: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<LoadedPolicy> {
+export async function loadPolicy(client: GitHubClient, repo: RepoRef, path: string, ref: string, options: LoadPolicyOptions = {}): Promise<LoadedPolicy> {
   const file = await readFileAtRef(client, repo, path, ref)
   if (!file) {
     return {
@@ -27,7 +32,7 @@ export async function loadPolicy(client: GitHubClient, repo: RepoRef, path: stri
       ]
     }
   }
-  const parsed = parsePolicy(file.text, { path })
+  const parsed = parsePolicy(file.text, { path, ...(options.knownMigrationRules ? { knownMigrationRules: options.knownMigrationRules } : {}) })
   if (!parsed.ok) throw new ActionError(parsed.problems)
   return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings }
 }

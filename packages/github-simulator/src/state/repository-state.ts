@@ -554,8 +554,12 @@ export class RepositoryState {
     return commit
   }
 
-  /** Merges the base branch into the head ("Update branch"): a merge commit whose changes come from the base. */
-  mergeBaseIntoPullRequest(number: number, options: { author?: string; at?: When } = {}): CommitRecord {
+  /**
+   * Merges the base branch into the head ("Update branch"): a merge commit whose changes come
+   * from the base. `extraFiles` are written into the same merge commit, as a hand-resolved
+   * conflict (or a merge that slips in a change of its own) would be.
+   */
+  mergeBaseIntoPullRequest(number: number, options: { author?: string; committer?: string; at?: When; extraFiles?: Record<string, string | null> } = {}): CommitRecord {
     const pull = this.pull(number)
     const baseTip = this.branches.get(pull.base.ref) as string
     const headTree = this.getCommit(pull.head.sha).tree
@@ -566,12 +570,14 @@ export class RepositoryState {
       if (file.previousFilename !== undefined && headTree.has(file.previousFilename)) files[file.previousFilename] = null
       files[file.filename] = baseTree.get(file.filename) ?? null
     }
+    Object.assign(files, options.extraFiles ?? {})
     const commit = this.commit({
       branch: pull.head.ref,
       parents: [pull.head.sha, baseTip],
       files,
       message: `Merge branch '${pull.base.ref}' into ${pull.head.ref}`,
       author: options.author ?? pull.issue.user,
+      ...(options.committer === undefined ? {} : { committer: options.committer }),
       at: options.at
     })
     pull.base.sha = baseTip
