@@ -222,6 +222,18 @@ describe('classification end to end', () => {
     expect(result.outputs['change-type']).toBeUndefined()
   })
 
+  test('a misspelt migration rule name fails every action, not only validate-migration', async () => {
+    const sc = await pullRequestScenario(sim, {
+      policy: 'version: 1\nmigrations:\n  rules:\n    ban-drop-tabel: off\n',
+      files: ['docs/a.md']
+    })
+    const result = await run(sc)
+    expect(result.exitCode).toBe(1)
+    const error = result.annotations.find((a) => a.level === 'error')
+    expect(error).toMatchObject({ file: '.github/change-policy.yml', line: 4 })
+    expect(error?.message).toMatch(/ban-drop-table/)
+  })
+
   test('malformed YAML fails with its position, never a stack trace', async () => {
     const sc = await pullRequestScenario(sim, { policy: 'version: 1\nclassification: [unclosed\n', files: ['src/app.ts'] })
     const result = await run(sc)

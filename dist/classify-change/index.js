@@ -30746,9 +30746,9 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
-/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9115);
+/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(282);
 /* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5411);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6950);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(656);
 
 
 
@@ -31535,8 +31535,8 @@ class teams_TeamDirectory {
     }
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 45 modules
-var src = __nccwpck_require__(9115);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 46 modules
+var src = __nccwpck_require__(282);
 ;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
 
 
@@ -31974,7 +31974,7 @@ async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) 
 
 /***/ }),
 
-/***/ 9115:
+/***/ 282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31989,7 +31989,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* reexport */ serializeAuditRecord)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, commitsAfter, compileGlobList, cutText, describeReference, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseIssueReferences, semverLevel, shortSha
+// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, auditChangeRequest, changeRequestRecord, commitsAfter, compileGlobList, cutText, describeReference, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseIssueReferences, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -35999,7 +35999,48 @@ function readApprovals(reader, node, defaults) {
     return approvals;
 }
 
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/heading-text.ts
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+function isWordChar(char) {
+    return char !== undefined && WORD_CHAR.test(char);
+}
+/**
+ * A heading as compared with the policy's section names: case, surrounding whitespace and
+ * punctuation, and emphasis ignored, so that "## **Impact assessment:**" is the section
+ * "Impact assessment". Punctuation inside stays: "Risk (rollback)" is not "Risk".
+ *
+ * Written as loops rather than end-anchored regular expressions: the body is the author's,
+ * and a 64 KiB heading of punctuation must not take seconds to backtrack through.
+ */
+function heading_text_normalizeHeading(text) {
+    const chars = Array.from(text.normalize('NFKC').toLowerCase().replace(/[*`~]/g, ''));
+    // An underscore run between two letters is part of a word (snake_case); elsewhere it is emphasis.
+    const kept = [];
+    for (let i = 0; i < chars.length;) {
+        if (chars[i] !== '_') {
+            kept.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = i;
+        while (chars[end] === '_')
+            end += 1;
+        if (isWordChar(chars[i - 1]) && isWordChar(chars[end]))
+            kept.push(...chars.slice(i, end));
+        i = end;
+    }
+    let start = 0;
+    let end = kept.length;
+    while (start < end && !isWordChar(kept[start]))
+        start += 1;
+    while (end > start && !isWordChar(kept[end - 1]))
+        end -= 1;
+    return kept.slice(start, end).join('').replace(/\s+/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./packages/policy/src/read-change-request.ts
+// `change-request`: which change types must be documented, and what the document holds.
+
 
 function readChangeRequest(reader, node, defaults) {
     const settings = { ...defaults };
@@ -36015,13 +36056,15 @@ function readChangeRequest(reader, node, defaults) {
 function readSections(reader, node, name) {
     const seen = new Map();
     const sections = reader.stringList(node, name, (heading, at, itemName) => {
-        // `## Justification` and `Justification` are the same heading to a reader.
+        // Compared as the Markdown reader compares headings (`## Justification:` and
+        // `justification` are one heading to it), so that a policy cannot list a section twice
+        // in a way only the evaluator would notice.
         const text = heading.replace(/^#+/, '').trim();
-        if (text === '') {
+        const folded = heading_text_normalizeHeading(text);
+        if (folded === '') {
             reader.error(at, `\`${itemName}\` is an empty heading.`, 'Write the heading\'s text, e.g. `Justification`.');
             return false;
         }
-        const folded = text.toLowerCase();
         const earlier = seen.get(folded);
         if (earlier !== undefined) {
             reader.error(at, `\`${itemName}\`: the heading \`${text}\` is listed twice (as \`${earlier}\` before).`, 'Remove one of them.');
@@ -41583,18 +41626,28 @@ function section_statuses_sectionProblems(statuses, documentName) {
 
 
 
+
 /**
- * Whether the pull request links a documented change request, as `policy.changeRequest`
- * asks. The change request is always an issue of this repository that the pull request
- * links (the contract's definition, and what `required` says: "must link a change-request
- * issue"); `documented-in` only says where its sections must be written: in that issue, in
- * the pull request's description, or either, each place whole.
+ * Whether the change is documented as `policy.changeRequest` asks. `documented-in` says what
+ * the change request is:
+ * - `issue` (the default, and what the reference policy's first step describes: "GitHub
+ *   Issue Creation — Change request documented with justification and impact assessment"):
+ *   an issue of this repository that the pull request links, with every section filled in.
+ * - `pull-request`: the pull request's own description, with every section filled in. No
+ *   issue is needed: a team that documents changes in the description would otherwise have to
+ *   open an empty issue for each one, which documents nothing an auditor could read. A linked
+ *   issue is still recorded, for traceability.
+ * - `either`: a linked issue with every section filled in, or else the description; each
+ *   place whole, never sections pieced together from both.
+ * Emergencies are never blocked: their justification is owed in the post-deployment review.
  */
 function evaluateChangeRequest(facts, policy) {
     const settings = policy.changeRequest;
     const mode = settings.documentedIn;
     const { sections, notices } = requiredSections(settings.sections);
-    const prStatuses = sectionStatuses(facts.pullRequest.body, sections, 'pull-request');
+    const pr = facts.pullRequest;
+    const prUndecodable = encodingProblem(pr.body);
+    const prStatuses = sectionStatuses(prUndecodable === null ? pr.body : '', sections, 'pull-request');
     const candidates = uniqueIssues(facts.linkedIssues).map((issue) => {
         const problems = linkProblems(issue, facts.repository, settings);
         const counts = problems.length === 0;
@@ -41603,67 +41656,98 @@ function evaluateChangeRequest(facts, policy) {
     });
     const usable = candidates.filter((candidate) => candidate.counts);
     const inIssue = mode === 'pull-request' ? undefined : usable.find((candidate) => allFilled(candidate.sections));
-    const inPullRequest = mode !== 'issue' && allFilled(prStatuses) ? usable[0] : undefined;
-    const chosen = inIssue ?? inPullRequest;
+    // With no sections to fill, a description documents nothing: under `either` it cannot stand
+    // in for the issue; under `pull-request` the policy asks for nothing more.
+    const inDescription = inIssue === undefined && mode !== 'issue' && prUndecodable === null && allFilled(prStatuses) && (sections.length > 0 || mode === 'pull-request');
     const required = settings.required.includes(facts.changeType);
     const isEmergency = facts.changeType === 'emergency';
+    const documented = inIssue !== undefined || inDescription;
     // Emergencies are expedited: their justification comes after deployment, never before.
-    const missing = required && !isEmergency && !chosen ? whatToDo(facts, candidates, sections, prStatuses, mode) : [];
+    const missing = required && !isEmergency && !documented ? whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) : [];
     if (isEmergency) {
-        notices.push('EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.');
+        if (settings.required.length > 0) {
+            notices.push('EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.');
+        }
     }
     else if (!required) {
         const which = settings.required.length === 0 ? 'no change type' : settings.required.join(', ');
         notices.push(`a change request is not required for ${facts.changeType} changes (change-request.required: ${which})`);
     }
+    if (mode === 'pull-request' && sections.length === 0 && required && !isEmergency) {
+        notices.push('change-request.sections is empty and documented-in is pull-request, so nothing is asked of the description');
+    }
     const shown = inIssue
         ? inIssue.sections
-        : inPullRequest || mode === 'pull-request'
+        : inDescription || mode === 'pull-request'
             ? prStatuses
             : (usable[0]?.sections ?? (mode === 'either' ? prStatuses : sectionStatuses('', sections, 'issue')));
+    const linked = inIssue ?? (inDescription ? usable[0] : undefined);
+    const record = inIssue
+        ? changeRequestRecord(inIssue.issue, inIssue.sections, 'issue')
+        : inDescription
+            ? changeRequestRecord(linked?.issue ?? { number: pr.number, title: pr.title ?? '' }, prStatuses, 'pull-request')
+            : null;
     return {
         changeType: facts.changeType,
         required,
         satisfied: missing.length === 0,
-        issue: chosen?.issue ?? null,
+        issue: linked?.issue ?? null,
         sections: shown,
         candidates,
         missing,
         notices,
         owedInPostDeploymentReview: isEmergency,
-        record: chosen ? changeRequestRecord(chosen.issue, shown, inIssue ? 'issue' : 'pull-request') : null
+        record
     };
 }
 /** Every step between the pull request as it is and one that passes, each as an instruction. */
-function whatToDo(facts, candidates, sections, prStatuses, mode) {
+function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) {
     const pullName = `pull request #${facts.pullRequest.number}`;
     const headings = sections.map((section) => `'${section}'`).join(', ');
+    const howToLink = 'add "Closes #<issue>" or "Refs #<issue>" to its description, or link the issue in the Development sidebar';
+    const undecodable = `the description of ${pullName} is ${prUndecodable}: edit it, retype the text around that place and save it`;
     const missing = [];
+    if (mode === 'pull-request') {
+        missing.push(...(prUndecodable !== null ? [undecodable] : sectionProblems(prStatuses, pullName)));
+        return missing;
+    }
     if (candidates.length === 0) {
-        const where = { issue: 'the issue needs', 'pull-request': 'its description needs', either: 'the issue or the description needs' }[mode];
-        missing.push(`${pullName} links no change-request issue: add "Closes #<issue>" to its description, or link the issue in the Development sidebar` +
-            (sections.length > 0 ? `; ${where} the headings ${headings}, each with text under it` : ''));
+        if (mode === 'either' && sections.length > 0) {
+            missing.push(`${pullName} has no change request: link an issue whose body has the headings ${headings}, each with text under it (${howToLink}), ` +
+                'or write those headings with text under them in its description');
+        }
+        else {
+            missing.push(`${pullName} links no change-request issue: ${howToLink}` + (sections.length > 0 ? `; the issue needs the headings ${headings}, each with text under it` : ''));
+        }
     }
     for (const candidate of candidates)
         missing.push(...candidate.problems);
     const usable = candidates.find((candidate) => candidate.counts);
-    if (mode === 'pull-request') {
-        missing.push(...sectionProblems(prStatuses, pullName));
-    }
-    else if (usable) {
+    if (usable)
         missing.push(...sectionProblems(usable.sections, issueName(usable.issue, facts.repository)));
-        if (mode === 'either')
-            missing.push(`or instead fill in ${headings} in the description of ${pullName}`);
+    if (mode === 'either' && candidates.length > 0 && sections.length > 0) {
+        missing.push(prUndecodable !== null ? `or instead: ${undecodable}` : `or instead fill in ${headings} in the description of ${pullName}`);
+    }
+    if (facts.sidebarError !== undefined) {
+        missing.push(`the issues linked in the Development sidebar of ${pullName} could not be read (${facts.sidebarError}): re-run the job; ` +
+            'until they can be read, a link made there cannot count');
     }
     if (facts.skippedReferences > 0) {
         const count = facts.skippedReferences;
         missing.push(`${count} more ${count === 1 ? 'reference was' : 'references were'} not read (at most ${MAX_ISSUE_REFERENCES} are): ` +
             `reference the change request among the first ${MAX_ISSUE_REFERENCES}`);
     }
+    const skippedLinks = facts.skippedSidebarLinks ?? 0;
+    if (skippedLinks > 0) {
+        missing.push(`${skippedLinks} more ${skippedLinks === 1 ? 'issue linked in the Development sidebar was' : 'issues linked in the Development sidebar were'} ` +
+            `not read (at most ${MAX_ISSUE_REFERENCES} are): unlink the ones that are not the change request`);
+    }
     return missing;
 }
 
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/index.ts
+
+
 
 
 
@@ -41691,7 +41775,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode) {
 
 /***/ }),
 
-/***/ 6950:
+/***/ 656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41913,9 +41997,753 @@ function resolvePullRequestNumber(event, input, supported) {
     });
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 45 modules
-var policy_src = __nccwpck_require__(9115);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 46 modules
+var policy_src = __nccwpck_require__(282);
+;// CONCATENATED MODULE: ./packages/migrations/src/parse/ast-nodes.ts
+/** The node's payload when it is of the given type, else undefined. */
+function nodeAs(node, tag) {
+    if (node === undefined || !(tag in node))
+        return undefined;
+    return node[tag];
+}
+/** The type name of a node (`CreateStmt`). */
+function nodeTag(node) {
+    return Object.keys(node)[0];
+}
+/** A String node's value (identifiers in name lists are String nodes). */
+function stringValue(node) {
+    return nodeAs(node, 'String')?.sval;
+}
+/** The names in a list of String nodes (`auth.uid` → ['auth', 'uid']). */
+function nameList(nodes) {
+    return (nodes ?? []).map((node) => stringValue(node)).filter((name) => name !== undefined);
+}
+/**
+ * A relation's name as `schema.name`. Unqualified names resolve to `public`, as they do
+ * under Supabase's search path for anything a migration creates.
+ */
+function qualifiedName(relation) {
+    if (!relation?.relname)
+        return '';
+    return `${relation.schemaname ?? 'public'}.${relation.relname}`;
+}
+/** `schema.name` from a name list such as DROP TABLE's (`a` or `s.a`). */
+function qualifiedNameOfList(names) {
+    const name = names[names.length - 1] ?? '';
+    const schema = names.length > 1 ? names[names.length - 2] : 'public';
+    return `${schema}.${name}`;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
+
+// serial types bring their own default.
+const SELF_DEFAULTING_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+const addingNotNullableField = {
+    name: 'adding-not-nullable-field',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const hits = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_AddColumn') {
+                const column = nodeAs(command.def, 'ColumnDef');
+                const constraints = (column?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint')?.contype);
+                const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY');
+                const hasDefault = constraints.some((type) => type === 'CONSTR_DEFAULT' || type === 'CONSTR_IDENTITY' || type === 'CONSTR_GENERATED');
+                const typeName = nameList(column?.typeName?.names).pop() ?? '';
+                if (notNull && !hasDefault && !SELF_DEFAULTING_TYPES.has(typeName)) {
+                    hits.push({
+                        message: `Column ${table}.${column?.colname ?? ''} is added NOT NULL without a default; this fails as soon as ${table} has a row.`,
+                        fix: `Give it a default (ADD COLUMN ${column?.colname ?? ''} ... NOT NULL DEFAULT <value>), or add it nullable, backfill it, and set NOT NULL in a later migration.`,
+                        byteOffset: column?.location
+                    });
+                }
+            }
+            if (command?.subtype === 'AT_SetNotNull') {
+                hits.push({
+                    message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
+                    fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
+                });
+            }
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-delete-without-where.ts
+
+const banDeleteWithoutWhere = {
+    name: 'ban-delete-without-where',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'A DELETE without WHERE empties the table; in a migration it runs against production data.',
+    check(statement, context) {
+        const remove = nodeAs(statement.node, 'DeleteStmt');
+        if (!remove || remove.whereClause)
+            return [];
+        const table = qualifiedName(remove.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `DELETE FROM ${table} has no WHERE clause and deletes every row.`,
+                fix: `Add a WHERE clause selecting the rows to delete; if emptying ${table} is intended, write WHERE true and mark the statement \`-- change-policy: allow ban-delete-without-where\`.`,
+                byteOffset: remove.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-column.ts
+
+const banDropColumn = {
+    name: 'ban-drop-column',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: "Dropping a column deletes its data, and the version of the app still running during the deploy fails when it selects or writes that column.",
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_DropColumn')
+            .map((cmd) => ({
+            message: `ALTER TABLE ${table} DROP COLUMN ${cmd?.name ?? ''} deletes the column and its data.`,
+            fix: `Stop reading and writing ${cmd?.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-database.ts
+
+const banDropDatabase = {
+    name: 'ban-drop-database',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'A migration that drops a database deletes all of its data; no schema change needs that.',
+    check(statement) {
+        const drop = nodeAs(statement.node, 'DropdbStmt');
+        if (!drop)
+            return [];
+        return [
+            {
+                message: `DROP DATABASE ${drop.dbname ?? ''} deletes the whole database.`,
+                fix: 'Remove this statement: databases are created and dropped by whoever operates the server, not by migrations.'
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-schema.ts
+
+const banDropSchema = {
+    name: 'ban-drop-schema',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'Dropping a schema (with CASCADE, everything in it) deletes tables, functions and data in one statement.',
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_SCHEMA')
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => stringValue(object) ?? '')
+            .filter((schema) => !context.createdInFile('schema', schema, statement.index))
+            .map((schema) => ({
+            message: `DROP SCHEMA ${schema}${drop.behavior === 'DROP_CASCADE' ? ' CASCADE' : ''} deletes the schema${drop.behavior === 'DROP_CASCADE' ? ' and every object in it' : ''}.`,
+            fix: `Drop the objects in ${schema} one by one in reviewed migrations, or mark this statement \`-- change-policy: allow ban-drop-schema\` once you have a backup.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-table.ts
+
+const banDropTable = {
+    name: 'ban-drop-table',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'Dropping a table deletes its rows for good and breaks every running version of the app that still reads it.',
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_TABLE')
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
+            .filter((table) => !context.createdInFile('table', table, statement.index))
+            .map((table) => ({
+            message: `DROP TABLE ${table} deletes the table and every row in it.`,
+            fix: `Remove every use of ${table} from the app and deploy that first, keep a backup of its data, then drop it in a migration of its own marked \`-- change-policy: allow ban-drop-table\`.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-grant-to-anon-or-public.ts
+
+/** The grantee that is anon or PUBLIC, as written, if any. */
+function exposedGrantee(grantees) {
+    for (const grantee of grantees ?? []) {
+        const role = nodeAs(grantee, 'RoleSpec');
+        if (role?.roletype === 'ROLESPEC_PUBLIC')
+            return 'PUBLIC';
+        if (role?.rolename === 'anon')
+            return 'anon';
+    }
+    return undefined;
+}
+function tableGrantHits(grant, rowLevelSecurity) {
+    if (!grant.is_grant || grant.objtype !== 'OBJECT_TABLE')
+        return [];
+    const grantee = exposedGrantee(grant.grantees);
+    if (!grantee)
+        return [];
+    if (grant.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
+        const schemas = (grant.objects ?? []).map((object) => stringValue(object) ?? '').join(', ');
+        return [
+            {
+                message: `GRANT ... ON ALL TABLES IN SCHEMA ${schemas} TO ${grantee} exposes every table there, including ones without row level security.`,
+                fix: `Grant on the tables you mean to expose, one by one, each with row level security enabled and policies.`
+            }
+        ];
+    }
+    // A grant on a table protected by row level security is Supabase's normal pattern.
+    return (grant.objects ?? [])
+        .map((object) => nodeAs(object, 'RangeVar'))
+        .filter((relation) => !rowLevelSecurity.has(qualifiedName(relation)))
+        .map((relation) => ({
+        message: `GRANT on ${qualifiedName(relation)} TO ${grantee}, a table with no row level security enabled in this migration history: every row is reachable with the public anon key.`,
+        fix: `Enable row level security on ${qualifiedName(relation)} (ALTER TABLE ... ENABLE ROW LEVEL SECURITY) with policies, or grant to authenticated instead of ${grantee}.`,
+        byteOffset: relation?.location
+    }));
+}
+const banGrantToAnonOrPublic = {
+    name: 'ban-grant-to-anon-or-public',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'anon and PUBLIC include every visitor holding the public anon key; a table granted to them is open unless row level security filters its rows.',
+    check(statement, context) {
+        const grant = nodeAs(statement.node, 'GrantStmt');
+        if (grant)
+            return tableGrantHits(grant, context.rowLevelSecurity);
+        const defaults = nodeAs(statement.node, 'AlterDefaultPrivilegesStmt');
+        const action = defaults?.action;
+        if (action?.is_grant && action.objtype === 'OBJECT_TABLE') {
+            const grantee = exposedGrantee(action.grantees);
+            if (grantee) {
+                return [
+                    {
+                        message: `ALTER DEFAULT PRIVILEGES grants future tables to ${grantee}: every table created later is reachable with the anon key unless it enables row level security.`,
+                        fix: `Grant future tables to authenticated (or no one) and grant to ${grantee} table by table, on tables with row level security.`
+                    }
+                ];
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-transaction-control.ts
+
+const CONTROL = new Map([
+    ['TRANS_STMT_BEGIN', 'BEGIN'],
+    ['TRANS_STMT_START', 'START TRANSACTION'],
+    ['TRANS_STMT_COMMIT', 'COMMIT'],
+    ['TRANS_STMT_ROLLBACK', 'ROLLBACK'],
+    ['TRANS_STMT_PREPARE', 'PREPARE TRANSACTION'],
+    ['TRANS_STMT_COMMIT_PREPARED', 'COMMIT PREPARED'],
+    ['TRANS_STMT_ROLLBACK_PREPARED', 'ROLLBACK PREPARED']
+]);
+const banTransactionControl = {
+    name: 'ban-transaction-control',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'The migration runner already wraps each file in a transaction; a COMMIT inside ends it early, so a later failure leaves the file half-applied and unrecorded.',
+    check(statement, context) {
+        if (!context.options.runnerWrapsFileInTransaction)
+            return [];
+        const transaction = nodeAs(statement.node, 'TransactionStmt');
+        const keyword = CONTROL.get(transaction?.kind ?? '');
+        if (!keyword)
+            return [];
+        return [
+            {
+                message: `${keyword} inside a migration: the runner already runs this file in one transaction.`,
+                fix: `Remove the ${keyword}; the runner commits the file as a whole. Move statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) to a migration of their own.`
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-truncate.ts
+
+const banTruncate = {
+    name: 'ban-truncate',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'TRUNCATE deletes every row of the table (and, with CASCADE, of tables referencing it) with no way back.',
+    check(statement, context) {
+        const truncate = nodeAs(statement.node, 'TruncateStmt');
+        if (!truncate)
+            return [];
+        return (truncate.relations ?? [])
+            .map((relation) => nodeAs(relation, 'RangeVar'))
+            .filter((relation) => !context.createdInFile('table', qualifiedName(relation), statement.index))
+            .map((relation) => ({
+            message: `TRUNCATE ${qualifiedName(relation)} deletes every row of the table.`,
+            fix: `Delete only the rows you mean to with DELETE ... WHERE, or mark this statement \`-- change-policy: allow ban-truncate\` once the data is backed up.`,
+            byteOffset: relation?.location
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-update-without-where.ts
+
+const banUpdateWithoutWhere = {
+    name: 'ban-update-without-where',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'An UPDATE without WHERE overwrites a column in every row; the old values are gone.',
+    check(statement, context) {
+        const update = nodeAs(statement.node, 'UpdateStmt');
+        if (!update || update.whereClause)
+            return [];
+        const table = qualifiedName(update.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const columns = (update.targetList ?? []).map((target) => nodeAs(target, 'ResTarget')?.name ?? '');
+        // Backfilling columns this file just added overwrites nothing.
+        if (columns.length > 0 && columns.every((column) => context.columnAddedInFile(table, column, statement.index)))
+            return [];
+        return [
+            {
+                message: `UPDATE ${table} SET ${columns.join(', ')} has no WHERE clause and overwrites every row.`,
+                fix: `Add a WHERE clause selecting the rows to change (e.g. WHERE ${columns[0] ?? 'column'} IS NULL for a backfill); if every row must change, mark the statement \`-- change-policy: allow ban-update-without-where\`.`,
+                byteOffset: update.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/changing-column-type.ts
+
+const changingColumnType = {
+    name: 'changing-column-type',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as that takes, and can break clients that expect the old type.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_AlterColumnType')
+            .map((cmd) => {
+            const typeName = nodeAs(cmd?.def, 'ColumnDef')?.typeName;
+            const type = nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
+            return {
+                message: `Changing the type of ${table}.${cmd?.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
+                fix: `Add a new column of type ${type}, backfill it in batches, switch the app over, then drop the old column; or mark this statement \`-- change-policy: allow changing-column-type\` if the table is small or the change needs no rewrite (e.g. varchar(n) to text).`,
+                byteOffset: typeName?.location
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
+
+const constraintMissingNotValid = {
+    name: 'constraint-missing-not-valid',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_AddConstraint')
+            .map((cmd) => nodeAs(cmd?.def, 'Constraint'))
+            .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
+            .map((constraint) => {
+            const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
+            const name = constraint?.conname ?? '<name>';
+            return {
+                message: `Adding ${kind} ${constraint?.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
+                fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
+                byteOffset: constraint?.location
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/disallowed-unique-constraint.ts
+
+const disallowedUniqueConstraint = {
+    name: 'disallowed-unique-constraint',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a UNIQUE or PRIMARY KEY constraint builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const hits = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            const constraints = command?.subtype === 'AT_AddConstraint'
+                ? [nodeAs(command.def, 'Constraint')]
+                : command?.subtype === 'AT_AddColumn'
+                    ? (nodeAs(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint'))
+                    : [];
+            for (const constraint of constraints) {
+                if (constraint?.contype !== 'CONSTR_UNIQUE' && constraint?.contype !== 'CONSTR_PRIMARY')
+                    continue;
+                if (constraint.indexname)
+                    continue;
+                const kind = constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
+                const name = constraint.conname ?? `${alter.relation?.relname ?? 'table'}_key`;
+                hits.push({
+                    message: `Adding a ${kind} constraint to ${table} builds its index under an ACCESS EXCLUSIVE lock.`,
+                    fix: `Build the index first with CREATE UNIQUE INDEX CONCURRENTLY ${name}_idx ON ${table} (...) in a migration of its own, then ALTER TABLE ${table} ADD CONSTRAINT ${name} ${kind} USING INDEX ${name}_idx.`,
+                    byteOffset: constraint.location
+                });
+            }
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-robust-stmts.ts
+
+const preferRobustStmts = {
+    name: 'prefer-robust-stmts',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'When a file does not run as one transaction (CONCURRENTLY, an explicit COMMIT), a failure half-way leaves part of it applied, and re-running it then fails on what already exists.',
+    check(statement, context) {
+        // Inside the runner's transaction a failure rolls everything back and a retry starts
+        // clean: flagging every CREATE there is the noise users complain about.
+        if (context.fileRunsAtomically)
+            return [];
+        const node = statement.node;
+        const hit = (what, fix, byteOffset) => [{ message: `${what} fails if it runs a second time after a partial apply.`, fix, byteOffset }];
+        const create = nodeAs(node, 'CreateStmt');
+        if (create && !create.if_not_exists)
+            return hit(`CREATE TABLE ${qualifiedName(create.relation)}`, 'Write CREATE TABLE IF NOT EXISTS.', create.relation?.location);
+        const index = nodeAs(node, 'IndexStmt');
+        if (index && !index.if_not_exists && index.idxname)
+            return hit(`CREATE INDEX ${index.idxname}`, 'Write CREATE INDEX CONCURRENTLY IF NOT EXISTS (and drop an INVALID index left by a failed build first).');
+        const schema = nodeAs(node, 'CreateSchemaStmt');
+        if (schema && !schema.if_not_exists)
+            return hit(`CREATE SCHEMA ${schema.schemaname ?? ''}`, 'Write CREATE SCHEMA IF NOT EXISTS.');
+        const drop = nodeAs(node, 'DropStmt');
+        if (drop && !drop.missing_ok)
+            return hit('This DROP', 'Write DROP ... IF EXISTS.');
+        const alter = nodeAs(node, 'AlterTableStmt');
+        if (alter) {
+            for (const cmd of alter.cmds ?? []) {
+                const command = nodeAs(cmd, 'AlterTableCmd');
+                if (command?.subtype === 'AT_AddColumn' && !command.missing_ok)
+                    return hit(`ADD COLUMN ${nodeAs(command.def, 'ColumnDef')?.colname ?? ''}`, 'Write ADD COLUMN IF NOT EXISTS.');
+                if (command?.subtype === 'AT_DropColumn' && !command.missing_ok)
+                    return hit(`DROP COLUMN ${command.name ?? ''}`, 'Write DROP COLUMN IF EXISTS.');
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-column.ts
+
+const renamingColumn = {
+    name: 'renaming-column',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'The version of the app still running during the deploy uses the old column name and fails until the new version is live.',
+    check(statement, context) {
+        const rename = nodeAs(statement.node, 'RenameStmt');
+        if (rename?.renameType !== 'OBJECT_COLUMN')
+            return [];
+        const table = qualifiedName(rename.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `Renaming column ${table}.${rename.subname ?? ''} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
+                fix: `Add the new column ${rename.newname ?? ''}, write to both and backfill, move the app to it, then drop ${rename.subname ?? 'the old one'} later; or mark this statement \`-- change-policy: allow renaming-column\` if nothing reads the column yet.`,
+                byteOffset: rename.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-table.ts
+
+const renamingTable = {
+    name: 'renaming-table',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'The version of the app still running during the deploy uses the old table name and fails until the new version is live.',
+    check(statement, context) {
+        const rename = nodeAs(statement.node, 'RenameStmt');
+        if (rename?.renameType !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(rename.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `Renaming table ${table} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
+                fix: `Create a view named ${table} over the renamed table for the old app version to use, and drop it once the new version is deployed; or mark this statement \`-- change-policy: allow renaming-table\` if nothing uses the table yet.`,
+                byteOffset: rename.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-creation.ts
+
+const requireConcurrentIndexCreation = {
+    name: 'require-concurrent-index-creation',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.',
+    check(statement, context) {
+        const index = nodeAs(statement.node, 'IndexStmt');
+        if (!index || index.concurrent)
+            return [];
+        const table = qualifiedName(index.relation);
+        // A table created earlier in this file is invisible to everyone else: nothing to block.
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const name = index.idxname ? `${index.idxname} ` : '';
+        return [
+            {
+                message: `Index ${name}on ${table} is built without CONCURRENTLY, blocking writes to ${table} while it builds.`,
+                fix: `Use CREATE INDEX CONCURRENTLY${index.if_not_exists ? ' IF NOT EXISTS' : ''}, in a migration of its own (it cannot run inside a transaction block).`,
+                byteOffset: index.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-deletion.ts
+
+const requireConcurrentIndexDeletion = {
+    name: 'require-concurrent-index-deletion',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits and runs.",
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_INDEX' || drop.concurrent)
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
+            .filter((index) => !context.createdInFile('index', index, statement.index))
+            .map((index) => ({
+            message: `DROP INDEX ${index} without CONCURRENTLY locks its table against reads and writes.`,
+            fix: `Use DROP INDEX CONCURRENTLY${drop.missing_ok ? ' IF EXISTS' : ''} ${index}, in a migration of its own (it cannot run inside a transaction block).`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
+
+// ALTER TABLE subcommands that take a lock weaker than one blocking reads or writes.
+const WEAK_LOCK_SUBCOMMANDS = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions']);
+/** The existing table a statement locks against reads or writes, if any. */
+function blockingLockTarget(statement, context) {
+    const node = statement.node;
+    const existing = (table) => (context.createdInFile('table', table, statement.index) ? undefined : table);
+    const alter = nodeAs(node, 'AlterTableStmt');
+    if (alter && alter.objtype === 'OBJECT_TABLE') {
+        const strong = (alter.cmds ?? []).some((cmd) => {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_DetachPartition')
+                return !nodeAs(command.def, 'PartitionCmd')?.concurrent;
+            return !WEAK_LOCK_SUBCOMMANDS.has(command?.subtype ?? '');
+        });
+        return strong ? existing(qualifiedName(alter.relation)) : undefined;
+    }
+    const rename = nodeAs(node, 'RenameStmt');
+    if (rename && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? ''))
+        return existing(qualifiedName(rename.relation));
+    const drop = nodeAs(node, 'DropStmt');
+    if (drop?.removeType === 'OBJECT_TABLE') {
+        return (drop.objects ?? []).map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items))).find((table) => existing(table));
+    }
+    const truncate = nodeAs(node, 'TruncateStmt');
+    if (truncate)
+        return (truncate.relations ?? []).map((relation) => qualifiedName(nodeAs(relation, 'RangeVar'))).find((table) => existing(table));
+    return undefined;
+}
+const requireLockTimeout = {
+    name: 'require-lock-timeout',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A statement waiting for an ACCESS EXCLUSIVE lock behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
+    check(statement, context) {
+        if (context.lockTimeoutSetBefore(statement.index))
+            return [];
+        const table = blockingLockTarget(statement, context);
+        if (!table)
+            return [];
+        // One finding per file: one SET at the top fixes all of them.
+        const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockTarget(before, context) !== undefined);
+        if (earlier)
+            return [];
+        return [
+            {
+                message: `This statement locks ${table} against reads and writes, and no lock_timeout is set earlier in the file.`,
+                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out)."
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-rls-on-exposed-table.ts
+
+const requireRlsOnExposedTable = {
+    name: 'require-rls-on-exposed-table',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'Supabase serves every table in an exposed schema over its Data API; without row level security anyone holding the public anon key can read and change every row.',
+    check(statement, context) {
+        const create = nodeAs(statement.node, 'CreateStmt');
+        const createAs = nodeAs(statement.node, 'CreateTableAsStmt');
+        let relation;
+        if (create)
+            relation = create.relation;
+        else if (createAs?.objtype === 'OBJECT_TABLE')
+            relation = createAs.into?.rel;
+        if (!relation || relation.relpersistence === 't')
+            return [];
+        const schema = relation.schemaname ?? 'public';
+        if (!context.isExposedSchema(schema))
+            return [];
+        const table = qualifiedName(relation);
+        if (context.rowLevelSecurity.has(table))
+            return [];
+        return [
+            {
+                message: `Table ${table} is created in the exposed schema ${schema} without row level security; the Data API serves all of its rows to anyone with the anon key.`,
+                fix: `Add ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; to this migration, with policies for the access you intend (none means only service_role can reach it).`,
+                byteOffset: relation.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const STATEMENT_RULES = [
+    banDropTable,
+    banDropColumn,
+    banDropSchema,
+    banDropDatabase,
+    banTruncate,
+    banDeleteWithoutWhere,
+    banUpdateWithoutWhere,
+    renamingColumn,
+    renamingTable,
+    changingColumnType,
+    addingNotNullableField,
+    constraintMissingNotValid,
+    requireConcurrentIndexCreation,
+    requireConcurrentIndexDeletion,
+    disallowedUniqueConstraint,
+    requireLockTimeout,
+    preferRobustStmts,
+    banTransactionControl,
+    requireRlsOnExposedTable,
+    banGrantToAnonOrPublic
+];
+/** A whole-file rule: checked on the file, not on a statement. */
+const EMPTY_MIGRATION = {
+    name: 'empty-migration',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An empty migration is recorded as applied but changes nothing, usually a file created and never filled in.'
+};
+/** Reported when an allow comment names a rule that does not exist. */
+const INVALID_SUPPRESSION = {
+    name: 'invalid-suppression',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An allow comment with a misspelt rule name silences nothing, so the finding it meant to acknowledge still shows.'
+};
+/** Rules whose severity the policy may set (`migrations.rules`: name -> error | warning | off). */
+const RULES = [...STATEMENT_RULES, EMPTY_MIGRATION, INVALID_SUPPRESSION].map(({ name, defaultSeverity, destructive, why }) => ({
+    name,
+    defaultSeverity,
+    destructive,
+    why
+}));
+const RULE_NAMES = RULES.map((rule) => rule.name);
+/**
+ * Checks that always report as errors and cannot be turned off: the file cannot be read,
+ * parsed, applied, or its place in the history is wrong.
+ */
+const FIXED_CHECK_NAMES = (/* unused pure expression or super */ null && ([
+    'file-too-large',
+    'invalid-encoding',
+    'syntax-error',
+    'apply-failed',
+    'migration-file-name',
+    'duplicate-version',
+    'out-of-order',
+    'edited-migration',
+    'deleted-migration'
+]));
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-names.ts
+// The lint rules' names alone, for validating a policy's `migrations.rules` in every action
+// without bundling the parser or the engines (the rule modules import only their types).
+
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/policy-loading.ts
+
 
 
 
@@ -41938,7 +42766,7 @@ async function loadPolicy(client, repo, path, ref, options = {}) {
             ]
         };
     }
-    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path, ...(options.knownMigrationRules ? { knownMigrationRules: options.knownMigrationRules } : {}) });
+    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path, knownMigrationRules: options.knownMigrationRules ?? RULE_NAMES });
     if (!parsed.ok)
         throw new action_error_ActionError(parsed.problems);
     return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings };

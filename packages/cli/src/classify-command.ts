@@ -1,5 +1,6 @@
 import { classify, defaultPolicy, parsePolicy, type Classification, type PolicySource, type Problem } from '@change-policy/policy'
 import { formatProblem, renderClassificationSummary } from '@change-policy/runtime'
+import { RULE_NAMES } from '@change-policy/migrations/rule-names'
 import type { ClassifyArguments } from './arguments'
 import { git, listChangedFiles, readFileAtRef, resolveRef } from './git'
 
@@ -36,7 +37,7 @@ export async function runClassifyCommand(args: ClassifyArguments): Promise<Comma
     source = { path: args.policy, ref: args.base, defaulted: true }
     warnings = [{ message: `No policy file at ${args.policy} on ${args.base}: the built-in defaults apply.` }]
   } else {
-    const parsed = parsePolicy(text, { path: args.policy })
+    const parsed = parsePolicy(text, { path: args.policy, knownMigrationRules: RULE_NAMES })
     if (!parsed.ok) {
       return { exitCode: 2, stdout: '', stderr: parsed.problems.map((p) => `error: ${formatProblem(p)}\n`).join('') }
     }

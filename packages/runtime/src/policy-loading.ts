@@ -1,9 +1,10 @@
 import { defaultPolicy, parsePolicy, type Policy, type PolicySource, type Problem } from '@change-policy/policy'
 import { readFileAtRef, type GitHubClient, type RepoRef } from '@change-policy/github'
+import { RULE_NAMES } from '@change-policy/migrations/rule-names'
 import { ActionError } from './action-error'
 
 export interface LoadPolicyOptions {
-  /** The migration lint rules that exist: an unknown name under `migrations.rules` is then an error at its line. */
+  /** The migration lint rules that exist (default: all of them): an unknown name under `migrations.rules` is an error at its line in every action. */
   knownMigrationRules?: readonly string[]
 }
 
@@ -32,7 +33,7 @@ export async function loadPolicy(client: GitHubClient, repo: RepoRef, path: stri
       ]
     }
   }
-  const parsed = parsePolicy(file.text, { path, ...(options.knownMigrationRules ? { knownMigrationRules: options.knownMigrationRules } : {}) })
+  const parsed = parsePolicy(file.text, { path, knownMigrationRules: options.knownMigrationRules ?? RULE_NAMES })
   if (!parsed.ok) throw new ActionError(parsed.problems)
   return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings }
 }
