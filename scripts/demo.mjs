@@ -44,6 +44,7 @@ try {
   write('docs/guide.md', '# Guide\n')
   write('src/app.ts', 'export const answer = 42\n')
   write('fly.toml', 'app = "sample"\n')
+  write('supabase/migrations/20261101000000_init.sql', 'create table public.customers (id uuid primary key);\nalter table public.customers enable row level security;\n')
   commitAll('Initial commit')
 
   git('checkout', '-q', '-b', 'docs-typo')
@@ -55,7 +56,20 @@ try {
   git('checkout', '-q', '-b', 'feature/billing')
   write('src/billing.ts', 'export const price = 10\n')
   write('fly.toml', 'app = "sample"\n[env]\n  BILLING = "on"\n')
-  write('supabase/migrations/20261125090000_add_invoices.sql', 'create table invoices (id bigint primary key);\n')
+  write(
+    'supabase/migrations/20261125090000_add_invoices.sql',
+    [
+      'create table public.invoices (',
+      '  id bigint generated always as identity primary key,',
+      '  customer_id uuid not null references auth.users (id),',
+      '  amount_cents integer not null check (amount_cents >= 0)',
+      ');',
+      'alter table public.invoices enable row level security;',
+      'create policy "customers read their invoices" on public.invoices for select using (auth.uid() = customer_id);',
+      'create index invoices_customer_idx on public.invoices (customer_id);',
+      ''
+    ].join('\n')
+  )
   commitAll('Add billing')
 
   git('checkout', '-q', 'main')
@@ -69,6 +83,16 @@ try {
       process.stdout.write(error.stdout ?? '')
       process.stderr.write(error.stderr ?? '')
     }
+  }
+  // The migration the feature adds, linted and applied with the whole history to an
+  // embedded PostgreSQL, as the validate-migration action does on the pull request.
+  git('checkout', '-q', 'feature/billing')
+  console.log('\n$ change-policy validate-migrations --base main   (on feature/billing)\n')
+  try {
+    process.stdout.write(execFileSync(process.execPath, [cli, 'validate-migrations', '--repo', repo, '--base', 'main'], { encoding: 'utf8' }))
+  } catch (error) {
+    process.stdout.write(error.stdout ?? '')
+    process.stderr.write(error.stderr ?? '')
   }
 } finally {
   rmSync(repo, { recursive: true, force: true })
