@@ -1,13 +1,13 @@
 // `npm run bench`: every benchmark, one after another (they time things, so never in
 // parallel), each printing its own figures. TypeScript benchmarks run through the small
-// loader in bench/migrations, which uses the workspace's own typescript.
+// loader in bench/ts-loader.mjs, which uses the workspace's own typescript.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const loader = join(root, 'bench', 'migrations', 'ts-loader.mjs')
+const loader = join(root, 'bench', 'ts-loader.mjs')
 
 function benchFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,7 +1,7 @@
 // Prints: classification time for a 3,000-file pull request against a 50-rule policy (the
 // pure function, cold and warm); the whole bundled action's wall time from process start to
 // outputs against the simulator; and how many API requests that run made.
-//   node --import ./bench/migrations/ts-loader.mjs bench/classify/classify.bench.ts
+//   node --import ./bench/ts-loader.mjs bench/classify/classify.bench.ts
 import { performance } from 'node:perf_hooks'
 import { classify, parsePolicy, type ClassificationFacts } from '@change-policy/policy'
 import { pullRequestScenario, runAction, startSimulator } from '@change-policy/github-simulator'

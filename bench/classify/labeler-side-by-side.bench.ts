@@ -2,7 +2,7 @@
 // at a folder holding its dist/index.js and dist/package.json) on the same 3,000-file pull
 // request with the same 50 path rules, against the same simulator, and prints its wall time
 // and API requests beside ours. Without LABELER_DIST it says so and exits.
-//   LABELER_DIST=/path/to/labeler/dist node --import ./bench/migrations/ts-loader.mjs bench/classify/labeler-side-by-side.bench.ts
+//   LABELER_DIST=/path/to/labeler/dist node --import ./bench/ts-loader.mjs bench/classify/labeler-side-by-side.bench.ts
 import { join } from 'node:path'
 import { pullRequestScenario, runAction, startSimulator } from '@change-policy/github-simulator'
 import { fiftyRulePolicy, largePullRequestFiles } from './fixtures'

@@ -2,7 +2,7 @@
 // process, against the simulator) for a pull request with 3 reviews and 2 teams to check
 // (target: at most 8), what each request was, and the run's wall time; then the same for
 // two variants that cost more by design.
-//   node --import ./bench/migrations/ts-loader.mjs bench/require-approval/require-approval.bench.ts
+//   node --import ./bench/ts-loader.mjs bench/require-approval/require-approval.bench.ts
 import { pullRequestScenario, runAction, startSimulator, TOKEN_PROFILES, type Simulator } from '@change-policy/github-simulator'
 
 const TARGET = 8
