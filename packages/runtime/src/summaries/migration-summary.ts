@@ -1,57 +1,12 @@
 import type { PolicySource, Problem } from '@change-policy/policy'
+import type { Finding, MigrationReport, SchemaChange } from '@change-policy/migrations'
 import { code, details, escapeMarkdown, table } from '../markdown'
 
-// The shapes below are the parts of @change-policy/migrations' MigrationReport that the
-// summary shows, written out so that runtime (shared by every action) does not depend on
-// the migrations package and its embedded PostgreSQL. A MigrationReport fits them as is.
-
-export interface MigrationFindingView {
-  rule: string
-  severity: 'error' | 'warning'
-  file: string
-  line: number
-  column: number
-  message: string
-  why: string
-  fix: string
-  destructive: boolean
-  sqlstate?: string
-  /** False for a finding on a migration already on the base branch and unchanged. */
-  blocking?: boolean
-}
-
-export interface SchemaChangeView {
-  action: 'create' | 'alter' | 'drop'
-  kind: string
-  name: string
-  detail?: string
-  line: number
-}
-
-export interface MigrationReportView {
-  valid: boolean
-  applied: number
-  newMigrations: string[]
-  editedMigrations: string[]
-  deletedMigrations: string[]
-  destructive: boolean
-  findings: MigrationFindingView[]
-  silenced: MigrationFindingView[]
-  files: Array<{ path: string; status: 'new' | 'edited' | 'unchanged'; applied: boolean; schemaChanges: SchemaChangeView[] }>
-  supabase: boolean
-  baseCommit?: string
-  apply?: {
-    engine: 'pglite' | 'server'
-    description: string
-    statements: number
-    stoodIn: number
-    failure?: { file: string; line: number; column: number; message: string; sqlstate: string }
-    startupMs: number
-    applyMs: number
-    dataDir?: 'prebuilt' | 'cache' | 'cold'
-  }
-  timings: { historyMs: number; parseMs: number; lintMs: number; startupMs: number; applyMs: number; totalMs: number }
-}
+// Type-only: the summary shows @change-policy/migrations' report, but runtime (shared by
+// every action) must not bundle its parser or embedded PostgreSQL, and `import type` is erased.
+export type MigrationFindingView = Finding
+export type SchemaChangeView = SchemaChange
+export type MigrationReportView = MigrationReport
 
 export interface MigrationSummaryInput {
   report: MigrationReportView
