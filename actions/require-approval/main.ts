@@ -1,10 +1,11 @@
 import * as core from '@actions/core'
-import { CHANGE_TYPES, evaluateApprovals, type ChangeType } from '@change-policy/policy'
+import { CHANGE_TYPES, evaluateApprovals, evaluateChangeRequest, type ChangeType } from '@change-policy/policy'
 import {
   APPROVAL_STATUS_CONTEXT,
   createGitHubClient,
   enableAutoMerge,
   gatherApprovalFacts,
+  gatherChangeRequestFacts,
   getPullRequest,
   listPullRequestReviews,
   setCommitStatus
@@ -17,6 +18,7 @@ import {
   booleanInput,
   choiceInput,
   classifyForApproval,
+  decideApproval,
   emitAuditRecord,
   loadPolicy,
   planAutoMerge,
@@ -30,7 +32,8 @@ import {
   type AutoMergeSetting
 } from '@change-policy/runtime'
 
-const PR_TYPES = ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled', 'ready_for_review']
+// `edited`: a description edited to link the change request is judged again.
+const PR_TYPES = ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled', 'ready_for_review', 'edited']
 const EVENTS = {
   pull_request_target: PR_TYPES,
   pull_request: PR_TYPES,
@@ -79,14 +82,19 @@ await runAction('require-approval', async () => {
     annotateProblems(loaded.warnings, 'warning', 'change-policy')
     const { policy } = loaded
     const typed = await classifyForApproval(client, repo, pr, policy, given)
-    const gathered = await gatherApprovalFacts(client, repo, { pr, reviews: await reviews, policy, changeType: typed.changeType, requirements: typed.requirements })
+    const [gathered, documented] = await Promise.all([
+      gatherApprovalFacts(client, repo, { pr, reviews: await reviews, policy, changeType: typed.changeType, requirements: typed.requirements }),
+      gatherChangeRequestFacts(client, repo, { pr, policy, changeType: typed.changeType, serverUrl: run.serverUrl })
+    ])
     const evaluation = evaluateApprovals(gathered.facts, policy, typed.requirements)
+    const changeRequest = evaluateChangeRequest(documented.facts, policy)
+    const decision = decideApproval(evaluation, changeRequest)
 
-    const state = evaluation.satisfied ? 'success' : 'failure'
-    await setStatus(state, approvalStatusLine(evaluation))
+    const state = decision.satisfied ? 'success' : 'failure'
+    await setStatus(state, approvalStatusLine(evaluation, changeRequest))
     decided = true
     const plan = planAutoMerge({
-      changeType: evaluation.changeType, allowed: policy.approvals.autoMerge, approved: evaluation.satisfied, setting: mergeMethod,
+      changeType: evaluation.changeType, allowed: policy.approvals.autoMerge, approved: decision.satisfied, setting: mergeMethod,
       alreadyEnabled: pr.autoMerge?.mergeMethod ?? null, inMergeQueue: run.eventName === 'merge_group', draft: pr.draft
     })
     let autoMergeError: unknown
@@ -95,32 +103,34 @@ await runAction('require-approval', async () => {
       (error: unknown) => ((autoMergeError = error), { outcome: 'eligible' as const, detail: 'it could not be turned on: see the error' })
     )
 
-    core.setOutput('approved', String(evaluation.satisfied))
+    core.setOutput('approved', String(decision.satisfied))
     core.setOutput('approvers', JSON.stringify(evaluation.approvals.map((a) => a.user)))
-    core.setOutput('missing', JSON.stringify(evaluation.missing))
+    core.setOutput('missing', JSON.stringify(decision.missing))
     core.setOutput('auto-merge', autoMerge.outcome)
-    core.setOutput('change-request', '')
+    core.setOutput('change-request', decision.changeRequestOutput)
     emitAuditRecord(run, {
       action: 'require-approval',
-      decision: evaluation.satisfied ? 'approved' : 'missing',
+      decision: decision.satisfied ? 'approved' : 'missing',
       sha: pr.headSha,
       pullRequest: pr.number,
       changeType: evaluation.changeType,
       controls: typed.classification.controls,
       approvals: evaluation.approvals,
-      reasons: evaluation.satisfied ? [...evaluation.requirements.map((r) => r.explanation), ...evaluation.notices] : evaluation.missing,
+      changeRequest: decision.auditChangeRequest,
+      reasons: decision.reasons,
       policy: loaded.source
     })
     const summary = renderApprovalSummary({
       evaluation, pullRequest: pr.number, headSha: pr.headSha, policy: loaded.source, changeTypeFrom: typed.changeTypeFrom, failOnMissing, autoMerge,
-      warnings: loaded.warnings, notes: gathered.notes, baseMerges: gathered.baseMerges, status: { context: APPROVAL_STATUS_CONTEXT, state, sha: statusSha }
+      warnings: loaded.warnings, notes: [...gathered.notes, ...documented.notes], baseMerges: gathered.baseMerges, status: { context: APPROVAL_STATUS_CONTEXT, state, sha: statusSha },
+      changeRequest: { evaluation: changeRequest, settings: policy.changeRequest, pullRequest: pr.number }
     })
     await core.summary.addRaw(summary, true).write()
     if (autoMergeError) throw autoMergeError // the decision stands; the step fails on what was asked and not done
 
-    for (const notice of evaluation.notices) core.warning(notice, { title: 'Emergency change' })
-    if (!evaluation.satisfied) {
-      const text = `Pull request #${pr.number} is not approved: ${evaluation.missing.join(' ')}`
+    for (const notice of decision.notices) core.warning(notice, { title: 'Emergency change' })
+    if (!decision.satisfied) {
+      const text = `Pull request #${pr.number} is not approved: ${decision.missing.join(' ')}`
       if (failOnMissing) core.setFailed(text)
       else core.warning(`${text} (fail-on-missing is false, so the step passes)`, { title: 'require-approval' })
     } else {

@@ -382,9 +382,9 @@ describe('bad input: a clear error, the step fails, nothing is approved', () => 
 
   test('a pull request event type it does not run on', async () => {
     const opened = await normalChange([{ user: 'bob' }])
-    const sc = await pullRequestScenario(sim, { ...setup, number: opened.pr.number, action: 'edited' })
+    const sc = await pullRequestScenario(sim, { ...setup, number: opened.pr.number, action: 'closed', merged: false })
     const result = await run(sc)
-    expectRefused(result, /`pull_request_target` events of type `edited`/)
+    expectRefused(result, /`pull_request_target` events of type `closed`/)
   })
 
   test('an enable-auto-merge value that is not a merge method', async () => {

@@ -30747,8 +30747,8 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
 /* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(282);
-/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5411);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(656);
+/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6564);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8713);
 
 
 
@@ -30813,7 +30813,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5411:
+/***/ 6564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30827,7 +30827,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FH: () => (/* reexport */ syncPrefixedLabel)
 });
 
-// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, getPermission, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listTeamMembers, parseTeam, readPermissions, setCommitStatus, statusDescription, verifyBaseMerge
+// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, gatherChangeRequestFacts, getPermission, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -31955,7 +31955,141 @@ async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) 
     return [...skipped.map((m) => ({ sha: m.sha, onlyMergesBase: false, reason: `more than ${MAX_VERIFIED_MERGES} merges to check` })), ...verdicts];
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/sidebar-links.ts
+
+// The one read REST has no equivalent of: issues linked to a pull request by hand, in its
+// Development sidebar. `userLinkedOnly` leaves out the ones its description names with a
+// closing keyword, which are read from the description itself. The issues come whole
+// (title, body, labels, state), so a sidebar link costs no request of its own.
+const SIDEBAR_LINKS = (/* unused pure expression or super */ null && (`query SidebarLinks($owner: String!, $name: String!, $number: Int!, $first: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      closingIssuesReferences(first: $first, userLinkedOnly: true) {
+        totalCount
+        nodes { number title body state repository { nameWithOwner } labels(first: 100) { nodes { name } } }
+      }
+    }
+  }
+}`));
+/**
+ * The issues linked in the Development sidebar of pull request `number`, at most
+ * MAX_ISSUE_REFERENCES of them (and how many more there are). A failure is returned, not
+ * thrown: the caller fails the requirement closed on it, naming what could not be read.
+ */
+async function sidebar_links_listSidebarLinkedIssues(client, repo, number) {
+    let data;
+    try {
+        data = await client.graphql(SIDEBAR_LINKS, { owner: repo.owner, name: repo.repo, number, first: MAX_ISSUE_REFERENCES });
+    }
+    catch (error) {
+        return { error: graphqlFailure(error) };
+    }
+    const connection = data.repository?.pullRequest?.closingIssuesReferences;
+    if (!connection)
+        return { error: `GitHub did not return pull request #${number} of ${repo.owner}/${repo.repo}` };
+    const nodes = (connection.nodes ?? []).filter((node) => node !== null);
+    const issues = nodes.map((node) => {
+        const [owner = repo.owner, name = repo.repo] = node.repository.nameWithOwner.split('/');
+        return {
+            number: node.number,
+            title: node.title,
+            body: node.body ?? '',
+            labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+            state: node.state === 'CLOSED' ? 'closed' : 'open',
+            isPullRequest: false, // an IssueConnection holds issues only
+            repository: { owner, name },
+            source: 'sidebar'
+        };
+    });
+    return { issues, skipped: Math.max(0, connection.totalCount - issues.length) };
+}
+function graphqlFailure(error) {
+    const errors = error.errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+        const messages = errors.map((e) => (e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e)));
+        return `GitHub's GraphQL API answered: ${messages.join('; ')}`;
+    }
+    const status = error.status;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof status === 'number' ? `GitHub answered HTTP ${status}${status >= 500 ? ' after retries' : ''}: ${message}` : `no answer from GitHub after retries (${message})`;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/change-request-facts.ts
+
+
+
+/**
+ * What `evaluateChangeRequest` needs, with as few requests as the answer allows:
+ * - nothing at all when the change type needs no change request, for an emergency (never
+ *   blocked), with `documented-in: pull-request` (the description is the change request), or
+ *   with `either` when the description already documents the change;
+ * - one REST request per issue of this repository that the description references, at most
+ *   MAX_ISSUE_REFERENCES, in parallel. References to pull requests (`/pull/` URLs) and to
+ *   other repositories cannot be the change request and are not read;
+ * - one GraphQL request for the Development sidebar, only when those did not already
+ *   document the change: the sidebar can hold links the description does not mention.
+ * So one linked issue costs one request when it documents the change and two when it
+ * does not. Whatever cannot be read is passed on as such, and the requirement fails
+ * closed on it.
+ */
+async function gatherChangeRequestFacts(client, repo, input) {
+    const { pr, policy, changeType } = input;
+    const repository = { owner: repo.owner, name: repo.repo };
+    const facts = {
+        changeType,
+        repository,
+        pullRequest: { number: pr.number, body: pr.body, title: pr.title },
+        linkedIssues: [],
+        skippedReferences: 0
+    };
+    const notes = [];
+    const settings = policy.changeRequest;
+    const needsIssues = settings.required.includes(changeType) && changeType !== 'emergency' && settings.documentedIn !== 'pull-request';
+    if (!needsIssues || evaluateChangeRequest(facts, policy).satisfied)
+        return { facts, notes };
+    const parsed = parseIssueReferences(pr.body, repository, input.serverUrl);
+    facts.skippedReferences = parsed.skipped;
+    if (parsed.skipped > 0) {
+        const total = parsed.references.length + parsed.skipped;
+        notes.push(`The description of pull request #${pr.number} references ${total} issues or pull requests; only the first ${MAX_ISSUE_REFERENCES} ` +
+            `(this repository's first) were considered as change requests, ${parsed.skipped} were not read.`);
+    }
+    facts.linkedIssues = await Promise.all(parsed.references.map((reference) => (reference.crossRepository || reference.isPullRequest ? unreadReference(reference) : readLinkedIssue(client, repo, reference.number))));
+    if (evaluateChangeRequest(facts, policy).satisfied)
+        return { facts, notes };
+    const sidebar = await listSidebarLinkedIssues(client, repo, pr.number);
+    if ('error' in sidebar) {
+        facts.sidebarError = sidebar.error;
+        return { facts, notes };
+    }
+    facts.linkedIssues.push(...sidebar.issues);
+    facts.skippedSidebarLinks = sidebar.skipped;
+    if (sidebar.skipped > 0) {
+        notes.push(`Pull request #${pr.number} has ${sidebar.issues.length + sidebar.skipped} issues linked in its Development sidebar; only the first ${MAX_ISSUE_REFERENCES} were read.`);
+    }
+    return { facts, notes };
+}
+/**
+ * A reference that cannot be the change request whatever it holds: a pull request's URL, or
+ * another repository's issue. Reading it would cost a request and could change nothing.
+ */
+function unreadReference(reference) {
+    return {
+        number: reference.number,
+        title: '',
+        body: '',
+        labels: [],
+        state: 'open',
+        isPullRequest: reference.isPullRequest,
+        repository: { owner: reference.owner, name: reference.name },
+        source: 'body'
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
 
 
 
@@ -31989,7 +32123,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* reexport */ serializeAuditRecord)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, auditChangeRequest, changeRequestRecord, commitsAfter, compileGlobList, cutText, describeReference, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseIssueReferences, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
+// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, auditChangeRequest, changeRequestRecord, commitsAfter, compileGlobList, cutText, describeReference, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseIssueReferences, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -41636,11 +41770,14 @@ function section_statuses_sectionProblems(statuses, documentName) {
  * - `pull-request`: the pull request's own description, with every section filled in. No
  *   issue is needed: a team that documents changes in the description would otherwise have to
  *   open an empty issue for each one, which documents nothing an auditor could read. A linked
- *   issue is still recorded, for traceability.
+ *   issue among the facts that could count is recorded, for traceability; otherwise the
+ *   record names the pull request itself.
  * - `either`: a linked issue with every section filled in, or else the description; each
  *   place whole, never sections pieced together from both.
  * Emergencies are never blocked: their justification is owed in the post-deployment review.
  */
+/** The notice an emergency gets when the policy requires change requests at all. */
+const EMERGENCY_CHANGE_REQUEST_NOTICE = 'EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.';
 function evaluateChangeRequest(facts, policy) {
     const settings = policy.changeRequest;
     const mode = settings.documentedIn;
@@ -41651,7 +41788,7 @@ function evaluateChangeRequest(facts, policy) {
     const candidates = uniqueIssues(facts.linkedIssues).map((issue) => {
         const problems = linkProblems(issue, facts.repository, settings);
         const counts = problems.length === 0;
-        const read = counts && mode !== 'pull-request';
+        const read = hasReadableSections(issue, facts.repository) && mode !== 'pull-request';
         return { issue, counts, problems, sections: read ? sectionStatuses(issue.body, sections, 'issue') : [] };
     });
     const usable = candidates.filter((candidate) => candidate.counts);
@@ -41665,9 +41802,8 @@ function evaluateChangeRequest(facts, policy) {
     // Emergencies are expedited: their justification comes after deployment, never before.
     const missing = required && !isEmergency && !documented ? whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) : [];
     if (isEmergency) {
-        if (settings.required.length > 0) {
-            notices.push('EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.');
-        }
+        if (settings.required.length > 0)
+            notices.push(EMERGENCY_CHANGE_REQUEST_NOTICE);
     }
     else if (!required) {
         const which = settings.required.length === 0 ? 'no change type' : settings.required.join(', ');
@@ -41680,7 +41816,8 @@ function evaluateChangeRequest(facts, policy) {
         ? inIssue.sections
         : inDescription || mode === 'pull-request'
             ? prStatuses
-            : (usable[0]?.sections ?? (mode === 'either' ? prStatuses : sectionStatuses('', sections, 'issue')));
+            : ((usable[0] ?? candidates.find((candidate) => candidate.sections.length > 0))?.sections ??
+                (mode === 'either' ? prStatuses : sectionStatuses('', sections, 'issue')));
     const linked = inIssue ?? (inDescription ? usable[0] : undefined);
     const record = inIssue
         ? changeRequestRecord(inIssue.issue, inIssue.sections, 'issue')
@@ -41722,9 +41859,10 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
     }
     for (const candidate of candidates)
         missing.push(...candidate.problems);
-    const usable = candidates.find((candidate) => candidate.counts);
-    if (usable)
-        missing.push(...sectionProblems(usable.sections, issueName(usable.issue, facts.repository)));
+    // The issue most likely meant: the first that counts, else the first whose only problem is a label.
+    const meant = candidates.find((candidate) => candidate.counts) ?? candidates.find((candidate) => candidate.sections.length > 0);
+    if (meant)
+        missing.push(...sectionProblems(meant.sections, issueName(meant.issue, facts.repository)));
     if (mode === 'either' && candidates.length > 0 && sections.length > 0) {
         missing.push(prUndecodable !== null ? `or instead: ${undecodable}` : `or instead fill in ${headings} in the description of ${pullName}`);
     }
@@ -41756,6 +41894,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 
 
+
 ;// CONCATENATED MODULE: ./packages/policy/src/index.ts
 // The public surface of @change-policy/policy: pure functions over plain data, no I/O.
 
@@ -41775,7 +41914,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 /***/ }),
 
-/***/ 656:
+/***/ 8713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41794,7 +41933,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: ActionError, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, choiceInput, classifyForApproval, code, details, escapeMarkdown, findingFails, formatProblem, planAutoMerge, renderApprovalSummary, renderMigrationSummary, table
+// UNUSED EXPORTS: ActionError, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, escapeMarkdown, findingFails, formatProblem, planAutoMerge, renderApprovalSummary, renderChangeRequestSection, renderMigrationSummary, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -41890,8 +42029,8 @@ function annotateProblems(problems, level, title) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 16 modules
-var src = __nccwpck_require__(5411);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 18 modules
+var src = __nccwpck_require__(6564);
 ;// CONCATENATED MODULE: ./packages/runtime/src/markdown.ts
 // The job summary is GitHub-flavoured Markdown that also renders HTML, and much of what we
 // put in it (file names, labels, titles, reasons quoting them) comes from the pull request.
@@ -42797,7 +42936,8 @@ function readRunContext() {
         actor: github/* context */._.actor ?? '',
         sha: github/* context */._.sha ?? '',
         runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
-        apiUrl: github/* context */._.apiUrl
+        apiUrl: github/* context */._.apiUrl,
+        serverUrl
     };
 }
 
@@ -43152,7 +43292,155 @@ async function classifyForApproval(client, repo, pr, policy, given) {
     return { changeType: given, changeTypeFrom: 'input', classification, requirements };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/change-request-summary.ts
+
+
+/** Where the issue form users copy lives, named in the fix. */
+const ISSUE_FORM = 'workflows-templates/ISSUE_TEMPLATE/change-request.yml';
+/** Text of a section quoted in the summary; the audit record carries more. */
+const QUOTED_LENGTH = 300;
+const TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
+function headingList(settings) {
+    return settings.sections.map(code).join(', ');
+}
+function labelClause(settings) {
+    if (settings.labels.length === 0)
+        return '';
+    return settings.labels.length === 1 ? ` labelled ${code(settings.labels[0])}` : ` labelled one of ${settings.labels.map(code).join(', ')}`;
+}
+function needs(view) {
+    const { settings, evaluation } = view;
+    if (evaluation.owedInPostDeploymentReview)
+        return 'owed in the post-deployment review (an emergency is not blocked)';
+    const filled = settings.sections.length > 0 ? ` with ${headingList(settings)} filled in` : '';
+    switch (settings.documentedIn) {
+        case 'issue':
+            return `a linked issue${labelClause(settings)}${filled}`;
+        case 'pull-request':
+            return settings.sections.length > 0 ? `${headingList(settings)} filled in the description` : 'nothing (no sections asked)';
+        case 'either':
+            return settings.sections.length > 0 ? `${headingList(settings)} filled in a linked issue${labelClause(settings)} or in the description` : `a linked issue${labelClause(settings)}`;
+    }
+}
+function satisfiedBy(view) {
+    const { evaluation, pullRequest } = view;
+    const record = evaluation.record;
+    if (record === null)
+        return '—';
+    if (record.documentedIn === 'issue')
+        return `#${record.issue} ${escapeMarkdown(record.title)}`;
+    const linked = evaluation.issue ? ` (linked: #${evaluation.issue.number})` : '';
+    return `the description of #${pullRequest}${linked}`;
+}
+function missingCell(view) {
+    const { evaluation, settings } = view;
+    if (evaluation.satisfied)
+        return '—';
+    const noIssue = settings.documentedIn !== 'pull-request' && !evaluation.candidates.some((candidate) => candidate.counts);
+    const unfilled = evaluation.sections.filter((section) => !section.filled).map((section) => code(section.heading));
+    if (noIssue && evaluation.candidates.length > 0)
+        return 'a linked issue that can count (see what is missing)';
+    if (noIssue && (settings.documentedIn === 'issue' || unfilled.length > 0))
+        return settings.documentedIn === 'either' ? 'a linked issue or the sections in the description' : 'a linked change-request issue';
+    if (unfilled.length > 0)
+        return `text under ${unfilled.join(', ')}`;
+    return 'see below';
+}
+/** The change request's row in the requirements table, for the change types that require one; null otherwise. */
+function change_request_summary_changeRequestRow(view) {
+    if (!view.evaluation.required)
+        return null;
+    return { requirement: 'change request', needs: needs(view), satisfiedBy: satisfiedBy(view), missing: missingCell(view) };
+}
+function quote(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return escapeMarkdown(flat.length > QUOTED_LENGTH ? `${flat.slice(0, QUOTED_LENGTH).trimEnd()}…` : flat);
+}
+function sectionCell(section) {
+    return `${section.filled ? '✓' : '✗'} ${escapeMarkdown(section.heading)}${section.found ? (section.filled ? '' : ' (no text)') : ' (no heading)'}`;
+}
+function candidateRow(candidate) {
+    const { issue } = candidate;
+    const name = `${issue.repository.owner}/${issue.repository.name}#${issue.number}`;
+    const from = issue.source === 'sidebar' ? 'Development sidebar' : 'description';
+    const sections = candidate.sections.map(sectionCell).join('<br>');
+    const verdict = candidate.counts
+        ? sections || 'can be the change request'
+        : `✗ does not count (see what is missing)${sections ? `<br>${sections}` : ''}`;
+    return [code(name), from, issue.title ? escapeMarkdown(issue.title) : '—', verdict];
+}
+/** A block the author can copy: the headings, each with a prompt under it. */
+function template(settings) {
+    return ['```markdown', ...settings.sections.flatMap((heading, i) => [...(i > 0 ? [''] : []), `### ${heading}`, '', '…']), '```'];
+}
+function fix(view) {
+    const { settings, pullRequest } = view;
+    const out = ['**How to fix it**', ''];
+    const linkSteps = [
+        `Link it to this pull request: write ${code('Closes #<issue>')} (the issue closes when this merges) or ${code('Refs #<issue>')} in the description of #${pullRequest}, ` +
+            'or link it under **Development** in the sidebar. Editing the description re-runs this check; after editing the issue, re-run the job.'
+    ];
+    const issueSteps = (intro) => [
+        settings.sections.length > 0
+            ? `${intro} an issue in this repository${labelClause(settings)} whose body has these headings, each with text under it ` +
+                `(the issue form ${code(ISSUE_FORM)} writes them):`
+            : `${intro} an issue in this repository${labelClause(settings)}.`,
+        ...(settings.sections.length > 0 ? ['', ...template(settings)] : []),
+        '',
+        ...linkSteps
+    ];
+    const descriptionSteps = (intro) => [`${intro} these headings in the description of #${pullRequest}, each with text under it:`, '', ...template(settings)];
+    if (settings.documentedIn === 'issue')
+        out.push(...issueSteps('Open (or edit)'));
+    else if (settings.documentedIn === 'pull-request')
+        out.push(...descriptionSteps('Write'));
+    else
+        out.push(...issueSteps('Either open (or edit)'), '', ...descriptionSteps('Or write'));
+    return out;
+}
+/**
+ * The change request's section of the job summary: what documents the change (with its
+ * sections quoted), or exactly what to do to document it, and each linked issue with why it
+ * does or does not count. Empty when the policy requires change requests for no type.
+ */
+function change_request_summary_renderChangeRequestSection(view) {
+    const { evaluation, settings } = view;
+    if (settings.required.length === 0 && evaluation.record === null)
+        return [];
+    const out = ['### Change request', ''];
+    if (evaluation.owedInPostDeploymentReview) {
+        out.push('Not checked before deployment: an emergency change documents its justification and impact assessment in the post-deployment review.', '');
+    }
+    else if (!evaluation.required) {
+        out.push(`Not required for ${TITLE[evaluation.changeType].toLowerCase()} changes (${code('change-request.required')}: ${settings.required.join(', ') || 'none'}).`, '');
+    }
+    const record = evaluation.record;
+    if (record !== null) {
+        const where = record.documentedIn === 'issue' ? `issue #${record.issue} (${escapeMarkdown(record.title)})` : `the description of pull request #${view.pullRequest}`;
+        out.push(`Documented in ${where}${record.documentedIn === 'pull-request' && evaluation.issue ? ` (linked issue #${evaluation.issue.number})` : ''}:`, '');
+        for (const section of record.sections)
+            out.push(`- **${escapeMarkdown(section.heading)}**: ${quote(section.text)}`);
+        if (record.sections.length > 0)
+            out.push('');
+    }
+    else if (evaluation.required && !evaluation.owedInPostDeploymentReview) {
+        out.push(...fix(view), '');
+    }
+    // The emergency's notice is a callout at the top of the summary, and "not required" is said above.
+    for (const notice of evaluation.notices) {
+        if (notice !== EMERGENCY_CHANGE_REQUEST_NOTICE && !notice.startsWith('a change request is not required'))
+            out.push(`> [!NOTE]\n> ${escapeMarkdown(notice)}`, '');
+    }
+    if (evaluation.candidates.length > 0 && (!evaluation.satisfied || evaluation.candidates.length > 1)) {
+        out.push('Linked issues read:', '');
+        out.push(table(['issue', 'linked in', 'title', 'sections'], evaluation.candidates.map(candidateRow)), '');
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/summaries/approval-summary.ts
+
+
 
 const approval_summary_TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
 const REASON_TITLE = {
@@ -43186,9 +43474,11 @@ function approvalRequirementRows(evaluation) {
     });
 }
 /** The commit status's one line (GitHub keeps 140 characters of it). */
-function approvalStatusLine(evaluation) {
+function approvalStatusLine(evaluation, changeRequest) {
     if (!evaluation.satisfied)
         return evaluation.missing[0] ?? 'Not approved';
+    if (changeRequest && !changeRequest.satisfied)
+        return changeRequest.missing[0] ?? 'No change request';
     if (evaluation.reviewOwedAfterDeployment) {
         return `Emergency: ${evaluation.approvals.length === 0 ? 'no approval yet' : 'expedited approval'}; post-deployment review owed`;
     }
@@ -43201,7 +43491,7 @@ function approval_summary_policyLine(policy) {
 }
 function verdict(input) {
     const { evaluation } = input;
-    if (evaluation.satisfied)
+    if (evaluation.satisfied && (input.changeRequest?.evaluation.satisfied ?? true))
         return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
     return input.failOnMissing ? 'not approved' : 'not approved (reported only: `fail-on-missing` is false)';
 }
@@ -43212,9 +43502,11 @@ function verdict(input) {
  */
 function renderApprovalSummary(input) {
     const { evaluation } = input;
+    const changeRequest = input.changeRequest;
     const out = [];
     out.push(`## Pull request #${input.pullRequest}: ${verdict(input)}`, '');
-    for (const notice of evaluation.notices)
+    const callouts = [...evaluation.notices, ...(changeRequest?.evaluation.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE) ?? [])];
+    for (const notice of callouts)
         out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '');
     for (const warning of input.warnings ?? []) {
         out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`, '');
@@ -43222,14 +43514,18 @@ function renderApprovalSummary(input) {
     const from = input.changeTypeFrom === 'input' ? 'as the `change-type` input says' : 'as classified';
     out.push(`${approval_summary_TYPE_TITLE[evaluation.changeType]} change (${from}), judged on head commit ${code(input.headSha.slice(0, 7))}. Policy: ${approval_summary_policyLine(input.policy)}.`, '');
     out.push('### Requirements', '');
-    const rows = [...approvalRequirementRows(evaluation), ...(input.extraRequirements ?? [])];
+    const changeRequestRows = changeRequest ? [changeRequestRow(changeRequest)].filter((row) => row !== null) : [];
+    const rows = [...approvalRequirementRows(evaluation), ...changeRequestRows, ...(input.extraRequirements ?? [])];
     out.push(table(['requirement', 'needs', 'satisfied by', 'missing'], rows.map((r) => [r.requirement, r.needs, r.satisfiedBy, r.missing])), '');
-    if (evaluation.missing.length > 0) {
+    const missing = [...evaluation.missing, ...(changeRequest?.evaluation.missing ?? [])];
+    if (missing.length > 0) {
         out.push('### What is missing', '');
-        for (const sentence of evaluation.missing)
+        for (const sentence of missing)
             out.push(`- ${escapeMarkdown(sentence)}`);
         out.push('');
     }
+    if (changeRequest)
+        out.push(...renderChangeRequestSection(changeRequest));
     if (evaluation.ignored.length > 0) {
         out.push('### Reviews that did not count', '');
         out.push(table(['reviewer', 'commit', 'why'], evaluation.ignored.map((entry) => [code(entry.user), code(entry.commit.slice(0, 7) || 'none'), `${REASON_TITLE[entry.reason]}: ${escapeMarkdown(entry.explanation)}`])), '');
@@ -43253,7 +43549,33 @@ function renderApprovalSummary(input) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/approval-decision.ts
+
+function decideApproval(approvals, changeRequest) {
+    const satisfied = approvals.satisfied && changeRequest.satisfied;
+    const missing = [...approvals.missing, ...changeRequest.missing];
+    const record = changeRequest.record;
+    const documented = record === null
+        ? []
+        : [
+            record.documentedIn === 'issue'
+                ? `change request: issue #${record.issue} (${record.title})`
+                : `change request: documented in the pull request's description${changeRequest.issue ? ` (issue #${changeRequest.issue.number} linked)` : ''}`
+        ];
+    const owed = changeRequest.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE);
+    return {
+        satisfied,
+        missing,
+        reasons: satisfied ? [...approvals.requirements.map((r) => r.explanation), ...documented, ...approvals.notices, ...owed] : missing,
+        notices: [...approvals.notices, ...owed],
+        changeRequestOutput: changeRequest.issue ? String(changeRequest.issue.number) : '',
+        auditChangeRequest: auditChangeRequest(record)
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
+
 
 
 

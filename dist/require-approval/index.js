@@ -30746,14 +30746,15 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
-/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3692);
-/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5411);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2521);
+/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4894);
+/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8289);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4002);
 
 
 
 
-const PR_TYPES = ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled', 'ready_for_review'];
+// `edited`: a description edited to link the change request is judged again.
+const PR_TYPES = ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled', 'ready_for_review', 'edited'];
 const EVENTS = {
     pull_request_target: PR_TYPES,
     pull_request: PR_TYPES,
@@ -30799,44 +30800,51 @@ await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs
         (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .annotateProblems */ .$9)(loaded.warnings, 'warning', 'change-policy');
         const { policy } = loaded;
         const typed = await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .classifyForApproval */ .BO)(client, repo, pr, policy, given);
-        const gathered = await (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .gatherApprovalFacts */ .im)(client, repo, { pr, reviews: await reviews, policy, changeType: typed.changeType, requirements: typed.requirements });
+        const [gathered, documented] = await Promise.all([
+            (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .gatherApprovalFacts */ .im)(client, repo, { pr, reviews: await reviews, policy, changeType: typed.changeType, requirements: typed.requirements }),
+            (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .gatherChangeRequestFacts */ .kE)(client, repo, { pr, policy, changeType: typed.changeType, serverUrl: run.serverUrl })
+        ]);
         const evaluation = (0,_change_policy_policy__WEBPACK_IMPORTED_MODULE_1__/* .evaluateApprovals */ .EQ)(gathered.facts, policy, typed.requirements);
-        const state = evaluation.satisfied ? 'success' : 'failure';
-        await setStatus(state, (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .approvalStatusLine */ .Qk)(evaluation));
+        const changeRequest = (0,_change_policy_policy__WEBPACK_IMPORTED_MODULE_1__/* .evaluateChangeRequest */ .lf)(documented.facts, policy);
+        const decision = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .decideApproval */ .gC)(evaluation, changeRequest);
+        const state = decision.satisfied ? 'success' : 'failure';
+        await setStatus(state, (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .approvalStatusLine */ .Qk)(evaluation, changeRequest));
         decided = true;
         const plan = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .planAutoMerge */ .Nr)({
-            changeType: evaluation.changeType, allowed: policy.approvals.autoMerge, approved: evaluation.satisfied, setting: mergeMethod,
+            changeType: evaluation.changeType, allowed: policy.approvals.autoMerge, approved: decision.satisfied, setting: mergeMethod,
             alreadyEnabled: pr.autoMerge?.mergeMethod ?? null, inMergeQueue: run.eventName === 'merge_group', draft: pr.draft
         });
         let autoMergeError;
         const autoMerge = 'outcome' in plan ? plan : await (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .enableAutoMerge */ .D2)(client, pr, plan.enable).then((result) => (result.enabled ? { outcome: 'enabled', detail: `turned on (${plan.enable})` } : { outcome: 'eligible', detail: result.reason }), (error) => ((autoMergeError = error), { outcome: 'eligible', detail: 'it could not be turned on: see the error' }));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('approved', String(evaluation.satisfied));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('approved', String(decision.satisfied));
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('approvers', JSON.stringify(evaluation.approvals.map((a) => a.user)));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('missing', JSON.stringify(evaluation.missing));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('missing', JSON.stringify(decision.missing));
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('auto-merge', autoMerge.outcome);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('change-request', '');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('change-request', decision.changeRequestOutput);
         (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .emitAuditRecord */ .iA)(run, {
             action: 'require-approval',
-            decision: evaluation.satisfied ? 'approved' : 'missing',
+            decision: decision.satisfied ? 'approved' : 'missing',
             sha: pr.headSha,
             pullRequest: pr.number,
             changeType: evaluation.changeType,
             controls: typed.classification.controls,
             approvals: evaluation.approvals,
-            reasons: evaluation.satisfied ? [...evaluation.requirements.map((r) => r.explanation), ...evaluation.notices] : evaluation.missing,
+            changeRequest: decision.auditChangeRequest,
+            reasons: decision.reasons,
             policy: loaded.source
         });
         const summary = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .renderApprovalSummary */ .yb)({
             evaluation, pullRequest: pr.number, headSha: pr.headSha, policy: loaded.source, changeTypeFrom: typed.changeTypeFrom, failOnMissing, autoMerge,
-            warnings: loaded.warnings, notes: gathered.notes, baseMerges: gathered.baseMerges, status: { context: _change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .APPROVAL_STATUS_CONTEXT */ .Dj, state, sha: statusSha }
+            warnings: loaded.warnings, notes: [...gathered.notes, ...documented.notes], baseMerges: gathered.baseMerges, status: { context: _change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .APPROVAL_STATUS_CONTEXT */ .Dj, state, sha: statusSha },
+            changeRequest: { evaluation: changeRequest, settings: policy.changeRequest, pullRequest: pr.number }
         });
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(summary, true).write();
         if (autoMergeError)
             throw autoMergeError; // the decision stands; the step fails on what was asked and not done
-        for (const notice of evaluation.notices)
+        for (const notice of decision.notices)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(notice, { title: 'Emergency change' });
-        if (!evaluation.satisfied) {
-            const text = `Pull request #${pr.number} is not approved: ${evaluation.missing.join(' ')}`;
+        if (!decision.satisfied) {
+            const text = `Pull request #${pr.number} is not approved: ${decision.missing.join(' ')}`;
             if (failOnMissing)
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(text);
             else
@@ -30859,7 +30867,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5411:
+/***/ 8289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30870,6 +30878,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   LX: () => (/* reexport */ createGitHubClient),
   D2: () => (/* reexport */ enableAutoMerge),
   im: () => (/* reexport */ gatherApprovalFacts),
+  kE: () => (/* reexport */ gatherChangeRequestFacts),
   tg: () => (/* reexport */ gatherClassificationFacts),
   T9: () => (/* reexport */ getPullRequest),
   cq: () => (/* reexport */ listPullRequestFiles),
@@ -30878,7 +30887,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   MX: () => (/* reexport */ setCommitStatus)
 });
 
-// UNUSED EXPORTS: LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, getPermission, listPullRequestCommits, listTeamMembers, parseTeam, readPermissions, statusDescription, syncPrefixedLabel, verifyBaseMerge
+// UNUSED EXPORTS: LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, getPermission, listPullRequestCommits, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, statusDescription, syncPrefixedLabel, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -31586,8 +31595,8 @@ class TeamDirectory {
     }
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 50 modules
-var src = __nccwpck_require__(3692);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 59 modules
+var src = __nccwpck_require__(4894);
 ;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
 
 
@@ -32006,7 +32015,207 @@ async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) 
     return [...skipped.map((m) => ({ sha: m.sha, onlyMergesBase: false, reason: `more than ${MAX_VERIFIED_MERGES} merges to check` })), ...verdicts];
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/sidebar-links.ts
+
+// The one read REST has no equivalent of: issues linked to a pull request by hand, in its
+// Development sidebar. `userLinkedOnly` leaves out the ones its description names with a
+// closing keyword, which are read from the description itself. The issues come whole
+// (title, body, labels, state), so a sidebar link costs no request of its own.
+const SIDEBAR_LINKS = `query SidebarLinks($owner: String!, $name: String!, $number: Int!, $first: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      closingIssuesReferences(first: $first, userLinkedOnly: true) {
+        totalCount
+        nodes { number title body state repository { nameWithOwner } labels(first: 100) { nodes { name } } }
+      }
+    }
+  }
+}`;
+/**
+ * The issues linked in the Development sidebar of pull request `number`, at most
+ * MAX_ISSUE_REFERENCES of them (and how many more there are). A failure is returned, not
+ * thrown: the caller fails the requirement closed on it, naming what could not be read.
+ */
+async function listSidebarLinkedIssues(client, repo, number) {
+    let data;
+    try {
+        data = await client.graphql(SIDEBAR_LINKS, { owner: repo.owner, name: repo.repo, number, first: src/* MAX_ISSUE_REFERENCES */.kJ });
+    }
+    catch (error) {
+        return { error: graphqlFailure(error) };
+    }
+    const connection = data.repository?.pullRequest?.closingIssuesReferences;
+    if (!connection)
+        return { error: `GitHub did not return pull request #${number} of ${repo.owner}/${repo.repo}` };
+    const nodes = (connection.nodes ?? []).filter((node) => node !== null);
+    const issues = nodes.map((node) => {
+        const [owner = repo.owner, name = repo.repo] = node.repository.nameWithOwner.split('/');
+        return {
+            number: node.number,
+            title: node.title,
+            body: node.body ?? '',
+            labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+            state: node.state === 'CLOSED' ? 'closed' : 'open',
+            isPullRequest: false, // an IssueConnection holds issues only
+            repository: { owner, name },
+            source: 'sidebar'
+        };
+    });
+    return { issues, skipped: Math.max(0, connection.totalCount - issues.length) };
+}
+function graphqlFailure(error) {
+    const errors = error.errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+        const messages = errors.map((e) => (e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e)));
+        return `GitHub's GraphQL API answered: ${messages.join('; ')}`;
+    }
+    const status = error.status;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof status === 'number' ? `GitHub answered HTTP ${status}${status >= 500 ? ' after retries' : ''}: ${message}` : `no answer from GitHub after retries (${message})`;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/issues.ts
+/** `https://api.github.com/repos/acme/app` → acme/app; null when it is not such a URL. */
+function repositoryFromApiUrl(url) {
+    const match = /\/repos\/([^/]+)\/([^/]+)\/?$/.exec(url);
+    return match ? { owner: decodeURIComponent(match[1]), name: decodeURIComponent(match[2]) } : null;
+}
+/**
+ * Issue `number` of `repo` as a possible change request (`GET /repos/{owner}/{repo}/issues/{n}`,
+ * which answers for pull requests too, with a `pull_request` key). Never throws: an issue that
+ * cannot be read comes back with `readError` and `readFix`, and the requirement fails closed
+ * on it, naming it. A transferred issue is followed (GitHub redirects) and then belongs to
+ * another repository, which its `repository` says.
+ */
+async function readLinkedIssue(client, repo, number, source = 'body') {
+    const unread = {
+        number,
+        title: '',
+        body: '',
+        labels: [],
+        state: 'open',
+        isPullRequest: false,
+        repository: { owner: repo.owner, name: repo.repo },
+        source
+    };
+    try {
+        const { data } = await client.rest.issues.get({ ...repo, issue_number: number });
+        return {
+            ...unread,
+            title: data.title,
+            body: data.body ?? '',
+            labels: data.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))).filter((name) => name !== ''),
+            state: data.state === 'closed' ? 'closed' : 'open',
+            isPullRequest: data.pull_request !== undefined && data.pull_request !== null,
+            repository: repositoryFromApiUrl(data.repository_url) ?? unread.repository
+        };
+    }
+    catch (error) {
+        return { ...unread, ...readFailure(error) };
+    }
+}
+function answer(error) {
+    const data = error.response?.data;
+    if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string')
+        return data.message;
+    return error.message ?? String(error);
+}
+function readFailure(error) {
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    if (status === 404) {
+        return {
+            readError: 'GitHub answered HTTP 404: there is no such issue, or the token cannot see it',
+            readFix: "check the number; if the issue exists, give the workflow's token `issues: read`"
+        };
+    }
+    if (status === 410)
+        return { readError: 'GitHub answered HTTP 410: the issue was deleted', readFix: 'link the change request that replaces it' };
+    if (status === 401 || status === 403) {
+        return { readError: `GitHub answered HTTP ${status}: ${answer(error)}`, readFix: "give the workflow's token `issues: read` in its `permissions:` block" };
+    }
+    if (status !== undefined && status >= 500) {
+        return { readError: `GitHub answered HTTP ${status} after retries`, readFix: 'nothing passes while GitHub cannot answer: re-run the job' };
+    }
+    const what = status === undefined ? `no answer from GitHub after retries (${answer(error)})` : `GitHub answered HTTP ${status}: ${answer(error)}`;
+    return { readError: what, readFix: 'nothing passes while the issue cannot be read: re-run the job' };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/change-request-facts.ts
+
+
+
+/**
+ * What `evaluateChangeRequest` needs, with as few requests as the answer allows:
+ * - nothing at all when the change type needs no change request, for an emergency (never
+ *   blocked), with `documented-in: pull-request` (the description is the change request), or
+ *   with `either` when the description already documents the change;
+ * - one REST request per issue of this repository that the description references, at most
+ *   MAX_ISSUE_REFERENCES, in parallel. References to pull requests (`/pull/` URLs) and to
+ *   other repositories cannot be the change request and are not read;
+ * - one GraphQL request for the Development sidebar, only when those did not already
+ *   document the change: the sidebar can hold links the description does not mention.
+ * So one linked issue costs one request when it documents the change and two when it
+ * does not. Whatever cannot be read is passed on as such, and the requirement fails
+ * closed on it.
+ */
+async function gatherChangeRequestFacts(client, repo, input) {
+    const { pr, policy, changeType } = input;
+    const repository = { owner: repo.owner, name: repo.repo };
+    const facts = {
+        changeType,
+        repository,
+        pullRequest: { number: pr.number, body: pr.body, title: pr.title },
+        linkedIssues: [],
+        skippedReferences: 0
+    };
+    const notes = [];
+    const settings = policy.changeRequest;
+    const needsIssues = settings.required.includes(changeType) && changeType !== 'emergency' && settings.documentedIn !== 'pull-request';
+    if (!needsIssues || (0,src/* evaluateChangeRequest */.lf)(facts, policy).satisfied)
+        return { facts, notes };
+    const parsed = (0,src/* parseIssueReferences */.Hj)(pr.body, repository, input.serverUrl);
+    facts.skippedReferences = parsed.skipped;
+    if (parsed.skipped > 0) {
+        const total = parsed.references.length + parsed.skipped;
+        notes.push(`The description of pull request #${pr.number} references ${total} issues or pull requests; only the first ${src/* MAX_ISSUE_REFERENCES */.kJ} ` +
+            `(this repository's first) were considered as change requests, ${parsed.skipped} were not read.`);
+    }
+    facts.linkedIssues = await Promise.all(parsed.references.map((reference) => (reference.crossRepository || reference.isPullRequest ? unreadReference(reference) : readLinkedIssue(client, repo, reference.number))));
+    if ((0,src/* evaluateChangeRequest */.lf)(facts, policy).satisfied)
+        return { facts, notes };
+    const sidebar = await listSidebarLinkedIssues(client, repo, pr.number);
+    if ('error' in sidebar) {
+        facts.sidebarError = sidebar.error;
+        return { facts, notes };
+    }
+    facts.linkedIssues.push(...sidebar.issues);
+    facts.skippedSidebarLinks = sidebar.skipped;
+    if (sidebar.skipped > 0) {
+        notes.push(`Pull request #${pr.number} has ${sidebar.issues.length + sidebar.skipped} issues linked in its Development sidebar; only the first ${src/* MAX_ISSUE_REFERENCES */.kJ} were read.`);
+    }
+    return { facts, notes };
+}
+/**
+ * A reference that cannot be the change request whatever it holds: a pull request's URL, or
+ * another repository's issue. Reading it would cost a request and could change nothing.
+ */
+function unreadReference(reference) {
+    return {
+        number: reference.number,
+        title: '',
+        body: '',
+        labels: [],
+        state: 'open',
+        isPullRequest: reference.isPullRequest,
+        repository: { owner: reference.owner, name: reference.name },
+        source: 'body'
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
 
 
 
@@ -32025,26 +32234,31 @@ async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) 
 
 /***/ }),
 
-/***/ 3692:
+/***/ 4894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   pf: () => (/* reexport */ CHANGE_TYPES),
+  gA: () => (/* reexport */ EMERGENCY_CHANGE_REQUEST_NOTICE),
+  kJ: () => (/* reexport */ MAX_ISSUE_REFERENCES),
+  TH: () => (/* reexport */ auditChangeRequest),
   Ti: () => (/* reexport */ buildAuditRecord),
   L8: () => (/* reexport */ classify),
   jV: () => (/* reexport */ commitsAfter),
   G4: () => (/* reexport */ defaultPolicy),
   c1: () => (/* reexport */ emergencyCandidates),
   EQ: () => (/* reexport */ evaluateApprovals),
+  lf: () => (/* reexport */ evaluateChangeRequest),
   tg: () => (/* reexport */ latestDecisions),
   FW: () => (/* reexport */ parseDependencyUpdates),
+  Hj: () => (/* reexport */ parseIssueReferences),
   ON: () => (/* reexport */ parsePolicy),
   d: () => (/* reexport */ serializeAuditRecord)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, compileGlobList, cutText, describeReference, evaluateChangeRequest, findSections, globProblem, isFilled, listHeadings, normalizeHeading, parseIssueReferences, semverLevel, shortSha
+// UNUSED EXPORTS: AUDIT_SCHEMA, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, changeRequestRecord, compileGlobList, cutText, describeReference, encodingProblem, findSections, globProblem, isFilled, listHeadings, normalizeHeading, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
 
 ;// CONCATENATED MODULE: ./packages/policy/src/types.ts
 // The policy as the rest of the code sees it: every section present, defaults filled in,
@@ -36060,7 +36274,48 @@ function readApprovals(reader, node, defaults) {
     return approvals;
 }
 
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/heading-text.ts
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+function isWordChar(char) {
+    return char !== undefined && WORD_CHAR.test(char);
+}
+/**
+ * A heading as compared with the policy's section names: case, surrounding whitespace and
+ * punctuation, and emphasis ignored, so that "## **Impact assessment:**" is the section
+ * "Impact assessment". Punctuation inside stays: "Risk (rollback)" is not "Risk".
+ *
+ * Written as loops rather than end-anchored regular expressions: the body is the author's,
+ * and a 64 KiB heading of punctuation must not take seconds to backtrack through.
+ */
+function normalizeHeading(text) {
+    const chars = Array.from(text.normalize('NFKC').toLowerCase().replace(/[*`~]/g, ''));
+    // An underscore run between two letters is part of a word (snake_case); elsewhere it is emphasis.
+    const kept = [];
+    for (let i = 0; i < chars.length;) {
+        if (chars[i] !== '_') {
+            kept.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = i;
+        while (chars[end] === '_')
+            end += 1;
+        if (isWordChar(chars[i - 1]) && isWordChar(chars[end]))
+            kept.push(...chars.slice(i, end));
+        i = end;
+    }
+    let start = 0;
+    let end = kept.length;
+    while (start < end && !isWordChar(kept[start]))
+        start += 1;
+    while (end > start && !isWordChar(kept[end - 1]))
+        end -= 1;
+    return kept.slice(start, end).join('').replace(/\s+/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./packages/policy/src/read-change-request.ts
+// `change-request`: which change types must be documented, and what the document holds.
+
 
 function readChangeRequest(reader, node, defaults) {
     const settings = { ...defaults };
@@ -36076,13 +36331,15 @@ function readChangeRequest(reader, node, defaults) {
 function readSections(reader, node, name) {
     const seen = new Map();
     const sections = reader.stringList(node, name, (heading, at, itemName) => {
-        // `## Justification` and `Justification` are the same heading to a reader.
+        // Compared as the Markdown reader compares headings (`## Justification:` and
+        // `justification` are one heading to it), so that a policy cannot list a section twice
+        // in a way only the evaluator would notice.
         const text = heading.replace(/^#+/, '').trim();
-        if (text === '') {
+        const folded = normalizeHeading(text);
+        if (folded === '') {
             reader.error(at, `\`${itemName}\` is an empty heading.`, 'Write the heading\'s text, e.g. `Justification`.');
             return false;
         }
-        const folded = text.toLowerCase();
         const earlier = seen.get(folded);
         if (earlier !== undefined) {
             reader.error(at, `\`${itemName}\`: the heading \`${text}\` is listed twice (as \`${earlier}\` before).`, 'Remove one of them.');
@@ -41735,6 +41992,408 @@ function emergencyNotice(counted, policy) {
 
 
 
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/text-encoding.ts
+// GitHub's JSON can carry `\ud800`-style escapes that decode to half of a UTF-16 surrogate
+// pair: text that has no UTF-8 encoding at all. Such a body cannot be quoted faithfully in a
+// summary or an audit record, so it is reported, never silently repaired into a pass.
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** The index of the first unpaired surrogate in `text`, or -1 when it is valid Unicode (and so has a UTF-8 encoding). */
+function unpairedSurrogateAt(text) {
+    const match = UNPAIRED_SURROGATE.exec(text);
+    return match ? match.index : -1;
+}
+/** `text` with each unpaired surrogate replaced by U+FFFD, as a UTF-8 encoder would write it. */
+function wellFormedText(text) {
+    return text.replace(new RegExp(UNPAIRED_SURROGATE.source, 'g'), '\uFFFD');
+}
+/**
+ * Why `text` cannot be read as UTF-8, for a message ("not valid UTF-8 text: an unpaired
+ * surrogate U+D800 at character 58"); null when it can.
+ */
+function encodingProblem(text) {
+    const at = unpairedSurrogateAt(text);
+    if (at === -1)
+        return null;
+    const code = text.charCodeAt(at).toString(16).toUpperCase();
+    return `not valid UTF-8 text: an unpaired surrogate U+${code} at character ${at + 1}`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/change-request-record.ts
+
+
+/** Per section: enough for an auditor to read the justification, small enough for an output. */
+const RECORDED_SECTION_LENGTH = 2000;
+const CUT_MARK = '… [cut]';
+/** `text` at most `limit` characters, the cut marked; never splits a surrogate pair. */
+function cutText(text, limit = RECORDED_SECTION_LENGTH) {
+    if (text.length <= limit)
+        return { text, cut: false };
+    let end = limit - CUT_MARK.length;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return { text: text.slice(0, end).trimEnd() + CUT_MARK, cut: true };
+}
+/**
+ * The record of what documents the change: `documented` is the linked issue, or the pull
+ * request itself when its description is the change request and no issue is linked.
+ */
+function changeRequestRecord(documented, statuses, documentedIn) {
+    const sections = statuses.map((status) => ({ heading: status.heading, ...cutText(status.text) }));
+    return {
+        issue: documented.number,
+        title: wellFormedText(documented.title),
+        documentedIn,
+        justification: sectionNamed(sections, 'justification')?.text ?? null,
+        impact: sectionNamed(sections, 'impact')?.text ?? null,
+        sections
+    };
+}
+function sectionNamed(sections, prefix) {
+    return sections.find((section) => normalizeHeading(section.heading).startsWith(prefix));
+}
+/**
+ * The audit record's `changeRequest`, in the contract's shape (strings, never null). A policy
+ * whose sections are named otherwise than "Justification…" and "Impact…" still leaves text
+ * for the auditor: the first other section stands for the justification, the next for the
+ * impact. Sections beyond those two are in the job summary, not in the record.
+ */
+function auditChangeRequest(record) {
+    if (record === null)
+        return null;
+    const justification = sectionNamed(record.sections, 'justification');
+    const impact = sectionNamed(record.sections, 'impact');
+    const others = record.sections.filter((section) => section !== justification && section !== impact);
+    return {
+        issue: record.issue,
+        title: record.title,
+        justification: (justification ?? others.shift())?.text ?? '',
+        impact: (impact ?? others.shift())?.text ?? ''
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/markdown-masking.ts
+// What a reader of the rendered Markdown does not see as prose: HTML comments (issue
+// templates put their prompts in them), and optionally fenced code and code spans. Masking
+// keeps every line's length so that what is found in the masked text is where it was written.
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+function markdownLines(text) {
+    return text.replace(/\r\n?/g, '\n').split('\n');
+}
+function blank(text) {
+    return ' '.repeat(text.length);
+}
+/**
+ * The body's lines with HTML comments (also those spanning lines) replaced by spaces, and
+ * fenced code and code spans too as `options` says. Fences are recognised whether or not
+ * they are blanked, so a comment marker inside code never hides what follows. A fence that
+ * is never closed runs to the end, as CommonMark has it. Code spans are matched within a
+ * line only: a stray backtick must not hide the rest of a long body.
+ */
+function maskMarkdown(text, options) {
+    const masked = [];
+    let fence = null;
+    let inComment = false;
+    for (const line of markdownLines(text)) {
+        if (fence) {
+            if (closesFence(line, fence))
+                fence = null;
+            masked.push(options.fences ? blank(line) : line);
+            continue;
+        }
+        const open = inComment ? null : FENCE_OPEN.exec(line);
+        // A backtick fence's info string cannot hold a backtick: ```a``` is a code span.
+        if (open && !(open[1].startsWith('`') && line.slice(open[0].length).includes('`'))) {
+            fence = { char: open[1][0], length: open[1].length };
+            masked.push(options.fences ? blank(line) : line);
+            continue;
+        }
+        const scanned = maskInline(line, inComment, options.codeSpans);
+        inComment = scanned.inComment;
+        masked.push(scanned.line);
+    }
+    return masked;
+}
+function closesFence(line, fence) {
+    const match = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
+    return match !== null && match[1][0] === fence.char && match[1].length >= fence.length;
+}
+function maskInline(line, startsInComment, codeSpans) {
+    let out = '';
+    let i = 0;
+    if (startsInComment) {
+        const end = line.indexOf('-->');
+        if (end < 0)
+            return { line: blank(line), inComment: true };
+        out = blank(line.slice(0, end + 3));
+        i = end + 3;
+    }
+    while (i < line.length) {
+        if (line[i] === '`') {
+            const run = backtickRun(line, i);
+            const close = closingRun(line, i + run, run);
+            if (close < 0) {
+                out += line.slice(i, i + run);
+                i += run;
+            }
+            else {
+                out += codeSpans ? blank(line.slice(i, close + run)) : line.slice(i, close + run);
+                i = close + run;
+            }
+        }
+        else if (line.startsWith('<!--', i)) {
+            // `<!-->` and `<!--->` close themselves, as CommonMark reads them.
+            const end = line.indexOf('-->', i + 2);
+            if (end < 0)
+                return { line: out + blank(line.slice(i)), inComment: true };
+            out += blank(line.slice(i, end + 3));
+            i = end + 3;
+        }
+        else {
+            out += line[i];
+            i += 1;
+        }
+    }
+    return { line: out, inComment: false };
+}
+function backtickRun(line, start) {
+    let end = start;
+    while (line[end] === '`')
+        end += 1;
+    return end - start;
+}
+/** Where the next run of exactly `length` backticks starts, or -1. */
+function closingRun(line, from, length) {
+    let i = line.indexOf('`', from);
+    while (i >= 0) {
+        const run = backtickRun(line, i);
+        if (run === length)
+            return i;
+        i = line.indexOf('`', i + run);
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/repository-name.ts
+/** GitHub owner and repository names are case-insensitive. */
+function sameRepository(a, b) {
+    return a.owner.toLowerCase() === b.owner.toLowerCase() && a.name.toLowerCase() === b.name.toLowerCase();
+}
+function repositoryPath(repository) {
+    return `${repository.owner}/${repository.name}`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/issue-references.ts
+
+
+/** At most this many linked issues are read: each is an API request, and a body is the author's to fill. */
+const MAX_ISSUE_REFERENCES = 10;
+const OWNER = '[A-Za-z0-9][A-Za-z0-9-]{0,38}';
+const NAME = '[A-Za-z0-9._-]{1,100}';
+const NUMBER = '[1-9][0-9]{0,9}';
+// A reference glued to a word, a path or an HTML entity (`&#12;`) is not one.
+const NOT_GLUED = '(?<![\\w/&#.-])';
+const CLOSING_KEYWORD = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?):?[ \t]+$/i;
+function issue_references_escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function referencePattern(serverUrl) {
+    const server = issue_references_escapeRegExp(serverUrl.replace(/\/+$/, '').replace(/^https?:\/\//i, ''));
+    return new RegExp(`(?:https?://${server}/(?<urlOwner>${OWNER})/(?<urlName>${NAME})/(?<kind>issues|pull)/(?<urlNumber>${NUMBER})` +
+        `|${NOT_GLUED}(?<owner>${OWNER})/(?<name>${NAME})#(?<crossNumber>${NUMBER})` +
+        `|${NOT_GLUED}#(?<number>${NUMBER}))(?![\\w-])`, 'gi');
+}
+/**
+ * The issues and pull requests a body refers to, as GitHub links them: `#12`, `owner/name#12`
+ * and `<server>/owner/name/issues/12` or `/pull/12` URLs, with or without a closing keyword.
+ * References inside code, fenced or inline, and inside HTML comments (where templates put
+ * their examples) are not references: GitHub does not link them either.
+ */
+function parseIssueReferences(body, repo, serverUrl = 'https://github.com') {
+    const text = maskMarkdown(body, { fences: true, codeSpans: true }).join('\n');
+    const unique = new Map();
+    for (const match of text.matchAll(referencePattern(serverUrl))) {
+        const groups = match.groups ?? {};
+        const owner = groups.urlOwner ?? groups.owner ?? repo.owner;
+        const name = groups.urlName ?? groups.name ?? repo.name;
+        const number = Number(groups.urlNumber ?? groups.crossNumber ?? groups.number);
+        const closing = CLOSING_KEYWORD.test(text.slice(Math.max(0, match.index - 20), match.index));
+        const isPullRequest = groups.kind?.toLowerCase() === 'pull';
+        const key = `${owner}/${name}#${number}`.toLowerCase();
+        const seen = unique.get(key);
+        if (seen) {
+            seen.closing ||= closing;
+            seen.isPullRequest ||= isPullRequest;
+            continue;
+        }
+        const crossRepository = !sameRepository({ owner, name }, repo);
+        unique.set(key, { owner, name, number, isPullRequest, crossRepository, closing, text: match[0] });
+    }
+    // This repository's references first: they are the ones that can be change requests, so a
+    // long list of links elsewhere must not push them past the cap.
+    const ordered = [...unique.values()].sort((a, b) => Number(a.crossRepository) - Number(b.crossRepository));
+    const references = ordered.slice(0, MAX_ISSUE_REFERENCES);
+    const skipped = ordered.length - references.length;
+    return { references, skipped, truncated: skipped > 0 };
+}
+/** "#12" for this repository, "owner/name#12" for another, as people write them. */
+function describeReference(reference, repo) {
+    return sameRepository(reference, repo) ? `#${reference.number}` : `${repositoryPath(reference)}#${reference.number}`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/issue-candidates.ts
+
+
+
+/** "issue #12", or "issue acme/other#12" for another repository's. */
+function issueName(issue, repository) {
+    return `issue ${describeReference({ ...issue.repository, number: issue.number }, repository)}`;
+}
+/**
+ * Why a linked issue cannot be the change request, whatever its sections say, each phrased
+ * as what to do; empty when it can be. An issue that could not be read fails closed: nothing
+ * else about it is known.
+ */
+function linkProblems(issue, repository, settings) {
+    const written = describeReference({ ...issue.repository, number: issue.number }, repository);
+    if (issue.readError !== undefined) {
+        const fix = issue.readFix ?? "check that it exists and that the token may read its repository's issues";
+        return [`${written} could not be read (${issue.readError}): ${fix}`];
+    }
+    if (issue.isPullRequest) {
+        return [`${written} is a pull request, not an issue: link the change-request issue instead`];
+    }
+    // Another repository's issue is out of this repository's audit trail, and its author need
+    // not be bound by this policy at all.
+    if (!sameRepository(issue.repository, repository)) {
+        return [`${written} is an issue of another repository: link an issue of ${repositoryPath(repository)} instead`];
+    }
+    const wanted = settings.labels.map((label) => label.toLowerCase());
+    if (wanted.length > 0 && !issue.labels.some((label) => wanted.includes(label.toLowerCase()))) {
+        const which = settings.labels.length === 1 ? `the label ${settings.labels[0]}` : `any of the labels ${settings.labels.join(', ')}`;
+        return [`${issueName(issue, repository)} does not have ${which}: add it to the issue`];
+    }
+    // Its sections could not be quoted as written: fail closed rather than judge a repaired copy.
+    const undecodable = encodingProblem(issue.body);
+    if (undecodable !== null) {
+        return [`the body of ${issueName(issue, repository)} is ${undecodable}: edit the issue, retype the text around that place and save it`];
+    }
+    return [];
+}
+/**
+ * Whether the issue's sections can be judged: it was read, is an issue of this repository and
+ * its body is valid text. Its labels may still keep it from counting, but its sections are
+ * judged anyway, so that every problem is reported in one run rather than one per push.
+ */
+function hasReadableSections(issue, repository) {
+    return issue.readError === undefined && !issue.isPullRequest && sameRepository(issue.repository, repository) && encodingProblem(issue.body) === null;
+}
+/** The same issue linked in the body and in the sidebar is one candidate, the body's first. */
+function uniqueIssues(issues) {
+    const seen = new Set();
+    return issues.filter((issue) => {
+        const key = `${repositoryPath(issue.repository)}#${issue.number}`.toLowerCase();
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/required-sections.ts
+
+/**
+ * The policy's sections, each once. The validator rejects duplicates and empty names; this
+ * is the evaluator not crashing or asking twice when handed them anyway.
+ */
+function requiredSections(sections) {
+    const seen = new Set();
+    const unique = [];
+    const notices = [];
+    for (const section of sections) {
+        const key = normalizeHeading(section);
+        if (key === '') {
+            notices.push(`change-request.sections has an empty heading (${JSON.stringify(section)}); it was ignored`);
+        }
+        else if (seen.has(key)) {
+            notices.push(`change-request.sections lists '${section}' more than once; it is checked once`);
+        }
+        else {
+            seen.add(key);
+            unique.push(section);
+        }
+    }
+    return { sections: unique, notices };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/markdown-headings.ts
+
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+// Lines that open a block whose text cannot become a setext heading's content.
+const LIST_OR_QUOTE = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^ {0,3}>/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/**
+ * The ATX and setext headings a reader sees, in order. Headings inside fenced code or HTML
+ * comments are not headings: an issue template's example must not count as filled in.
+ */
+function listHeadings(body) {
+    const lines = maskMarkdown(body, { fences: true, codeSpans: false });
+    const headings = [];
+    let paragraphStart = null;
+    // Inside a list item or quote until the next blank line: its lines are not a paragraph.
+    let inListOrQuote = false;
+    lines.forEach((line, index) => {
+        if (line.trim() === '') {
+            paragraphStart = null;
+            inListOrQuote = false;
+            return;
+        }
+        const atx = ATX_OPEN.exec(line);
+        if (atx) {
+            const text = withoutClosingSequence(line.slice(atx[0].length).trim());
+            headings.push({ level: atx[1].length, text, line: index, endLine: index });
+            paragraphStart = null;
+            return;
+        }
+        const underline = SETEXT_UNDERLINE.exec(line);
+        if (underline && paragraphStart !== null) {
+            const text = lines.slice(paragraphStart, index).map((l) => l.trim()).join(' ');
+            headings.push({ level: underline[1].startsWith('=') ? 1 : 2, text, line: paragraphStart, endLine: index });
+            paragraphStart = null;
+            return;
+        }
+        if (THEMATIC_BREAK.test(line)) {
+            paragraphStart = null;
+            return;
+        }
+        if (LIST_OR_QUOTE.test(line)) {
+            inListOrQuote = true;
+            paragraphStart = null;
+            return;
+        }
+        // Four spaces of indent start a code block, not a paragraph; they only continue one.
+        if (paragraphStart === null && !inListOrQuote && !/^(?: {4}|\t)/.test(line))
+            paragraphStart = index;
+    });
+    return headings;
+}
+/**
+ * "Title ##" is "Title"; "C#" stays. A loop, not `/[ \t]+#+$/`: that backtracks
+ * quadratically over a long line of spaces, and the body is the author's to write.
+ */
+function withoutClosingSequence(text) {
+    let start = text.length;
+    while (start > 0 && text[start - 1] === '#')
+        start -= 1;
+    if (start === text.length)
+        return text;
+    if (start === 0)
+        return '';
+    const before = text[start - 1];
+    return before === ' ' || before === '\t' ? text.slice(0, start).trim() : text;
+}
+
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/section-filled.ts
 
 const UNTICKED_ITEM = /^(?:[-+*]|\d{1,9}[.)])[ \t]+\[ \]/;
@@ -41753,7 +42412,7 @@ const PLACEHOLDERS = new Set(['no response', 'todo', 'tbd', 'tbc', 'fixme', 'n/a
  * with nothing under them); nothing but punctuation; a placeholder from PLACEHOLDERS; or a
  * bracketed prompt left as is, like "<describe the impact>". Text in code blocks counts.
  */
-function section_filled_isFilled(text) {
+function isFilled(text) {
     const lines = maskMarkdown(text, { fences: false, codeSpans: false })
         .map((line) => line.trim())
         .filter((line) => line !== '' && !UNTICKED_ITEM.test(line) && !ATX_HEADING.test(line));
@@ -41790,7 +42449,7 @@ function isBracketedPrompt(content) {
  * its first occurrence with text that is filled in, else its first: a template quoted
  * further down must not hide the answer above it, nor the other way round.
  */
-function markdown_sections_findSections(body, headings) {
+function findSections(body, headings) {
     const lines = markdownLines(body);
     const all = listHeadings(body);
     return headings.map((heading) => {
@@ -41811,7 +42470,7 @@ function sectionText(heading, all, lines) {
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/section-statuses.ts
 
 
-function section_statuses_sectionStatuses(body, sections, document) {
+function sectionStatuses(body, sections, document) {
     return findSections(body, sections).map((found) => ({
         heading: found.heading,
         document,
@@ -41820,14 +42479,14 @@ function section_statuses_sectionStatuses(body, sections, document) {
         text: found.text
     }));
 }
-function section_statuses_allFilled(statuses) {
+function allFilled(statuses) {
     return statuses.every((status) => status.filled);
 }
 /**
  * What to do about each section that is missing or empty, naming the document: "issue #12 has
  * no text under 'Impact assessment': fill in that section".
  */
-function section_statuses_sectionProblems(statuses, documentName) {
+function sectionProblems(statuses, documentName) {
     const inDescription = documentName.startsWith('pull request') ? ' of its description' : '';
     return statuses
         .filter((status) => !status.filled)
@@ -41842,87 +42501,133 @@ function section_statuses_sectionProblems(statuses, documentName) {
 
 
 
+
 /**
- * Whether the pull request links a documented change request, as `policy.changeRequest`
- * asks. The change request is always an issue of this repository that the pull request
- * links (the contract's definition, and what `required` says: "must link a change-request
- * issue"); `documented-in` only says where its sections must be written: in that issue, in
- * the pull request's description, or either, each place whole.
+ * Whether the change is documented as `policy.changeRequest` asks. `documented-in` says what
+ * the change request is:
+ * - `issue` (the default, and what the reference policy's first step describes: "GitHub
+ *   Issue Creation — Change request documented with justification and impact assessment"):
+ *   an issue of this repository that the pull request links, with every section filled in.
+ * - `pull-request`: the pull request's own description, with every section filled in. No
+ *   issue is needed: a team that documents changes in the description would otherwise have to
+ *   open an empty issue for each one, which documents nothing an auditor could read. A linked
+ *   issue among the facts that could count is recorded, for traceability; otherwise the
+ *   record names the pull request itself.
+ * - `either`: a linked issue with every section filled in, or else the description; each
+ *   place whole, never sections pieced together from both.
+ * Emergencies are never blocked: their justification is owed in the post-deployment review.
  */
+/** The notice an emergency gets when the policy requires change requests at all. */
+const EMERGENCY_CHANGE_REQUEST_NOTICE = 'EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.';
 function evaluateChangeRequest(facts, policy) {
     const settings = policy.changeRequest;
     const mode = settings.documentedIn;
     const { sections, notices } = requiredSections(settings.sections);
-    const prStatuses = sectionStatuses(facts.pullRequest.body, sections, 'pull-request');
+    const pr = facts.pullRequest;
+    const prUndecodable = encodingProblem(pr.body);
+    const prStatuses = sectionStatuses(prUndecodable === null ? pr.body : '', sections, 'pull-request');
     const candidates = uniqueIssues(facts.linkedIssues).map((issue) => {
         const problems = linkProblems(issue, facts.repository, settings);
         const counts = problems.length === 0;
-        const read = counts && mode !== 'pull-request';
+        const read = hasReadableSections(issue, facts.repository) && mode !== 'pull-request';
         return { issue, counts, problems, sections: read ? sectionStatuses(issue.body, sections, 'issue') : [] };
     });
     const usable = candidates.filter((candidate) => candidate.counts);
     const inIssue = mode === 'pull-request' ? undefined : usable.find((candidate) => allFilled(candidate.sections));
-    const inPullRequest = mode !== 'issue' && allFilled(prStatuses) ? usable[0] : undefined;
-    const chosen = inIssue ?? inPullRequest;
+    // With no sections to fill, a description documents nothing: under `either` it cannot stand
+    // in for the issue; under `pull-request` the policy asks for nothing more.
+    const inDescription = inIssue === undefined && mode !== 'issue' && prUndecodable === null && allFilled(prStatuses) && (sections.length > 0 || mode === 'pull-request');
     const required = settings.required.includes(facts.changeType);
     const isEmergency = facts.changeType === 'emergency';
+    const documented = inIssue !== undefined || inDescription;
     // Emergencies are expedited: their justification comes after deployment, never before.
-    const missing = required && !isEmergency && !chosen ? whatToDo(facts, candidates, sections, prStatuses, mode) : [];
+    const missing = required && !isEmergency && !documented ? whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) : [];
     if (isEmergency) {
-        notices.push('EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.');
+        if (settings.required.length > 0)
+            notices.push(EMERGENCY_CHANGE_REQUEST_NOTICE);
     }
     else if (!required) {
         const which = settings.required.length === 0 ? 'no change type' : settings.required.join(', ');
         notices.push(`a change request is not required for ${facts.changeType} changes (change-request.required: ${which})`);
     }
+    if (mode === 'pull-request' && sections.length === 0 && required && !isEmergency) {
+        notices.push('change-request.sections is empty and documented-in is pull-request, so nothing is asked of the description');
+    }
     const shown = inIssue
         ? inIssue.sections
-        : inPullRequest || mode === 'pull-request'
+        : inDescription || mode === 'pull-request'
             ? prStatuses
-            : (usable[0]?.sections ?? (mode === 'either' ? prStatuses : sectionStatuses('', sections, 'issue')));
+            : ((usable[0] ?? candidates.find((candidate) => candidate.sections.length > 0))?.sections ??
+                (mode === 'either' ? prStatuses : sectionStatuses('', sections, 'issue')));
+    const linked = inIssue ?? (inDescription ? usable[0] : undefined);
+    const record = inIssue
+        ? changeRequestRecord(inIssue.issue, inIssue.sections, 'issue')
+        : inDescription
+            ? changeRequestRecord(linked?.issue ?? { number: pr.number, title: pr.title ?? '' }, prStatuses, 'pull-request')
+            : null;
     return {
         changeType: facts.changeType,
         required,
         satisfied: missing.length === 0,
-        issue: chosen?.issue ?? null,
+        issue: linked?.issue ?? null,
         sections: shown,
         candidates,
         missing,
         notices,
         owedInPostDeploymentReview: isEmergency,
-        record: chosen ? changeRequestRecord(chosen.issue, shown, inIssue ? 'issue' : 'pull-request') : null
+        record
     };
 }
 /** Every step between the pull request as it is and one that passes, each as an instruction. */
-function whatToDo(facts, candidates, sections, prStatuses, mode) {
+function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) {
     const pullName = `pull request #${facts.pullRequest.number}`;
     const headings = sections.map((section) => `'${section}'`).join(', ');
+    const howToLink = 'add "Closes #<issue>" or "Refs #<issue>" to its description, or link the issue in the Development sidebar';
+    const undecodable = `the description of ${pullName} is ${prUndecodable}: edit it, retype the text around that place and save it`;
     const missing = [];
+    if (mode === 'pull-request') {
+        missing.push(...(prUndecodable !== null ? [undecodable] : sectionProblems(prStatuses, pullName)));
+        return missing;
+    }
     if (candidates.length === 0) {
-        const where = { issue: 'the issue needs', 'pull-request': 'its description needs', either: 'the issue or the description needs' }[mode];
-        missing.push(`${pullName} links no change-request issue: add "Closes #<issue>" to its description, or link the issue in the Development sidebar` +
-            (sections.length > 0 ? `; ${where} the headings ${headings}, each with text under it` : ''));
+        if (mode === 'either' && sections.length > 0) {
+            missing.push(`${pullName} has no change request: link an issue whose body has the headings ${headings}, each with text under it (${howToLink}), ` +
+                'or write those headings with text under them in its description');
+        }
+        else {
+            missing.push(`${pullName} links no change-request issue: ${howToLink}` + (sections.length > 0 ? `; the issue needs the headings ${headings}, each with text under it` : ''));
+        }
     }
     for (const candidate of candidates)
         missing.push(...candidate.problems);
-    const usable = candidates.find((candidate) => candidate.counts);
-    if (mode === 'pull-request') {
-        missing.push(...sectionProblems(prStatuses, pullName));
+    // The issue most likely meant: the first that counts, else the first whose only problem is a label.
+    const meant = candidates.find((candidate) => candidate.counts) ?? candidates.find((candidate) => candidate.sections.length > 0);
+    if (meant)
+        missing.push(...sectionProblems(meant.sections, issueName(meant.issue, facts.repository)));
+    if (mode === 'either' && candidates.length > 0 && sections.length > 0) {
+        missing.push(prUndecodable !== null ? `or instead: ${undecodable}` : `or instead fill in ${headings} in the description of ${pullName}`);
     }
-    else if (usable) {
-        missing.push(...sectionProblems(usable.sections, issueName(usable.issue, facts.repository)));
-        if (mode === 'either')
-            missing.push(`or instead fill in ${headings} in the description of ${pullName}`);
+    if (facts.sidebarError !== undefined) {
+        missing.push(`the issues linked in the Development sidebar of ${pullName} could not be read (${facts.sidebarError}): re-run the job; ` +
+            'until they can be read, a link made there cannot count');
     }
     if (facts.skippedReferences > 0) {
         const count = facts.skippedReferences;
         missing.push(`${count} more ${count === 1 ? 'reference was' : 'references were'} not read (at most ${MAX_ISSUE_REFERENCES} are): ` +
             `reference the change request among the first ${MAX_ISSUE_REFERENCES}`);
     }
+    const skippedLinks = facts.skippedSidebarLinks ?? 0;
+    if (skippedLinks > 0) {
+        missing.push(`${skippedLinks} more ${skippedLinks === 1 ? 'issue linked in the Development sidebar was' : 'issues linked in the Development sidebar were'} ` +
+            `not read (at most ${MAX_ISSUE_REFERENCES} are): unlink the ones that are not the change request`);
+    }
     return missing;
 }
 
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/index.ts
+
+
+
 
 
 
@@ -41950,7 +42655,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode) {
 
 /***/ }),
 
-/***/ 2521:
+/***/ 4002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41963,6 +42668,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tE: () => (/* reexport */ booleanInput),
   ij: () => (/* reexport */ choiceInput),
   BO: () => (/* reexport */ classifyForApproval),
+  gC: () => (/* reexport */ decideApproval),
   iA: () => (/* reexport */ emitAuditRecord),
   tb: () => (/* reexport */ loadPolicy),
   Nr: () => (/* reexport */ planAutoMerge),
@@ -41975,7 +42681,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: annotateMigrationFindings, approvalRequirementRows, code, details, escapeMarkdown, findingFails, formatProblem, renderClassificationSummary, renderMigrationSummary, table
+// UNUSED EXPORTS: annotateMigrationFindings, approvalRequirementRows, changeRequestRow, code, details, escapeMarkdown, findingFails, formatProblem, renderChangeRequestSection, renderClassificationSummary, renderMigrationSummary, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -42071,8 +42777,8 @@ function annotateProblems(problems, level, title) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 16 modules
-var src = __nccwpck_require__(5411);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 19 modules
+var src = __nccwpck_require__(8289);
 ;// CONCATENATED MODULE: ./packages/runtime/src/markdown.ts
 // The job summary is GitHub-flavoured Markdown that also renders HTML, and much of what we
 // put in it (file names, labels, titles, reasons quoting them) comes from the pull request.
@@ -42178,9 +42884,753 @@ function resolvePullRequestNumber(event, input, supported) {
     });
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 50 modules
-var policy_src = __nccwpck_require__(3692);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 59 modules
+var policy_src = __nccwpck_require__(4894);
+;// CONCATENATED MODULE: ./packages/migrations/src/parse/ast-nodes.ts
+/** The node's payload when it is of the given type, else undefined. */
+function nodeAs(node, tag) {
+    if (node === undefined || !(tag in node))
+        return undefined;
+    return node[tag];
+}
+/** The type name of a node (`CreateStmt`). */
+function nodeTag(node) {
+    return Object.keys(node)[0];
+}
+/** A String node's value (identifiers in name lists are String nodes). */
+function stringValue(node) {
+    return nodeAs(node, 'String')?.sval;
+}
+/** The names in a list of String nodes (`auth.uid` → ['auth', 'uid']). */
+function nameList(nodes) {
+    return (nodes ?? []).map((node) => stringValue(node)).filter((name) => name !== undefined);
+}
+/**
+ * A relation's name as `schema.name`. Unqualified names resolve to `public`, as they do
+ * under Supabase's search path for anything a migration creates.
+ */
+function qualifiedName(relation) {
+    if (!relation?.relname)
+        return '';
+    return `${relation.schemaname ?? 'public'}.${relation.relname}`;
+}
+/** `schema.name` from a name list such as DROP TABLE's (`a` or `s.a`). */
+function qualifiedNameOfList(names) {
+    const name = names[names.length - 1] ?? '';
+    const schema = names.length > 1 ? names[names.length - 2] : 'public';
+    return `${schema}.${name}`;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
+
+// serial types bring their own default.
+const SELF_DEFAULTING_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+const addingNotNullableField = {
+    name: 'adding-not-nullable-field',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const hits = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_AddColumn') {
+                const column = nodeAs(command.def, 'ColumnDef');
+                const constraints = (column?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint')?.contype);
+                const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY');
+                const hasDefault = constraints.some((type) => type === 'CONSTR_DEFAULT' || type === 'CONSTR_IDENTITY' || type === 'CONSTR_GENERATED');
+                const typeName = nameList(column?.typeName?.names).pop() ?? '';
+                if (notNull && !hasDefault && !SELF_DEFAULTING_TYPES.has(typeName)) {
+                    hits.push({
+                        message: `Column ${table}.${column?.colname ?? ''} is added NOT NULL without a default; this fails as soon as ${table} has a row.`,
+                        fix: `Give it a default (ADD COLUMN ${column?.colname ?? ''} ... NOT NULL DEFAULT <value>), or add it nullable, backfill it, and set NOT NULL in a later migration.`,
+                        byteOffset: column?.location
+                    });
+                }
+            }
+            if (command?.subtype === 'AT_SetNotNull') {
+                hits.push({
+                    message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
+                    fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
+                });
+            }
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-delete-without-where.ts
+
+const banDeleteWithoutWhere = {
+    name: 'ban-delete-without-where',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'A DELETE without WHERE empties the table; in a migration it runs against production data.',
+    check(statement, context) {
+        const remove = nodeAs(statement.node, 'DeleteStmt');
+        if (!remove || remove.whereClause)
+            return [];
+        const table = qualifiedName(remove.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `DELETE FROM ${table} has no WHERE clause and deletes every row.`,
+                fix: `Add a WHERE clause selecting the rows to delete; if emptying ${table} is intended, write WHERE true and mark the statement \`-- change-policy: allow ban-delete-without-where\`.`,
+                byteOffset: remove.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-column.ts
+
+const banDropColumn = {
+    name: 'ban-drop-column',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: "Dropping a column deletes its data, and the version of the app still running during the deploy fails when it selects or writes that column.",
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_DropColumn')
+            .map((cmd) => ({
+            message: `ALTER TABLE ${table} DROP COLUMN ${cmd?.name ?? ''} deletes the column and its data.`,
+            fix: `Stop reading and writing ${cmd?.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-database.ts
+
+const banDropDatabase = {
+    name: 'ban-drop-database',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'A migration that drops a database deletes all of its data; no schema change needs that.',
+    check(statement) {
+        const drop = nodeAs(statement.node, 'DropdbStmt');
+        if (!drop)
+            return [];
+        return [
+            {
+                message: `DROP DATABASE ${drop.dbname ?? ''} deletes the whole database.`,
+                fix: 'Remove this statement: databases are created and dropped by whoever operates the server, not by migrations.'
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-schema.ts
+
+const banDropSchema = {
+    name: 'ban-drop-schema',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'Dropping a schema (with CASCADE, everything in it) deletes tables, functions and data in one statement.',
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_SCHEMA')
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => stringValue(object) ?? '')
+            .filter((schema) => !context.createdInFile('schema', schema, statement.index))
+            .map((schema) => ({
+            message: `DROP SCHEMA ${schema}${drop.behavior === 'DROP_CASCADE' ? ' CASCADE' : ''} deletes the schema${drop.behavior === 'DROP_CASCADE' ? ' and every object in it' : ''}.`,
+            fix: `Drop the objects in ${schema} one by one in reviewed migrations, or mark this statement \`-- change-policy: allow ban-drop-schema\` once you have a backup.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-table.ts
+
+const banDropTable = {
+    name: 'ban-drop-table',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'Dropping a table deletes its rows for good and breaks every running version of the app that still reads it.',
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_TABLE')
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
+            .filter((table) => !context.createdInFile('table', table, statement.index))
+            .map((table) => ({
+            message: `DROP TABLE ${table} deletes the table and every row in it.`,
+            fix: `Remove every use of ${table} from the app and deploy that first, keep a backup of its data, then drop it in a migration of its own marked \`-- change-policy: allow ban-drop-table\`.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-grant-to-anon-or-public.ts
+
+/** The grantee that is anon or PUBLIC, as written, if any. */
+function exposedGrantee(grantees) {
+    for (const grantee of grantees ?? []) {
+        const role = nodeAs(grantee, 'RoleSpec');
+        if (role?.roletype === 'ROLESPEC_PUBLIC')
+            return 'PUBLIC';
+        if (role?.rolename === 'anon')
+            return 'anon';
+    }
+    return undefined;
+}
+function tableGrantHits(grant, rowLevelSecurity) {
+    if (!grant.is_grant || grant.objtype !== 'OBJECT_TABLE')
+        return [];
+    const grantee = exposedGrantee(grant.grantees);
+    if (!grantee)
+        return [];
+    if (grant.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
+        const schemas = (grant.objects ?? []).map((object) => stringValue(object) ?? '').join(', ');
+        return [
+            {
+                message: `GRANT ... ON ALL TABLES IN SCHEMA ${schemas} TO ${grantee} exposes every table there, including ones without row level security.`,
+                fix: `Grant on the tables you mean to expose, one by one, each with row level security enabled and policies.`
+            }
+        ];
+    }
+    // A grant on a table protected by row level security is Supabase's normal pattern.
+    return (grant.objects ?? [])
+        .map((object) => nodeAs(object, 'RangeVar'))
+        .filter((relation) => !rowLevelSecurity.has(qualifiedName(relation)))
+        .map((relation) => ({
+        message: `GRANT on ${qualifiedName(relation)} TO ${grantee}, a table with no row level security enabled in this migration history: every row is reachable with the public anon key.`,
+        fix: `Enable row level security on ${qualifiedName(relation)} (ALTER TABLE ... ENABLE ROW LEVEL SECURITY) with policies, or grant to authenticated instead of ${grantee}.`,
+        byteOffset: relation?.location
+    }));
+}
+const banGrantToAnonOrPublic = {
+    name: 'ban-grant-to-anon-or-public',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'anon and PUBLIC include every visitor holding the public anon key; a table granted to them is open unless row level security filters its rows.',
+    check(statement, context) {
+        const grant = nodeAs(statement.node, 'GrantStmt');
+        if (grant)
+            return tableGrantHits(grant, context.rowLevelSecurity);
+        const defaults = nodeAs(statement.node, 'AlterDefaultPrivilegesStmt');
+        const action = defaults?.action;
+        if (action?.is_grant && action.objtype === 'OBJECT_TABLE') {
+            const grantee = exposedGrantee(action.grantees);
+            if (grantee) {
+                return [
+                    {
+                        message: `ALTER DEFAULT PRIVILEGES grants future tables to ${grantee}: every table created later is reachable with the anon key unless it enables row level security.`,
+                        fix: `Grant future tables to authenticated (or no one) and grant to ${grantee} table by table, on tables with row level security.`
+                    }
+                ];
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-transaction-control.ts
+
+const CONTROL = new Map([
+    ['TRANS_STMT_BEGIN', 'BEGIN'],
+    ['TRANS_STMT_START', 'START TRANSACTION'],
+    ['TRANS_STMT_COMMIT', 'COMMIT'],
+    ['TRANS_STMT_ROLLBACK', 'ROLLBACK'],
+    ['TRANS_STMT_PREPARE', 'PREPARE TRANSACTION'],
+    ['TRANS_STMT_COMMIT_PREPARED', 'COMMIT PREPARED'],
+    ['TRANS_STMT_ROLLBACK_PREPARED', 'ROLLBACK PREPARED']
+]);
+const banTransactionControl = {
+    name: 'ban-transaction-control',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'The migration runner already wraps each file in a transaction; a COMMIT inside ends it early, so a later failure leaves the file half-applied and unrecorded.',
+    check(statement, context) {
+        if (!context.options.runnerWrapsFileInTransaction)
+            return [];
+        const transaction = nodeAs(statement.node, 'TransactionStmt');
+        const keyword = CONTROL.get(transaction?.kind ?? '');
+        if (!keyword)
+            return [];
+        return [
+            {
+                message: `${keyword} inside a migration: the runner already runs this file in one transaction.`,
+                fix: `Remove the ${keyword}; the runner commits the file as a whole. Move statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) to a migration of their own.`
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-truncate.ts
+
+const banTruncate = {
+    name: 'ban-truncate',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'TRUNCATE deletes every row of the table (and, with CASCADE, of tables referencing it) with no way back.',
+    check(statement, context) {
+        const truncate = nodeAs(statement.node, 'TruncateStmt');
+        if (!truncate)
+            return [];
+        return (truncate.relations ?? [])
+            .map((relation) => nodeAs(relation, 'RangeVar'))
+            .filter((relation) => !context.createdInFile('table', qualifiedName(relation), statement.index))
+            .map((relation) => ({
+            message: `TRUNCATE ${qualifiedName(relation)} deletes every row of the table.`,
+            fix: `Delete only the rows you mean to with DELETE ... WHERE, or mark this statement \`-- change-policy: allow ban-truncate\` once the data is backed up.`,
+            byteOffset: relation?.location
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-update-without-where.ts
+
+const banUpdateWithoutWhere = {
+    name: 'ban-update-without-where',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'An UPDATE without WHERE overwrites a column in every row; the old values are gone.',
+    check(statement, context) {
+        const update = nodeAs(statement.node, 'UpdateStmt');
+        if (!update || update.whereClause)
+            return [];
+        const table = qualifiedName(update.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const columns = (update.targetList ?? []).map((target) => nodeAs(target, 'ResTarget')?.name ?? '');
+        // Backfilling columns this file just added overwrites nothing.
+        if (columns.length > 0 && columns.every((column) => context.columnAddedInFile(table, column, statement.index)))
+            return [];
+        return [
+            {
+                message: `UPDATE ${table} SET ${columns.join(', ')} has no WHERE clause and overwrites every row.`,
+                fix: `Add a WHERE clause selecting the rows to change (e.g. WHERE ${columns[0] ?? 'column'} IS NULL for a backfill); if every row must change, mark the statement \`-- change-policy: allow ban-update-without-where\`.`,
+                byteOffset: update.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/changing-column-type.ts
+
+const changingColumnType = {
+    name: 'changing-column-type',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as that takes, and can break clients that expect the old type.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_AlterColumnType')
+            .map((cmd) => {
+            const typeName = nodeAs(cmd?.def, 'ColumnDef')?.typeName;
+            const type = nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
+            return {
+                message: `Changing the type of ${table}.${cmd?.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
+                fix: `Add a new column of type ${type}, backfill it in batches, switch the app over, then drop the old column; or mark this statement \`-- change-policy: allow changing-column-type\` if the table is small or the change needs no rewrite (e.g. varchar(n) to text).`,
+                byteOffset: typeName?.location
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
+
+const constraintMissingNotValid = {
+    name: 'constraint-missing-not-valid',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_AddConstraint')
+            .map((cmd) => nodeAs(cmd?.def, 'Constraint'))
+            .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
+            .map((constraint) => {
+            const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
+            const name = constraint?.conname ?? '<name>';
+            return {
+                message: `Adding ${kind} ${constraint?.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
+                fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
+                byteOffset: constraint?.location
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/disallowed-unique-constraint.ts
+
+const disallowedUniqueConstraint = {
+    name: 'disallowed-unique-constraint',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a UNIQUE or PRIMARY KEY constraint builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.',
+    check(statement, context) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const hits = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            const constraints = command?.subtype === 'AT_AddConstraint'
+                ? [nodeAs(command.def, 'Constraint')]
+                : command?.subtype === 'AT_AddColumn'
+                    ? (nodeAs(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint'))
+                    : [];
+            for (const constraint of constraints) {
+                if (constraint?.contype !== 'CONSTR_UNIQUE' && constraint?.contype !== 'CONSTR_PRIMARY')
+                    continue;
+                if (constraint.indexname)
+                    continue;
+                const kind = constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
+                const name = constraint.conname ?? `${alter.relation?.relname ?? 'table'}_key`;
+                hits.push({
+                    message: `Adding a ${kind} constraint to ${table} builds its index under an ACCESS EXCLUSIVE lock.`,
+                    fix: `Build the index first with CREATE UNIQUE INDEX CONCURRENTLY ${name}_idx ON ${table} (...) in a migration of its own, then ALTER TABLE ${table} ADD CONSTRAINT ${name} ${kind} USING INDEX ${name}_idx.`,
+                    byteOffset: constraint.location
+                });
+            }
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-robust-stmts.ts
+
+const preferRobustStmts = {
+    name: 'prefer-robust-stmts',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'When a file does not run as one transaction (CONCURRENTLY, an explicit COMMIT), a failure half-way leaves part of it applied, and re-running it then fails on what already exists.',
+    check(statement, context) {
+        // Inside the runner's transaction a failure rolls everything back and a retry starts
+        // clean: flagging every CREATE there is the noise users complain about.
+        if (context.fileRunsAtomically)
+            return [];
+        const node = statement.node;
+        const hit = (what, fix, byteOffset) => [{ message: `${what} fails if it runs a second time after a partial apply.`, fix, byteOffset }];
+        const create = nodeAs(node, 'CreateStmt');
+        if (create && !create.if_not_exists)
+            return hit(`CREATE TABLE ${qualifiedName(create.relation)}`, 'Write CREATE TABLE IF NOT EXISTS.', create.relation?.location);
+        const index = nodeAs(node, 'IndexStmt');
+        if (index && !index.if_not_exists && index.idxname)
+            return hit(`CREATE INDEX ${index.idxname}`, 'Write CREATE INDEX CONCURRENTLY IF NOT EXISTS (and drop an INVALID index left by a failed build first).');
+        const schema = nodeAs(node, 'CreateSchemaStmt');
+        if (schema && !schema.if_not_exists)
+            return hit(`CREATE SCHEMA ${schema.schemaname ?? ''}`, 'Write CREATE SCHEMA IF NOT EXISTS.');
+        const drop = nodeAs(node, 'DropStmt');
+        if (drop && !drop.missing_ok)
+            return hit('This DROP', 'Write DROP ... IF EXISTS.');
+        const alter = nodeAs(node, 'AlterTableStmt');
+        if (alter) {
+            for (const cmd of alter.cmds ?? []) {
+                const command = nodeAs(cmd, 'AlterTableCmd');
+                if (command?.subtype === 'AT_AddColumn' && !command.missing_ok)
+                    return hit(`ADD COLUMN ${nodeAs(command.def, 'ColumnDef')?.colname ?? ''}`, 'Write ADD COLUMN IF NOT EXISTS.');
+                if (command?.subtype === 'AT_DropColumn' && !command.missing_ok)
+                    return hit(`DROP COLUMN ${command.name ?? ''}`, 'Write DROP COLUMN IF EXISTS.');
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-column.ts
+
+const renamingColumn = {
+    name: 'renaming-column',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'The version of the app still running during the deploy uses the old column name and fails until the new version is live.',
+    check(statement, context) {
+        const rename = nodeAs(statement.node, 'RenameStmt');
+        if (rename?.renameType !== 'OBJECT_COLUMN')
+            return [];
+        const table = qualifiedName(rename.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `Renaming column ${table}.${rename.subname ?? ''} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
+                fix: `Add the new column ${rename.newname ?? ''}, write to both and backfill, move the app to it, then drop ${rename.subname ?? 'the old one'} later; or mark this statement \`-- change-policy: allow renaming-column\` if nothing reads the column yet.`,
+                byteOffset: rename.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-table.ts
+
+const renamingTable = {
+    name: 'renaming-table',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'The version of the app still running during the deploy uses the old table name and fails until the new version is live.',
+    check(statement, context) {
+        const rename = nodeAs(statement.node, 'RenameStmt');
+        if (rename?.renameType !== 'OBJECT_TABLE')
+            return [];
+        const table = qualifiedName(rename.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `Renaming table ${table} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
+                fix: `Create a view named ${table} over the renamed table for the old app version to use, and drop it once the new version is deployed; or mark this statement \`-- change-policy: allow renaming-table\` if nothing uses the table yet.`,
+                byteOffset: rename.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-creation.ts
+
+const requireConcurrentIndexCreation = {
+    name: 'require-concurrent-index-creation',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.',
+    check(statement, context) {
+        const index = nodeAs(statement.node, 'IndexStmt');
+        if (!index || index.concurrent)
+            return [];
+        const table = qualifiedName(index.relation);
+        // A table created earlier in this file is invisible to everyone else: nothing to block.
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const name = index.idxname ? `${index.idxname} ` : '';
+        return [
+            {
+                message: `Index ${name}on ${table} is built without CONCURRENTLY, blocking writes to ${table} while it builds.`,
+                fix: `Use CREATE INDEX CONCURRENTLY${index.if_not_exists ? ' IF NOT EXISTS' : ''}, in a migration of its own (it cannot run inside a transaction block).`,
+                byteOffset: index.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-deletion.ts
+
+const requireConcurrentIndexDeletion = {
+    name: 'require-concurrent-index-deletion',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits and runs.",
+    check(statement, context) {
+        const drop = nodeAs(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_INDEX' || drop.concurrent)
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
+            .filter((index) => !context.createdInFile('index', index, statement.index))
+            .map((index) => ({
+            message: `DROP INDEX ${index} without CONCURRENTLY locks its table against reads and writes.`,
+            fix: `Use DROP INDEX CONCURRENTLY${drop.missing_ok ? ' IF EXISTS' : ''} ${index}, in a migration of its own (it cannot run inside a transaction block).`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
+
+// ALTER TABLE subcommands that take a lock weaker than one blocking reads or writes.
+const WEAK_LOCK_SUBCOMMANDS = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions']);
+/** The existing table a statement locks against reads or writes, if any. */
+function blockingLockTarget(statement, context) {
+    const node = statement.node;
+    const existing = (table) => (context.createdInFile('table', table, statement.index) ? undefined : table);
+    const alter = nodeAs(node, 'AlterTableStmt');
+    if (alter && alter.objtype === 'OBJECT_TABLE') {
+        const strong = (alter.cmds ?? []).some((cmd) => {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_DetachPartition')
+                return !nodeAs(command.def, 'PartitionCmd')?.concurrent;
+            return !WEAK_LOCK_SUBCOMMANDS.has(command?.subtype ?? '');
+        });
+        return strong ? existing(qualifiedName(alter.relation)) : undefined;
+    }
+    const rename = nodeAs(node, 'RenameStmt');
+    if (rename && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? ''))
+        return existing(qualifiedName(rename.relation));
+    const drop = nodeAs(node, 'DropStmt');
+    if (drop?.removeType === 'OBJECT_TABLE') {
+        return (drop.objects ?? []).map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items))).find((table) => existing(table));
+    }
+    const truncate = nodeAs(node, 'TruncateStmt');
+    if (truncate)
+        return (truncate.relations ?? []).map((relation) => qualifiedName(nodeAs(relation, 'RangeVar'))).find((table) => existing(table));
+    return undefined;
+}
+const requireLockTimeout = {
+    name: 'require-lock-timeout',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A statement waiting for an ACCESS EXCLUSIVE lock behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
+    check(statement, context) {
+        if (context.lockTimeoutSetBefore(statement.index))
+            return [];
+        const table = blockingLockTarget(statement, context);
+        if (!table)
+            return [];
+        // One finding per file: one SET at the top fixes all of them.
+        const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockTarget(before, context) !== undefined);
+        if (earlier)
+            return [];
+        return [
+            {
+                message: `This statement locks ${table} against reads and writes, and no lock_timeout is set earlier in the file.`,
+                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out)."
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-rls-on-exposed-table.ts
+
+const requireRlsOnExposedTable = {
+    name: 'require-rls-on-exposed-table',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'Supabase serves every table in an exposed schema over its Data API; without row level security anyone holding the public anon key can read and change every row.',
+    check(statement, context) {
+        const create = nodeAs(statement.node, 'CreateStmt');
+        const createAs = nodeAs(statement.node, 'CreateTableAsStmt');
+        let relation;
+        if (create)
+            relation = create.relation;
+        else if (createAs?.objtype === 'OBJECT_TABLE')
+            relation = createAs.into?.rel;
+        if (!relation || relation.relpersistence === 't')
+            return [];
+        const schema = relation.schemaname ?? 'public';
+        if (!context.isExposedSchema(schema))
+            return [];
+        const table = qualifiedName(relation);
+        if (context.rowLevelSecurity.has(table))
+            return [];
+        return [
+            {
+                message: `Table ${table} is created in the exposed schema ${schema} without row level security; the Data API serves all of its rows to anyone with the anon key.`,
+                fix: `Add ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; to this migration, with policies for the access you intend (none means only service_role can reach it).`,
+                byteOffset: relation.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const STATEMENT_RULES = [
+    banDropTable,
+    banDropColumn,
+    banDropSchema,
+    banDropDatabase,
+    banTruncate,
+    banDeleteWithoutWhere,
+    banUpdateWithoutWhere,
+    renamingColumn,
+    renamingTable,
+    changingColumnType,
+    addingNotNullableField,
+    constraintMissingNotValid,
+    requireConcurrentIndexCreation,
+    requireConcurrentIndexDeletion,
+    disallowedUniqueConstraint,
+    requireLockTimeout,
+    preferRobustStmts,
+    banTransactionControl,
+    requireRlsOnExposedTable,
+    banGrantToAnonOrPublic
+];
+/** A whole-file rule: checked on the file, not on a statement. */
+const EMPTY_MIGRATION = {
+    name: 'empty-migration',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An empty migration is recorded as applied but changes nothing, usually a file created and never filled in.'
+};
+/** Reported when an allow comment names a rule that does not exist. */
+const INVALID_SUPPRESSION = {
+    name: 'invalid-suppression',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An allow comment with a misspelt rule name silences nothing, so the finding it meant to acknowledge still shows.'
+};
+/** Rules whose severity the policy may set (`migrations.rules`: name -> error | warning | off). */
+const RULES = [...STATEMENT_RULES, EMPTY_MIGRATION, INVALID_SUPPRESSION].map(({ name, defaultSeverity, destructive, why }) => ({
+    name,
+    defaultSeverity,
+    destructive,
+    why
+}));
+const RULE_NAMES = RULES.map((rule) => rule.name);
+/**
+ * Checks that always report as errors and cannot be turned off: the file cannot be read,
+ * parsed, applied, or its place in the history is wrong.
+ */
+const FIXED_CHECK_NAMES = (/* unused pure expression or super */ null && ([
+    'file-too-large',
+    'invalid-encoding',
+    'syntax-error',
+    'apply-failed',
+    'migration-file-name',
+    'duplicate-version',
+    'out-of-order',
+    'edited-migration',
+    'deleted-migration'
+]));
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-names.ts
+// The lint rules' names alone, for validating a policy's `migrations.rules` in every action
+// without bundling the parser or the engines (the rule modules import only their types).
+
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/policy-loading.ts
+
 
 
 
@@ -42203,7 +43653,7 @@ async function loadPolicy(client, repo, path, ref, options = {}) {
             ]
         };
     }
-    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path, ...(options.knownMigrationRules ? { knownMigrationRules: options.knownMigrationRules } : {}) });
+    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path, knownMigrationRules: options.knownMigrationRules ?? RULE_NAMES });
     if (!parsed.ok)
         throw new ActionError(parsed.problems);
     return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings };
@@ -42234,7 +43684,8 @@ function readRunContext() {
         actor: github/* context */._.actor ?? '',
         sha: github/* context */._.sha ?? '',
         runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
-        apiUrl: github/* context */._.apiUrl
+        apiUrl: github/* context */._.apiUrl,
+        serverUrl
     };
 }
 
@@ -42589,7 +44040,155 @@ async function classifyForApproval(client, repo, pr, policy, given) {
     return { changeType: given, changeTypeFrom: 'input', classification, requirements };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/change-request-summary.ts
+
+
+/** Where the issue form users copy lives, named in the fix. */
+const ISSUE_FORM = 'workflows-templates/ISSUE_TEMPLATE/change-request.yml';
+/** Text of a section quoted in the summary; the audit record carries more. */
+const QUOTED_LENGTH = 300;
+const TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
+function headingList(settings) {
+    return settings.sections.map(markdown_code).join(', ');
+}
+function labelClause(settings) {
+    if (settings.labels.length === 0)
+        return '';
+    return settings.labels.length === 1 ? ` labelled ${markdown_code(settings.labels[0])}` : ` labelled one of ${settings.labels.map(markdown_code).join(', ')}`;
+}
+function needs(view) {
+    const { settings, evaluation } = view;
+    if (evaluation.owedInPostDeploymentReview)
+        return 'owed in the post-deployment review (an emergency is not blocked)';
+    const filled = settings.sections.length > 0 ? ` with ${headingList(settings)} filled in` : '';
+    switch (settings.documentedIn) {
+        case 'issue':
+            return `a linked issue${labelClause(settings)}${filled}`;
+        case 'pull-request':
+            return settings.sections.length > 0 ? `${headingList(settings)} filled in the description` : 'nothing (no sections asked)';
+        case 'either':
+            return settings.sections.length > 0 ? `${headingList(settings)} filled in a linked issue${labelClause(settings)} or in the description` : `a linked issue${labelClause(settings)}`;
+    }
+}
+function satisfiedBy(view) {
+    const { evaluation, pullRequest } = view;
+    const record = evaluation.record;
+    if (record === null)
+        return '—';
+    if (record.documentedIn === 'issue')
+        return `#${record.issue} ${markdown_escapeMarkdown(record.title)}`;
+    const linked = evaluation.issue ? ` (linked: #${evaluation.issue.number})` : '';
+    return `the description of #${pullRequest}${linked}`;
+}
+function missingCell(view) {
+    const { evaluation, settings } = view;
+    if (evaluation.satisfied)
+        return '—';
+    const noIssue = settings.documentedIn !== 'pull-request' && !evaluation.candidates.some((candidate) => candidate.counts);
+    const unfilled = evaluation.sections.filter((section) => !section.filled).map((section) => markdown_code(section.heading));
+    if (noIssue && evaluation.candidates.length > 0)
+        return 'a linked issue that can count (see what is missing)';
+    if (noIssue && (settings.documentedIn === 'issue' || unfilled.length > 0))
+        return settings.documentedIn === 'either' ? 'a linked issue or the sections in the description' : 'a linked change-request issue';
+    if (unfilled.length > 0)
+        return `text under ${unfilled.join(', ')}`;
+    return 'see below';
+}
+/** The change request's row in the requirements table, for the change types that require one; null otherwise. */
+function changeRequestRow(view) {
+    if (!view.evaluation.required)
+        return null;
+    return { requirement: 'change request', needs: needs(view), satisfiedBy: satisfiedBy(view), missing: missingCell(view) };
+}
+function quote(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return markdown_escapeMarkdown(flat.length > QUOTED_LENGTH ? `${flat.slice(0, QUOTED_LENGTH).trimEnd()}…` : flat);
+}
+function sectionCell(section) {
+    return `${section.filled ? '✓' : '✗'} ${markdown_escapeMarkdown(section.heading)}${section.found ? (section.filled ? '' : ' (no text)') : ' (no heading)'}`;
+}
+function candidateRow(candidate) {
+    const { issue } = candidate;
+    const name = `${issue.repository.owner}/${issue.repository.name}#${issue.number}`;
+    const from = issue.source === 'sidebar' ? 'Development sidebar' : 'description';
+    const sections = candidate.sections.map(sectionCell).join('<br>');
+    const verdict = candidate.counts
+        ? sections || 'can be the change request'
+        : `✗ does not count (see what is missing)${sections ? `<br>${sections}` : ''}`;
+    return [markdown_code(name), from, issue.title ? markdown_escapeMarkdown(issue.title) : '—', verdict];
+}
+/** A block the author can copy: the headings, each with a prompt under it. */
+function template(settings) {
+    return ['```markdown', ...settings.sections.flatMap((heading, i) => [...(i > 0 ? [''] : []), `### ${heading}`, '', '…']), '```'];
+}
+function fix(view) {
+    const { settings, pullRequest } = view;
+    const out = ['**How to fix it**', ''];
+    const linkSteps = [
+        `Link it to this pull request: write ${markdown_code('Closes #<issue>')} (the issue closes when this merges) or ${markdown_code('Refs #<issue>')} in the description of #${pullRequest}, ` +
+            'or link it under **Development** in the sidebar. Editing the description re-runs this check; after editing the issue, re-run the job.'
+    ];
+    const issueSteps = (intro) => [
+        settings.sections.length > 0
+            ? `${intro} an issue in this repository${labelClause(settings)} whose body has these headings, each with text under it ` +
+                `(the issue form ${markdown_code(ISSUE_FORM)} writes them):`
+            : `${intro} an issue in this repository${labelClause(settings)}.`,
+        ...(settings.sections.length > 0 ? ['', ...template(settings)] : []),
+        '',
+        ...linkSteps
+    ];
+    const descriptionSteps = (intro) => [`${intro} these headings in the description of #${pullRequest}, each with text under it:`, '', ...template(settings)];
+    if (settings.documentedIn === 'issue')
+        out.push(...issueSteps('Open (or edit)'));
+    else if (settings.documentedIn === 'pull-request')
+        out.push(...descriptionSteps('Write'));
+    else
+        out.push(...issueSteps('Either open (or edit)'), '', ...descriptionSteps('Or write'));
+    return out;
+}
+/**
+ * The change request's section of the job summary: what documents the change (with its
+ * sections quoted), or exactly what to do to document it, and each linked issue with why it
+ * does or does not count. Empty when the policy requires change requests for no type.
+ */
+function renderChangeRequestSection(view) {
+    const { evaluation, settings } = view;
+    if (settings.required.length === 0 && evaluation.record === null)
+        return [];
+    const out = ['### Change request', ''];
+    if (evaluation.owedInPostDeploymentReview) {
+        out.push('Not checked before deployment: an emergency change documents its justification and impact assessment in the post-deployment review.', '');
+    }
+    else if (!evaluation.required) {
+        out.push(`Not required for ${TITLE[evaluation.changeType].toLowerCase()} changes (${markdown_code('change-request.required')}: ${settings.required.join(', ') || 'none'}).`, '');
+    }
+    const record = evaluation.record;
+    if (record !== null) {
+        const where = record.documentedIn === 'issue' ? `issue #${record.issue} (${markdown_escapeMarkdown(record.title)})` : `the description of pull request #${view.pullRequest}`;
+        out.push(`Documented in ${where}${record.documentedIn === 'pull-request' && evaluation.issue ? ` (linked issue #${evaluation.issue.number})` : ''}:`, '');
+        for (const section of record.sections)
+            out.push(`- **${markdown_escapeMarkdown(section.heading)}**: ${quote(section.text)}`);
+        if (record.sections.length > 0)
+            out.push('');
+    }
+    else if (evaluation.required && !evaluation.owedInPostDeploymentReview) {
+        out.push(...fix(view), '');
+    }
+    // The emergency's notice is a callout at the top of the summary, and "not required" is said above.
+    for (const notice of evaluation.notices) {
+        if (notice !== policy_src/* EMERGENCY_CHANGE_REQUEST_NOTICE */.gA && !notice.startsWith('a change request is not required'))
+            out.push(`> [!NOTE]\n> ${markdown_escapeMarkdown(notice)}`, '');
+    }
+    if (evaluation.candidates.length > 0 && (!evaluation.satisfied || evaluation.candidates.length > 1)) {
+        out.push('Linked issues read:', '');
+        out.push(markdown_table(['issue', 'linked in', 'title', 'sections'], evaluation.candidates.map(candidateRow)), '');
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/summaries/approval-summary.ts
+
+
 
 const approval_summary_TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
 const REASON_TITLE = {
@@ -42623,9 +44222,11 @@ function approvalRequirementRows(evaluation) {
     });
 }
 /** The commit status's one line (GitHub keeps 140 characters of it). */
-function approvalStatusLine(evaluation) {
+function approvalStatusLine(evaluation, changeRequest) {
     if (!evaluation.satisfied)
         return evaluation.missing[0] ?? 'Not approved';
+    if (changeRequest && !changeRequest.satisfied)
+        return changeRequest.missing[0] ?? 'No change request';
     if (evaluation.reviewOwedAfterDeployment) {
         return `Emergency: ${evaluation.approvals.length === 0 ? 'no approval yet' : 'expedited approval'}; post-deployment review owed`;
     }
@@ -42638,7 +44239,7 @@ function approval_summary_policyLine(policy) {
 }
 function verdict(input) {
     const { evaluation } = input;
-    if (evaluation.satisfied)
+    if (evaluation.satisfied && (input.changeRequest?.evaluation.satisfied ?? true))
         return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
     return input.failOnMissing ? 'not approved' : 'not approved (reported only: `fail-on-missing` is false)';
 }
@@ -42649,9 +44250,11 @@ function verdict(input) {
  */
 function renderApprovalSummary(input) {
     const { evaluation } = input;
+    const changeRequest = input.changeRequest;
     const out = [];
     out.push(`## Pull request #${input.pullRequest}: ${verdict(input)}`, '');
-    for (const notice of evaluation.notices)
+    const callouts = [...evaluation.notices, ...(changeRequest?.evaluation.notices.filter((notice) => notice === policy_src/* EMERGENCY_CHANGE_REQUEST_NOTICE */.gA) ?? [])];
+    for (const notice of callouts)
         out.push(`> [!IMPORTANT]\n> ${markdown_escapeMarkdown(notice)}`, '');
     for (const warning of input.warnings ?? []) {
         out.push(`> [!WARNING]\n> ${markdown_escapeMarkdown(warning.message)}${warning.fix ? ` ${markdown_escapeMarkdown(warning.fix)}` : ''}`, '');
@@ -42659,14 +44262,18 @@ function renderApprovalSummary(input) {
     const from = input.changeTypeFrom === 'input' ? 'as the `change-type` input says' : 'as classified';
     out.push(`${approval_summary_TYPE_TITLE[evaluation.changeType]} change (${from}), judged on head commit ${markdown_code(input.headSha.slice(0, 7))}. Policy: ${approval_summary_policyLine(input.policy)}.`, '');
     out.push('### Requirements', '');
-    const rows = [...approvalRequirementRows(evaluation), ...(input.extraRequirements ?? [])];
+    const changeRequestRows = changeRequest ? [changeRequestRow(changeRequest)].filter((row) => row !== null) : [];
+    const rows = [...approvalRequirementRows(evaluation), ...changeRequestRows, ...(input.extraRequirements ?? [])];
     out.push(markdown_table(['requirement', 'needs', 'satisfied by', 'missing'], rows.map((r) => [r.requirement, r.needs, r.satisfiedBy, r.missing])), '');
-    if (evaluation.missing.length > 0) {
+    const missing = [...evaluation.missing, ...(changeRequest?.evaluation.missing ?? [])];
+    if (missing.length > 0) {
         out.push('### What is missing', '');
-        for (const sentence of evaluation.missing)
+        for (const sentence of missing)
             out.push(`- ${markdown_escapeMarkdown(sentence)}`);
         out.push('');
     }
+    if (changeRequest)
+        out.push(...renderChangeRequestSection(changeRequest));
     if (evaluation.ignored.length > 0) {
         out.push('### Reviews that did not count', '');
         out.push(markdown_table(['reviewer', 'commit', 'why'], evaluation.ignored.map((entry) => [markdown_code(entry.user), markdown_code(entry.commit.slice(0, 7) || 'none'), `${REASON_TITLE[entry.reason]}: ${markdown_escapeMarkdown(entry.explanation)}`])), '');
@@ -42713,7 +44320,33 @@ function planAutoMerge(s) {
     return { enable: s.setting };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/approval-decision.ts
+
+function decideApproval(approvals, changeRequest) {
+    const satisfied = approvals.satisfied && changeRequest.satisfied;
+    const missing = [...approvals.missing, ...changeRequest.missing];
+    const record = changeRequest.record;
+    const documented = record === null
+        ? []
+        : [
+            record.documentedIn === 'issue'
+                ? `change request: issue #${record.issue} (${record.title})`
+                : `change request: documented in the pull request's description${changeRequest.issue ? ` (issue #${changeRequest.issue.number} linked)` : ''}`
+        ];
+    const owed = changeRequest.notices.filter((notice) => notice === policy_src/* EMERGENCY_CHANGE_REQUEST_NOTICE */.gA);
+    return {
+        satisfied,
+        missing,
+        reasons: satisfied ? [...approvals.requirements.map((r) => r.explanation), ...documented, ...approvals.notices, ...owed] : missing,
+        notices: [...approvals.notices, ...owed],
+        changeRequestOutput: changeRequest.issue ? String(changeRequest.issue.number) : '',
+        auditChangeRequest: (0,policy_src/* auditChangeRequest */.TH)(record)
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
+
 
 
 

@@ -37382,7 +37382,7 @@ function extend(target) {
 /* harmony export */   mK: () => (/* binding */ defaultBaseRef),
 /* harmony export */   x: () => (/* binding */ judgedCommit)
 /* harmony export */ });
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6950);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6384);
 // What the event tells this step when its inputs leave it out: the ref to read the policy
 // from, the commit holding the history already deployed, and the change being judged.
 
@@ -37439,9 +37439,9 @@ function pullRequestNumber(run) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2532);
-/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5411);
-/* harmony import */ var _change_policy_migrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(692);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6950);
+/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6564);
+/* harmony import */ var _change_policy_migrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1986);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6384);
 /* harmony import */ var _event_refs__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6290);
 
 
@@ -37533,7 +37533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5411:
+/***/ 6564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37544,7 +37544,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZR: () => (/* reexport */ readFileAtRef)
 });
 
-// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, gatherClassificationFacts, getPermission, getPullRequest, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listTeamMembers, parseTeam, readPermissions, setCommitStatus, statusDescription, syncPrefixedLabel, verifyBaseMerge
+// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, gatherChangeRequestFacts, gatherClassificationFacts, getPermission, getPullRequest, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, syncPrefixedLabel, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -38252,8 +38252,8 @@ class teams_TeamDirectory {
     }
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 43 modules
-var src = __nccwpck_require__(4681);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 44 modules
+var src = __nccwpck_require__(9056);
 ;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
 
 
@@ -38672,7 +38672,141 @@ async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) 
     return [...skipped.map((m) => ({ sha: m.sha, onlyMergesBase: false, reason: `more than ${MAX_VERIFIED_MERGES} merges to check` })), ...verdicts];
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/sidebar-links.ts
+
+// The one read REST has no equivalent of: issues linked to a pull request by hand, in its
+// Development sidebar. `userLinkedOnly` leaves out the ones its description names with a
+// closing keyword, which are read from the description itself. The issues come whole
+// (title, body, labels, state), so a sidebar link costs no request of its own.
+const SIDEBAR_LINKS = (/* unused pure expression or super */ null && (`query SidebarLinks($owner: String!, $name: String!, $number: Int!, $first: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      closingIssuesReferences(first: $first, userLinkedOnly: true) {
+        totalCount
+        nodes { number title body state repository { nameWithOwner } labels(first: 100) { nodes { name } } }
+      }
+    }
+  }
+}`));
+/**
+ * The issues linked in the Development sidebar of pull request `number`, at most
+ * MAX_ISSUE_REFERENCES of them (and how many more there are). A failure is returned, not
+ * thrown: the caller fails the requirement closed on it, naming what could not be read.
+ */
+async function sidebar_links_listSidebarLinkedIssues(client, repo, number) {
+    let data;
+    try {
+        data = await client.graphql(SIDEBAR_LINKS, { owner: repo.owner, name: repo.repo, number, first: MAX_ISSUE_REFERENCES });
+    }
+    catch (error) {
+        return { error: graphqlFailure(error) };
+    }
+    const connection = data.repository?.pullRequest?.closingIssuesReferences;
+    if (!connection)
+        return { error: `GitHub did not return pull request #${number} of ${repo.owner}/${repo.repo}` };
+    const nodes = (connection.nodes ?? []).filter((node) => node !== null);
+    const issues = nodes.map((node) => {
+        const [owner = repo.owner, name = repo.repo] = node.repository.nameWithOwner.split('/');
+        return {
+            number: node.number,
+            title: node.title,
+            body: node.body ?? '',
+            labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+            state: node.state === 'CLOSED' ? 'closed' : 'open',
+            isPullRequest: false, // an IssueConnection holds issues only
+            repository: { owner, name },
+            source: 'sidebar'
+        };
+    });
+    return { issues, skipped: Math.max(0, connection.totalCount - issues.length) };
+}
+function graphqlFailure(error) {
+    const errors = error.errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+        const messages = errors.map((e) => (e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e)));
+        return `GitHub's GraphQL API answered: ${messages.join('; ')}`;
+    }
+    const status = error.status;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof status === 'number' ? `GitHub answered HTTP ${status}${status >= 500 ? ' after retries' : ''}: ${message}` : `no answer from GitHub after retries (${message})`;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/change-request-facts.ts
+
+
+
+/**
+ * What `evaluateChangeRequest` needs, with as few requests as the answer allows:
+ * - nothing at all when the change type needs no change request, for an emergency (never
+ *   blocked), with `documented-in: pull-request` (the description is the change request), or
+ *   with `either` when the description already documents the change;
+ * - one REST request per issue of this repository that the description references, at most
+ *   MAX_ISSUE_REFERENCES, in parallel. References to pull requests (`/pull/` URLs) and to
+ *   other repositories cannot be the change request and are not read;
+ * - one GraphQL request for the Development sidebar, only when those did not already
+ *   document the change: the sidebar can hold links the description does not mention.
+ * So one linked issue costs one request when it documents the change and two when it
+ * does not. Whatever cannot be read is passed on as such, and the requirement fails
+ * closed on it.
+ */
+async function gatherChangeRequestFacts(client, repo, input) {
+    const { pr, policy, changeType } = input;
+    const repository = { owner: repo.owner, name: repo.repo };
+    const facts = {
+        changeType,
+        repository,
+        pullRequest: { number: pr.number, body: pr.body, title: pr.title },
+        linkedIssues: [],
+        skippedReferences: 0
+    };
+    const notes = [];
+    const settings = policy.changeRequest;
+    const needsIssues = settings.required.includes(changeType) && changeType !== 'emergency' && settings.documentedIn !== 'pull-request';
+    if (!needsIssues || evaluateChangeRequest(facts, policy).satisfied)
+        return { facts, notes };
+    const parsed = parseIssueReferences(pr.body, repository, input.serverUrl);
+    facts.skippedReferences = parsed.skipped;
+    if (parsed.skipped > 0) {
+        const total = parsed.references.length + parsed.skipped;
+        notes.push(`The description of pull request #${pr.number} references ${total} issues or pull requests; only the first ${MAX_ISSUE_REFERENCES} ` +
+            `(this repository's first) were considered as change requests, ${parsed.skipped} were not read.`);
+    }
+    facts.linkedIssues = await Promise.all(parsed.references.map((reference) => (reference.crossRepository || reference.isPullRequest ? unreadReference(reference) : readLinkedIssue(client, repo, reference.number))));
+    if (evaluateChangeRequest(facts, policy).satisfied)
+        return { facts, notes };
+    const sidebar = await listSidebarLinkedIssues(client, repo, pr.number);
+    if ('error' in sidebar) {
+        facts.sidebarError = sidebar.error;
+        return { facts, notes };
+    }
+    facts.linkedIssues.push(...sidebar.issues);
+    facts.skippedSidebarLinks = sidebar.skipped;
+    if (sidebar.skipped > 0) {
+        notes.push(`Pull request #${pr.number} has ${sidebar.issues.length + sidebar.skipped} issues linked in its Development sidebar; only the first ${MAX_ISSUE_REFERENCES} were read.`);
+    }
+    return { facts, notes };
+}
+/**
+ * A reference that cannot be the change request whatever it holds: a pull request's URL, or
+ * another repository's issue. Reading it would cost a request and could change nothing.
+ */
+function unreadReference(reference) {
+    return {
+        number: reference.number,
+        title: '',
+        body: '',
+        labels: [],
+        state: 'open',
+        isPullRequest: reference.isPullRequest,
+        repository: { owner: reference.owner, name: reference.name },
+        source: 'body'
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
 
 
 
@@ -38691,7 +38825,7 @@ async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) 
 
 /***/ }),
 
-/***/ 692:
+/***/ 1986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38699,7 +38833,7 @@ async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) 
 __nccwpck_require__.d(__webpack_exports__, {
   XS: () => (/* reexport */ GitError),
   Jq: () => (/* reexport */ MigrationEngineError),
-  iU: () => (/* reexport */ RULE_NAMES),
+  iU: () => (/* reexport */ rule_registry/* RULE_NAMES */.iU),
   iZ: () => (/* reexport */ checkRuleSeverities),
   aT: () => (/* reexport */ validateMigrations)
 });
@@ -38802,41 +38936,8 @@ class SourceText {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/migrations/src/parse/ast-nodes.ts
-/** The node's payload when it is of the given type, else undefined. */
-function nodeAs(node, tag) {
-    if (node === undefined || !(tag in node))
-        return undefined;
-    return node[tag];
-}
-/** The type name of a node (`CreateStmt`). */
-function nodeTag(node) {
-    return Object.keys(node)[0];
-}
-/** A String node's value (identifiers in name lists are String nodes). */
-function stringValue(node) {
-    return nodeAs(node, 'String')?.sval;
-}
-/** The names in a list of String nodes (`auth.uid` → ['auth', 'uid']). */
-function nameList(nodes) {
-    return (nodes ?? []).map((node) => stringValue(node)).filter((name) => name !== undefined);
-}
-/**
- * A relation's name as `schema.name`. Unqualified names resolve to `public`, as they do
- * under Supabase's search path for anything a migration creates.
- */
-function qualifiedName(relation) {
-    if (!relation?.relname)
-        return '';
-    return `${relation.schemaname ?? 'public'}.${relation.relname}`;
-}
-/** `schema.name` from a name list such as DROP TABLE's (`a` or `s.a`). */
-function qualifiedNameOfList(names) {
-    const name = names[names.length - 1] ?? '';
-    const schema = names.length > 1 ? names[names.length - 2] : 'public';
-    return `${schema}.${name}`;
-}
-
+// EXTERNAL MODULE: ./packages/migrations/src/parse/ast-nodes.ts
+var ast_nodes = __nccwpck_require__(8122);
 ;// CONCATENATED MODULE: ./packages/migrations/src/parse/parse-migration.ts
 // Reads one migration file into statements with the real Postgres parser. Splitting is the
 // parser's: semicolons inside strings, dollar-quoted function bodies and comments would
@@ -38925,7 +39026,7 @@ async function parse_migration_parseMigration(source, options = {}) {
         statements.push({
             index,
             node: stmt.stmt,
-            kind: nodeTag(stmt.stmt),
+            kind: (0,ast_nodes/* nodeTag */.Ft)(stmt.stmt),
             text: sourceText.slice(startByte, endByte),
             startByte,
             endByte,
@@ -39002,11 +39103,11 @@ class LintContext {
         for (const statement of migration.statements) {
             this.recordCreations(statement);
             const node = statement.node;
-            const alter = nodeAs(node, 'AlterTableStmt');
+            const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
             if (alter) {
-                const table = qualifiedName(alter.relation);
+                const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
                 for (const cmd of alter.cmds ?? []) {
-                    const subtype = nodeAs(cmd, 'AlterTableCmd')?.subtype;
+                    const subtype = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd')?.subtype;
                     if (subtype === 'AT_EnableRowSecurity' || subtype === 'AT_ForceRowSecurity')
                         rls.add(table);
                     if (subtype === 'AT_DisableRowSecurity')
@@ -39050,24 +39151,24 @@ class LintContext {
                 this.created.set(`${kind}:${name}`, statement.index);
         };
         const node = statement.node;
-        const create = nodeAs(node, 'CreateStmt');
+        const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateStmt');
         if (create)
-            remember('table', qualifiedName(create.relation));
-        const createAs = nodeAs(node, 'CreateTableAsStmt');
+            remember('table', (0,ast_nodes/* qualifiedName */.OL)(create.relation));
+        const createAs = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateTableAsStmt');
         if (createAs)
-            remember('table', qualifiedName(createAs.into?.rel));
-        const index = nodeAs(node, 'IndexStmt');
+            remember('table', (0,ast_nodes/* qualifiedName */.OL)(createAs.into?.rel));
+        const index = (0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt');
         if (index?.idxname)
             remember('index', `${index.relation?.schemaname ?? 'public'}.${index.idxname}`);
-        const schema = nodeAs(node, 'CreateSchemaStmt');
+        const schema = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateSchemaStmt');
         if (schema?.schemaname)
             remember('schema', schema.schemaname);
-        const alter = nodeAs(node, 'AlterTableStmt');
+        const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
         if (alter) {
-            const table = qualifiedName(alter.relation);
+            const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
             for (const cmd of alter.cmds ?? []) {
-                const command = nodeAs(cmd, 'AlterTableCmd');
-                const column = nodeAs(command?.def, 'ColumnDef')?.colname;
+                const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+                const column = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'ColumnDef')?.colname;
                 if (command?.subtype === 'AT_AddColumn' && column && !this.addedColumns.has(`${table}.${column}`)) {
                     this.addedColumns.set(`${table}.${column}`, statement.index);
                 }
@@ -39077,9 +39178,9 @@ class LintContext {
 }
 /** `SET lock_timeout = '5s'` (or SET LOCAL, or set_config) with a value other than 0. */
 function setsLockTimeout(statement) {
-    const set = nodeAs(statement.node, 'VariableSetStmt');
+    const set = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'VariableSetStmt');
     if (set?.name === 'lock_timeout' && set.kind === 'VAR_SET_VALUE') {
-        const value = nodeAs(set.args?.[0], 'A_Const');
+        const value = (0,ast_nodes/* nodeAs */.hK)(set.args?.[0], 'A_Const');
         const text = value?.sval?.sval ?? String(value?.ival?.ival ?? 0);
         return !/^\s*0\s*(ms|s|min)?\s*$/.test(text);
     }
@@ -39089,734 +39190,33 @@ function setsLockTimeout(statement) {
 /** Statements that cannot run inside the runner's transaction, or end it early. */
 function breaksAtomicity(statement) {
     const node = statement.node;
-    const transaction = nodeAs(node, 'TransactionStmt');
+    const transaction = (0,ast_nodes/* nodeAs */.hK)(node, 'TransactionStmt');
     if (transaction)
         return transaction.kind !== 'TRANS_STMT_SAVEPOINT' && transaction.kind !== 'TRANS_STMT_RELEASE' && transaction.kind !== 'TRANS_STMT_ROLLBACK_TO';
-    if (nodeAs(node, 'IndexStmt')?.concurrent)
+    if ((0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt')?.concurrent)
         return true;
-    if (nodeAs(node, 'DropStmt')?.concurrent)
+    if ((0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt')?.concurrent)
         return true;
-    if (nodeAs(node, 'VacuumStmt'))
+    if ((0,ast_nodes/* nodeAs */.hK)(node, 'VacuumStmt'))
         return true;
-    const reindex = nodeAs(node, 'ReindexStmt');
-    if (reindex && (reindex.params ?? []).some((param) => nodeAs(param, 'DefElem')?.defname === 'concurrently'))
+    const reindex = (0,ast_nodes/* nodeAs */.hK)(node, 'ReindexStmt');
+    if (reindex && (reindex.params ?? []).some((param) => (0,ast_nodes/* nodeAs */.hK)(param, 'DefElem')?.defname === 'concurrently'))
         return true;
     return false;
 }
 
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
-
-// serial types bring their own default.
-const SELF_DEFAULTING_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
-const addingNotNullableField = {
-    name: 'adding-not-nullable-field',
-    defaultSeverity: 'error',
-    destructive: false,
-    why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
-    check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
-            return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        const hits = [];
-        for (const cmd of alter.cmds ?? []) {
-            const command = nodeAs(cmd, 'AlterTableCmd');
-            if (command?.subtype === 'AT_AddColumn') {
-                const column = nodeAs(command.def, 'ColumnDef');
-                const constraints = (column?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint')?.contype);
-                const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY');
-                const hasDefault = constraints.some((type) => type === 'CONSTR_DEFAULT' || type === 'CONSTR_IDENTITY' || type === 'CONSTR_GENERATED');
-                const typeName = nameList(column?.typeName?.names).pop() ?? '';
-                if (notNull && !hasDefault && !SELF_DEFAULTING_TYPES.has(typeName)) {
-                    hits.push({
-                        message: `Column ${table}.${column?.colname ?? ''} is added NOT NULL without a default; this fails as soon as ${table} has a row.`,
-                        fix: `Give it a default (ADD COLUMN ${column?.colname ?? ''} ... NOT NULL DEFAULT <value>), or add it nullable, backfill it, and set NOT NULL in a later migration.`,
-                        byteOffset: column?.location
-                    });
-                }
-            }
-            if (command?.subtype === 'AT_SetNotNull') {
-                hits.push({
-                    message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
-                    fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
-                });
-            }
-        }
-        return hits;
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-delete-without-where.ts
-
-const banDeleteWithoutWhere = {
-    name: 'ban-delete-without-where',
-    defaultSeverity: 'error',
-    destructive: true,
-    why: 'A DELETE without WHERE empties the table; in a migration it runs against production data.',
-    check(statement, context) {
-        const remove = nodeAs(statement.node, 'DeleteStmt');
-        if (!remove || remove.whereClause)
-            return [];
-        const table = qualifiedName(remove.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return [
-            {
-                message: `DELETE FROM ${table} has no WHERE clause and deletes every row.`,
-                fix: `Add a WHERE clause selecting the rows to delete; if emptying ${table} is intended, write WHERE true and mark the statement \`-- change-policy: allow ban-delete-without-where\`.`,
-                byteOffset: remove.relation?.location
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-column.ts
-
-const banDropColumn = {
-    name: 'ban-drop-column',
-    defaultSeverity: 'error',
-    destructive: true,
-    why: "Dropping a column deletes its data, and the version of the app still running during the deploy fails when it selects or writes that column.",
-    check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
-            return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_DropColumn')
-            .map((cmd) => ({
-            message: `ALTER TABLE ${table} DROP COLUMN ${cmd?.name ?? ''} deletes the column and its data.`,
-            fix: `Stop reading and writing ${cmd?.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
-        }));
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-database.ts
-
-const banDropDatabase = {
-    name: 'ban-drop-database',
-    defaultSeverity: 'error',
-    destructive: true,
-    why: 'A migration that drops a database deletes all of its data; no schema change needs that.',
-    check(statement) {
-        const drop = nodeAs(statement.node, 'DropdbStmt');
-        if (!drop)
-            return [];
-        return [
-            {
-                message: `DROP DATABASE ${drop.dbname ?? ''} deletes the whole database.`,
-                fix: 'Remove this statement: databases are created and dropped by whoever operates the server, not by migrations.'
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-schema.ts
-
-const banDropSchema = {
-    name: 'ban-drop-schema',
-    defaultSeverity: 'error',
-    destructive: true,
-    why: 'Dropping a schema (with CASCADE, everything in it) deletes tables, functions and data in one statement.',
-    check(statement, context) {
-        const drop = nodeAs(statement.node, 'DropStmt');
-        if (drop?.removeType !== 'OBJECT_SCHEMA')
-            return [];
-        return (drop.objects ?? [])
-            .map((object) => stringValue(object) ?? '')
-            .filter((schema) => !context.createdInFile('schema', schema, statement.index))
-            .map((schema) => ({
-            message: `DROP SCHEMA ${schema}${drop.behavior === 'DROP_CASCADE' ? ' CASCADE' : ''} deletes the schema${drop.behavior === 'DROP_CASCADE' ? ' and every object in it' : ''}.`,
-            fix: `Drop the objects in ${schema} one by one in reviewed migrations, or mark this statement \`-- change-policy: allow ban-drop-schema\` once you have a backup.`
-        }));
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-table.ts
-
-const banDropTable = {
-    name: 'ban-drop-table',
-    defaultSeverity: 'error',
-    destructive: true,
-    why: 'Dropping a table deletes its rows for good and breaks every running version of the app that still reads it.',
-    check(statement, context) {
-        const drop = nodeAs(statement.node, 'DropStmt');
-        if (drop?.removeType !== 'OBJECT_TABLE')
-            return [];
-        return (drop.objects ?? [])
-            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
-            .filter((table) => !context.createdInFile('table', table, statement.index))
-            .map((table) => ({
-            message: `DROP TABLE ${table} deletes the table and every row in it.`,
-            fix: `Remove every use of ${table} from the app and deploy that first, keep a backup of its data, then drop it in a migration of its own marked \`-- change-policy: allow ban-drop-table\`.`
-        }));
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-grant-to-anon-or-public.ts
-
-/** The grantee that is anon or PUBLIC, as written, if any. */
-function exposedGrantee(grantees) {
-    for (const grantee of grantees ?? []) {
-        const role = nodeAs(grantee, 'RoleSpec');
-        if (role?.roletype === 'ROLESPEC_PUBLIC')
-            return 'PUBLIC';
-        if (role?.rolename === 'anon')
-            return 'anon';
-    }
-    return undefined;
-}
-function tableGrantHits(grant, rowLevelSecurity) {
-    if (!grant.is_grant || grant.objtype !== 'OBJECT_TABLE')
-        return [];
-    const grantee = exposedGrantee(grant.grantees);
-    if (!grantee)
-        return [];
-    if (grant.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
-        const schemas = (grant.objects ?? []).map((object) => stringValue(object) ?? '').join(', ');
-        return [
-            {
-                message: `GRANT ... ON ALL TABLES IN SCHEMA ${schemas} TO ${grantee} exposes every table there, including ones without row level security.`,
-                fix: `Grant on the tables you mean to expose, one by one, each with row level security enabled and policies.`
-            }
-        ];
-    }
-    // A grant on a table protected by row level security is Supabase's normal pattern.
-    return (grant.objects ?? [])
-        .map((object) => nodeAs(object, 'RangeVar'))
-        .filter((relation) => !rowLevelSecurity.has(qualifiedName(relation)))
-        .map((relation) => ({
-        message: `GRANT on ${qualifiedName(relation)} TO ${grantee}, a table with no row level security enabled in this migration history: every row is reachable with the public anon key.`,
-        fix: `Enable row level security on ${qualifiedName(relation)} (ALTER TABLE ... ENABLE ROW LEVEL SECURITY) with policies, or grant to authenticated instead of ${grantee}.`,
-        byteOffset: relation?.location
-    }));
-}
-const banGrantToAnonOrPublic = {
-    name: 'ban-grant-to-anon-or-public',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'anon and PUBLIC include every visitor holding the public anon key; a table granted to them is open unless row level security filters its rows.',
-    check(statement, context) {
-        const grant = nodeAs(statement.node, 'GrantStmt');
-        if (grant)
-            return tableGrantHits(grant, context.rowLevelSecurity);
-        const defaults = nodeAs(statement.node, 'AlterDefaultPrivilegesStmt');
-        const action = defaults?.action;
-        if (action?.is_grant && action.objtype === 'OBJECT_TABLE') {
-            const grantee = exposedGrantee(action.grantees);
-            if (grantee) {
-                return [
-                    {
-                        message: `ALTER DEFAULT PRIVILEGES grants future tables to ${grantee}: every table created later is reachable with the anon key unless it enables row level security.`,
-                        fix: `Grant future tables to authenticated (or no one) and grant to ${grantee} table by table, on tables with row level security.`
-                    }
-                ];
-            }
-        }
-        return [];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-transaction-control.ts
-
-const CONTROL = new Map([
-    ['TRANS_STMT_BEGIN', 'BEGIN'],
-    ['TRANS_STMT_START', 'START TRANSACTION'],
-    ['TRANS_STMT_COMMIT', 'COMMIT'],
-    ['TRANS_STMT_ROLLBACK', 'ROLLBACK'],
-    ['TRANS_STMT_PREPARE', 'PREPARE TRANSACTION'],
-    ['TRANS_STMT_COMMIT_PREPARED', 'COMMIT PREPARED'],
-    ['TRANS_STMT_ROLLBACK_PREPARED', 'ROLLBACK PREPARED']
-]);
-const banTransactionControl = {
-    name: 'ban-transaction-control',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'The migration runner already wraps each file in a transaction; a COMMIT inside ends it early, so a later failure leaves the file half-applied and unrecorded.',
-    check(statement, context) {
-        if (!context.options.runnerWrapsFileInTransaction)
-            return [];
-        const transaction = nodeAs(statement.node, 'TransactionStmt');
-        const keyword = CONTROL.get(transaction?.kind ?? '');
-        if (!keyword)
-            return [];
-        return [
-            {
-                message: `${keyword} inside a migration: the runner already runs this file in one transaction.`,
-                fix: `Remove the ${keyword}; the runner commits the file as a whole. Move statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) to a migration of their own.`
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-truncate.ts
-
-const banTruncate = {
-    name: 'ban-truncate',
-    defaultSeverity: 'error',
-    destructive: true,
-    why: 'TRUNCATE deletes every row of the table (and, with CASCADE, of tables referencing it) with no way back.',
-    check(statement, context) {
-        const truncate = nodeAs(statement.node, 'TruncateStmt');
-        if (!truncate)
-            return [];
-        return (truncate.relations ?? [])
-            .map((relation) => nodeAs(relation, 'RangeVar'))
-            .filter((relation) => !context.createdInFile('table', qualifiedName(relation), statement.index))
-            .map((relation) => ({
-            message: `TRUNCATE ${qualifiedName(relation)} deletes every row of the table.`,
-            fix: `Delete only the rows you mean to with DELETE ... WHERE, or mark this statement \`-- change-policy: allow ban-truncate\` once the data is backed up.`,
-            byteOffset: relation?.location
-        }));
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-update-without-where.ts
-
-const banUpdateWithoutWhere = {
-    name: 'ban-update-without-where',
-    defaultSeverity: 'error',
-    destructive: true,
-    why: 'An UPDATE without WHERE overwrites a column in every row; the old values are gone.',
-    check(statement, context) {
-        const update = nodeAs(statement.node, 'UpdateStmt');
-        if (!update || update.whereClause)
-            return [];
-        const table = qualifiedName(update.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        const columns = (update.targetList ?? []).map((target) => nodeAs(target, 'ResTarget')?.name ?? '');
-        // Backfilling columns this file just added overwrites nothing.
-        if (columns.length > 0 && columns.every((column) => context.columnAddedInFile(table, column, statement.index)))
-            return [];
-        return [
-            {
-                message: `UPDATE ${table} SET ${columns.join(', ')} has no WHERE clause and overwrites every row.`,
-                fix: `Add a WHERE clause selecting the rows to change (e.g. WHERE ${columns[0] ?? 'column'} IS NULL for a backfill); if every row must change, mark the statement \`-- change-policy: allow ban-update-without-where\`.`,
-                byteOffset: update.relation?.location
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/changing-column-type.ts
-
-const changingColumnType = {
-    name: 'changing-column-type',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as that takes, and can break clients that expect the old type.',
-    check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
-            return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_AlterColumnType')
-            .map((cmd) => {
-            const typeName = nodeAs(cmd?.def, 'ColumnDef')?.typeName;
-            const type = nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
-            return {
-                message: `Changing the type of ${table}.${cmd?.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
-                fix: `Add a new column of type ${type}, backfill it in batches, switch the app over, then drop the old column; or mark this statement \`-- change-policy: allow changing-column-type\` if the table is small or the change needs no rewrite (e.g. varchar(n) to text).`,
-                byteOffset: typeName?.location
-            };
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
-
-const constraintMissingNotValid = {
-    name: 'constraint-missing-not-valid',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
-    check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
-            return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_AddConstraint')
-            .map((cmd) => nodeAs(cmd?.def, 'Constraint'))
-            .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
-            .map((constraint) => {
-            const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
-            const name = constraint?.conname ?? '<name>';
-            return {
-                message: `Adding ${kind} ${constraint?.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
-                fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
-                byteOffset: constraint?.location
-            };
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/disallowed-unique-constraint.ts
-
-const disallowedUniqueConstraint = {
-    name: 'disallowed-unique-constraint',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'Adding a UNIQUE or PRIMARY KEY constraint builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.',
-    check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
-            return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        const hits = [];
-        for (const cmd of alter.cmds ?? []) {
-            const command = nodeAs(cmd, 'AlterTableCmd');
-            const constraints = command?.subtype === 'AT_AddConstraint'
-                ? [nodeAs(command.def, 'Constraint')]
-                : command?.subtype === 'AT_AddColumn'
-                    ? (nodeAs(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint'))
-                    : [];
-            for (const constraint of constraints) {
-                if (constraint?.contype !== 'CONSTR_UNIQUE' && constraint?.contype !== 'CONSTR_PRIMARY')
-                    continue;
-                if (constraint.indexname)
-                    continue;
-                const kind = constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
-                const name = constraint.conname ?? `${alter.relation?.relname ?? 'table'}_key`;
-                hits.push({
-                    message: `Adding a ${kind} constraint to ${table} builds its index under an ACCESS EXCLUSIVE lock.`,
-                    fix: `Build the index first with CREATE UNIQUE INDEX CONCURRENTLY ${name}_idx ON ${table} (...) in a migration of its own, then ALTER TABLE ${table} ADD CONSTRAINT ${name} ${kind} USING INDEX ${name}_idx.`,
-                    byteOffset: constraint.location
-                });
-            }
-        }
-        return hits;
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-robust-stmts.ts
-
-const preferRobustStmts = {
-    name: 'prefer-robust-stmts',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'When a file does not run as one transaction (CONCURRENTLY, an explicit COMMIT), a failure half-way leaves part of it applied, and re-running it then fails on what already exists.',
-    check(statement, context) {
-        // Inside the runner's transaction a failure rolls everything back and a retry starts
-        // clean: flagging every CREATE there is the noise users complain about.
-        if (context.fileRunsAtomically)
-            return [];
-        const node = statement.node;
-        const hit = (what, fix, byteOffset) => [{ message: `${what} fails if it runs a second time after a partial apply.`, fix, byteOffset }];
-        const create = nodeAs(node, 'CreateStmt');
-        if (create && !create.if_not_exists)
-            return hit(`CREATE TABLE ${qualifiedName(create.relation)}`, 'Write CREATE TABLE IF NOT EXISTS.', create.relation?.location);
-        const index = nodeAs(node, 'IndexStmt');
-        if (index && !index.if_not_exists && index.idxname)
-            return hit(`CREATE INDEX ${index.idxname}`, 'Write CREATE INDEX CONCURRENTLY IF NOT EXISTS (and drop an INVALID index left by a failed build first).');
-        const schema = nodeAs(node, 'CreateSchemaStmt');
-        if (schema && !schema.if_not_exists)
-            return hit(`CREATE SCHEMA ${schema.schemaname ?? ''}`, 'Write CREATE SCHEMA IF NOT EXISTS.');
-        const drop = nodeAs(node, 'DropStmt');
-        if (drop && !drop.missing_ok)
-            return hit('This DROP', 'Write DROP ... IF EXISTS.');
-        const alter = nodeAs(node, 'AlterTableStmt');
-        if (alter) {
-            for (const cmd of alter.cmds ?? []) {
-                const command = nodeAs(cmd, 'AlterTableCmd');
-                if (command?.subtype === 'AT_AddColumn' && !command.missing_ok)
-                    return hit(`ADD COLUMN ${nodeAs(command.def, 'ColumnDef')?.colname ?? ''}`, 'Write ADD COLUMN IF NOT EXISTS.');
-                if (command?.subtype === 'AT_DropColumn' && !command.missing_ok)
-                    return hit(`DROP COLUMN ${command.name ?? ''}`, 'Write DROP COLUMN IF EXISTS.');
-            }
-        }
-        return [];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-column.ts
-
-const renamingColumn = {
-    name: 'renaming-column',
-    defaultSeverity: 'error',
-    destructive: false,
-    why: 'The version of the app still running during the deploy uses the old column name and fails until the new version is live.',
-    check(statement, context) {
-        const rename = nodeAs(statement.node, 'RenameStmt');
-        if (rename?.renameType !== 'OBJECT_COLUMN')
-            return [];
-        const table = qualifiedName(rename.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return [
-            {
-                message: `Renaming column ${table}.${rename.subname ?? ''} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
-                fix: `Add the new column ${rename.newname ?? ''}, write to both and backfill, move the app to it, then drop ${rename.subname ?? 'the old one'} later; or mark this statement \`-- change-policy: allow renaming-column\` if nothing reads the column yet.`,
-                byteOffset: rename.relation?.location
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-table.ts
-
-const renamingTable = {
-    name: 'renaming-table',
-    defaultSeverity: 'error',
-    destructive: false,
-    why: 'The version of the app still running during the deploy uses the old table name and fails until the new version is live.',
-    check(statement, context) {
-        const rename = nodeAs(statement.node, 'RenameStmt');
-        if (rename?.renameType !== 'OBJECT_TABLE')
-            return [];
-        const table = qualifiedName(rename.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return [
-            {
-                message: `Renaming table ${table} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
-                fix: `Create a view named ${table} over the renamed table for the old app version to use, and drop it once the new version is deployed; or mark this statement \`-- change-policy: allow renaming-table\` if nothing uses the table yet.`,
-                byteOffset: rename.relation?.location
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-creation.ts
-
-const requireConcurrentIndexCreation = {
-    name: 'require-concurrent-index-creation',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.',
-    check(statement, context) {
-        const index = nodeAs(statement.node, 'IndexStmt');
-        if (!index || index.concurrent)
-            return [];
-        const table = qualifiedName(index.relation);
-        // A table created earlier in this file is invisible to everyone else: nothing to block.
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        const name = index.idxname ? `${index.idxname} ` : '';
-        return [
-            {
-                message: `Index ${name}on ${table} is built without CONCURRENTLY, blocking writes to ${table} while it builds.`,
-                fix: `Use CREATE INDEX CONCURRENTLY${index.if_not_exists ? ' IF NOT EXISTS' : ''}, in a migration of its own (it cannot run inside a transaction block).`,
-                byteOffset: index.relation?.location
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-deletion.ts
-
-const requireConcurrentIndexDeletion = {
-    name: 'require-concurrent-index-deletion',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits and runs.",
-    check(statement, context) {
-        const drop = nodeAs(statement.node, 'DropStmt');
-        if (drop?.removeType !== 'OBJECT_INDEX' || drop.concurrent)
-            return [];
-        return (drop.objects ?? [])
-            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
-            .filter((index) => !context.createdInFile('index', index, statement.index))
-            .map((index) => ({
-            message: `DROP INDEX ${index} without CONCURRENTLY locks its table against reads and writes.`,
-            fix: `Use DROP INDEX CONCURRENTLY${drop.missing_ok ? ' IF EXISTS' : ''} ${index}, in a migration of its own (it cannot run inside a transaction block).`
-        }));
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
-
-// ALTER TABLE subcommands that take a lock weaker than one blocking reads or writes.
-const WEAK_LOCK_SUBCOMMANDS = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions']);
-/** The existing table a statement locks against reads or writes, if any. */
-function blockingLockTarget(statement, context) {
-    const node = statement.node;
-    const existing = (table) => (context.createdInFile('table', table, statement.index) ? undefined : table);
-    const alter = nodeAs(node, 'AlterTableStmt');
-    if (alter && alter.objtype === 'OBJECT_TABLE') {
-        const strong = (alter.cmds ?? []).some((cmd) => {
-            const command = nodeAs(cmd, 'AlterTableCmd');
-            if (command?.subtype === 'AT_DetachPartition')
-                return !nodeAs(command.def, 'PartitionCmd')?.concurrent;
-            return !WEAK_LOCK_SUBCOMMANDS.has(command?.subtype ?? '');
-        });
-        return strong ? existing(qualifiedName(alter.relation)) : undefined;
-    }
-    const rename = nodeAs(node, 'RenameStmt');
-    if (rename && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? ''))
-        return existing(qualifiedName(rename.relation));
-    const drop = nodeAs(node, 'DropStmt');
-    if (drop?.removeType === 'OBJECT_TABLE') {
-        return (drop.objects ?? []).map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items))).find((table) => existing(table));
-    }
-    const truncate = nodeAs(node, 'TruncateStmt');
-    if (truncate)
-        return (truncate.relations ?? []).map((relation) => qualifiedName(nodeAs(relation, 'RangeVar'))).find((table) => existing(table));
-    return undefined;
-}
-const requireLockTimeout = {
-    name: 'require-lock-timeout',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'A statement waiting for an ACCESS EXCLUSIVE lock behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
-    check(statement, context) {
-        if (context.lockTimeoutSetBefore(statement.index))
-            return [];
-        const table = blockingLockTarget(statement, context);
-        if (!table)
-            return [];
-        // One finding per file: one SET at the top fixes all of them.
-        const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockTarget(before, context) !== undefined);
-        if (earlier)
-            return [];
-        return [
-            {
-                message: `This statement locks ${table} against reads and writes, and no lock_timeout is set earlier in the file.`,
-                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out)."
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-rls-on-exposed-table.ts
-
-const requireRlsOnExposedTable = {
-    name: 'require-rls-on-exposed-table',
-    defaultSeverity: 'error',
-    destructive: false,
-    why: 'Supabase serves every table in an exposed schema over its Data API; without row level security anyone holding the public anon key can read and change every row.',
-    check(statement, context) {
-        const create = nodeAs(statement.node, 'CreateStmt');
-        const createAs = nodeAs(statement.node, 'CreateTableAsStmt');
-        let relation;
-        if (create)
-            relation = create.relation;
-        else if (createAs?.objtype === 'OBJECT_TABLE')
-            relation = createAs.into?.rel;
-        if (!relation || relation.relpersistence === 't')
-            return [];
-        const schema = relation.schemaname ?? 'public';
-        if (!context.isExposedSchema(schema))
-            return [];
-        const table = qualifiedName(relation);
-        if (context.rowLevelSecurity.has(table))
-            return [];
-        return [
-            {
-                message: `Table ${table} is created in the exposed schema ${schema} without row level security; the Data API serves all of its rows to anyone with the anon key.`,
-                fix: `Add ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; to this migration, with policies for the access you intend (none means only service_role can reach it).`,
-                byteOffset: relation.location
-            }
-        ];
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-registry.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const STATEMENT_RULES = [
-    banDropTable,
-    banDropColumn,
-    banDropSchema,
-    banDropDatabase,
-    banTruncate,
-    banDeleteWithoutWhere,
-    banUpdateWithoutWhere,
-    renamingColumn,
-    renamingTable,
-    changingColumnType,
-    addingNotNullableField,
-    constraintMissingNotValid,
-    requireConcurrentIndexCreation,
-    requireConcurrentIndexDeletion,
-    disallowedUniqueConstraint,
-    requireLockTimeout,
-    preferRobustStmts,
-    banTransactionControl,
-    requireRlsOnExposedTable,
-    banGrantToAnonOrPublic
-];
-/** A whole-file rule: checked on the file, not on a statement. */
-const EMPTY_MIGRATION = {
-    name: 'empty-migration',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'An empty migration is recorded as applied but changes nothing, usually a file created and never filled in.'
-};
-/** Reported when an allow comment names a rule that does not exist. */
-const INVALID_SUPPRESSION = {
-    name: 'invalid-suppression',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'An allow comment with a misspelt rule name silences nothing, so the finding it meant to acknowledge still shows.'
-};
-/** Rules whose severity the policy may set (`migrations.rules`: name -> error | warning | off). */
-const RULES = [...STATEMENT_RULES, EMPTY_MIGRATION, INVALID_SUPPRESSION].map(({ name, defaultSeverity, destructive, why }) => ({
-    name,
-    defaultSeverity,
-    destructive,
-    why
-}));
-const RULE_NAMES = RULES.map((rule) => rule.name);
-/**
- * Checks that always report as errors and cannot be turned off: the file cannot be read,
- * parsed, applied, or its place in the history is wrong.
- */
-const FIXED_CHECK_NAMES = [
-    'file-too-large',
-    'invalid-encoding',
-    'syntax-error',
-    'apply-failed',
-    'migration-file-name',
-    'duplicate-version',
-    'out-of-order',
-    'edited-migration',
-    'deleted-migration'
-];
-
+// EXTERNAL MODULE: ./packages/migrations/src/lint/rule-registry.ts + 20 modules
+var rule_registry = __nccwpck_require__(9541);
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-severities.ts
 
 function checkRuleSeverities(rules) {
     const problems = [];
     for (const [rule, severity] of Object.entries(rules)) {
-        if (FIXED_CHECK_NAMES.includes(rule)) {
+        if (rule_registry/* FIXED_CHECK_NAMES */.Tt.includes(rule)) {
             problems.push({ rule, message: `migrations.rules.${rule}: ${rule} is a fixed check and always an error.`, fix: `Remove ${rule} from migrations.rules.` });
         }
-        else if (!RULE_NAMES.includes(rule)) {
-            problems.push({ rule, message: `migrations.rules.${rule}: there is no migration lint rule named "${rule}".`, fix: `Use one of: ${RULE_NAMES.join(', ')}.` });
+        else if (!rule_registry/* RULE_NAMES */.iU.includes(rule)) {
+            problems.push({ rule, message: `migrations.rules.${rule}: there is no migration lint rule named "${rule}".`, fix: `Use one of: ${rule_registry/* RULE_NAMES */.iU.join(', ')}.` });
         }
         else if (severity !== 'error' && severity !== 'warning' && severity !== 'off') {
             problems.push({ rule, message: `migrations.rules.${rule}: "${severity}" is not a severity.`, fix: 'Use error, warning or off.' });
@@ -39829,7 +39229,7 @@ function severityOf(rule, overrides = {}) {
     const override = overrides[rule];
     if (override === 'error' || override === 'warning' || override === 'off')
         return override;
-    return RULES.find((info) => info.name === rule)?.defaultSeverity ?? 'error';
+    return rule_registry/* RULES */.y0.find((info) => info.name === rule)?.defaultSeverity ?? 'error';
 }
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/lint-migration.ts
@@ -39852,16 +39252,16 @@ async function lintMigration(migration, options = {}, history = new HistoryFacts
     const overrides = options.rules ?? {};
     const findings = [];
     if (migration.empty) {
-        const severity = severityOf(EMPTY_MIGRATION.name, overrides);
+        const severity = severityOf(rule_registry/* EMPTY_MIGRATION */.pW.name, overrides);
         if (severity !== 'off') {
             findings.push({
-                rule: EMPTY_MIGRATION.name,
+                rule: rule_registry/* EMPTY_MIGRATION */.pW.name,
                 severity,
                 file: path,
                 line: 1,
                 column: 1,
                 message: `${path} contains no SQL statements.`,
-                why: EMPTY_MIGRATION.why,
+                why: rule_registry/* EMPTY_MIGRATION */.pW.why,
                 fix: 'Add the statements this migration is for, or delete the file if it is not needed (only if it is not yet on the base branch).',
                 destructive: false
             });
@@ -39875,7 +39275,7 @@ async function lintMigration(migration, options = {}, history = new HistoryFacts
     const source = migration.source;
     const raised = [];
     for (const statement of migration.statements) {
-        for (const rule of STATEMENT_RULES) {
+        for (const rule of rule_registry/* STATEMENT_RULES */._7) {
             const severity = severityOf(rule.name, overrides);
             if (severity === 'off')
                 continue;
@@ -39895,19 +39295,19 @@ async function lintMigration(migration, options = {}, history = new HistoryFacts
         const allowed = allowComments.some((comment) => comment.statementIndex === statementIndex && comment.rules.includes(finding.rule));
         (allowed ? silenced : findings).push(finding);
     }
-    const invalidSeverity = severityOf(INVALID_SUPPRESSION.name, overrides);
+    const invalidSeverity = severityOf(rule_registry/* INVALID_SUPPRESSION */.mE.name, overrides);
     if (invalidSeverity !== 'off') {
         for (const comment of allowComments) {
-            for (const rule of comment.rules.filter((name) => !RULE_NAMES.includes(name))) {
+            for (const rule of comment.rules.filter((name) => !rule_registry/* RULE_NAMES */.iU.includes(name))) {
                 findings.push({
-                    rule: INVALID_SUPPRESSION.name,
+                    rule: rule_registry/* INVALID_SUPPRESSION */.mE.name,
                     severity: invalidSeverity,
                     file: path,
                     line: comment.line,
                     column: comment.column,
                     message: `The allow comment names "${rule}", which is not a migration lint rule, so it silences nothing.`,
-                    why: INVALID_SUPPRESSION.why,
-                    fix: `Use one of: ${RULE_NAMES.join(', ')}.`,
+                    why: rule_registry/* INVALID_SUPPRESSION */.mE.why,
+                    fix: `Use one of: ${rule_registry/* RULE_NAMES */.iU.join(', ')}.`,
                     destructive: false
                 });
             }
@@ -40030,41 +39430,41 @@ function asPostgresError(error) {
 const SUPABASE_SEARCH_PATH = '"$user", public, extensions';
 function needsOwnTransactionControl(statement) {
     const node = statement.node;
-    if (nodeAs(node, 'TransactionStmt'))
+    if ((0,ast_nodes/* nodeAs */.hK)(node, 'TransactionStmt'))
         return true;
-    if (nodeAs(node, 'IndexStmt')?.concurrent || nodeAs(node, 'DropStmt')?.concurrent)
+    if ((0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt')?.concurrent || (0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt')?.concurrent)
         return true;
-    if (nodeAs(node, 'VacuumStmt') || nodeAs(node, 'CreatedbStmt') || nodeAs(node, 'DropdbStmt') || nodeAs(node, 'AlterSystemStmt'))
+    if ((0,ast_nodes/* nodeAs */.hK)(node, 'VacuumStmt') || (0,ast_nodes/* nodeAs */.hK)(node, 'CreatedbStmt') || (0,ast_nodes/* nodeAs */.hK)(node, 'DropdbStmt') || (0,ast_nodes/* nodeAs */.hK)(node, 'AlterSystemStmt'))
         return true;
-    if ((nodeAs(node, 'ReindexStmt')?.params ?? []).some((param) => nodeAs(param, 'DefElem')?.defname === 'concurrently'))
+    if (((0,ast_nodes/* nodeAs */.hK)(node, 'ReindexStmt')?.params ?? []).some((param) => (0,ast_nodes/* nodeAs */.hK)(param, 'DefElem')?.defname === 'concurrently'))
         return true;
-    const alter = nodeAs(node, 'AlterTableStmt');
-    return (alter?.cmds ?? []).some((cmd) => nodeAs(nodeAs(cmd, 'AlterTableCmd')?.def, 'PartitionCmd')?.concurrent === true);
+    const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
+    return (alter?.cmds ?? []).some((cmd) => (0,ast_nodes/* nodeAs */.hK)((0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd')?.def, 'PartitionCmd')?.concurrent === true);
 }
 /** The extension a statement creates, alters, drops or comments on, if any. */
 function extensionOf(statement) {
     const node = statement.node;
-    const create = nodeAs(node, 'CreateExtensionStmt');
+    const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateExtensionStmt');
     if (create)
         return create.extname;
-    const alter = nodeAs(node, 'AlterExtensionStmt') ?? nodeAs(node, 'AlterExtensionContentsStmt');
+    const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterExtensionStmt') ?? (0,ast_nodes/* nodeAs */.hK)(node, 'AlterExtensionContentsStmt');
     if (alter)
         return alter.extname;
-    const drop = nodeAs(node, 'DropStmt');
+    const drop = (0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt');
     if (drop?.removeType === 'OBJECT_EXTENSION')
-        return stringValue(drop.objects?.[0]);
-    const comment = nodeAs(node, 'CommentStmt');
+        return (0,ast_nodes/* stringValue */.r$)(drop.objects?.[0]);
+    const comment = (0,ast_nodes/* nodeAs */.hK)(node, 'CommentStmt');
     if (comment?.objtype === 'OBJECT_EXTENSION')
-        return stringValue(comment.object);
-    const schema = nodeAs(node, 'AlterObjectSchemaStmt');
+        return (0,ast_nodes/* stringValue */.r$)(comment.object);
+    const schema = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterObjectSchemaStmt');
     if (schema?.objectType === 'OBJECT_EXTENSION')
-        return stringValue(schema.object);
+        return (0,ast_nodes/* stringValue */.r$)(schema.object);
     return undefined;
 }
 function isStoodIn(statement, settings) {
     if (!settings.supabase)
         return false;
-    const method = STAND_IN_INDEX_METHODS.get(nodeAs(statement.node, 'IndexStmt')?.accessMethod ?? '');
+    const method = STAND_IN_INDEX_METHODS.get((0,ast_nodes/* nodeAs */.hK)(statement.node, 'IndexStmt')?.accessMethod ?? '');
     if (method)
         return !settings.availableExtensions.has(method);
     const extension = extensionOf(statement);
@@ -40134,7 +39534,7 @@ async function applyMigrationFile(session, migration, settings) {
     }
     // End whatever transaction is open (ours, or one the file began and left open) so the
     // next file starts clean; after a failure the history stops here anyway.
-    if (failure || began || migration.statements.some((statement) => nodeAs(statement.node, 'TransactionStmt'))) {
+    if (failure || began || migration.statements.some((statement) => (0,ast_nodes/* nodeAs */.hK)(statement.node, 'TransactionStmt'))) {
         await session.exec(failure ? 'ROLLBACK' : 'COMMIT').catch(() => undefined);
     }
     return { path: migration.path, ok: !failure, statements: results, durationMs: performance.now() - started, failure, transactional };
@@ -40144,7 +39544,7 @@ function extensionsCreatedBy(migrations) {
     const names = new Set();
     for (const migration of migrations) {
         for (const statement of migration.statements) {
-            const name = nodeAs(statement.node, 'CreateExtensionStmt')?.extname;
+            const name = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'CreateExtensionStmt')?.extname;
             if (name)
                 names.add(name);
         }
@@ -40821,28 +40221,28 @@ const ALTER_TABLE_DETAILS = {
 };
 /** `schema.name` of a dropped object, whichever node shape its removeType uses. */
 function droppedName(removeType, object) {
-    const list = nameList(nodeAs(object, 'List')?.items);
+    const list = (0,ast_nodes/* nameList */.OD)((0,ast_nodes/* nodeAs */.hK)(object, 'List')?.items);
     if (removeType === 'OBJECT_POLICY' || removeType === 'OBJECT_TRIGGER') {
         const name = list.pop() ?? '';
-        return `${name} on ${qualifiedNameOfList(list)}`;
+        return `${name} on ${(0,ast_nodes/* qualifiedNameOfList */.JD)(list)}`;
     }
     if (list.length > 0)
-        return qualifiedNameOfList(list);
-    const withArgs = nodeAs(object, 'ObjectWithArgs');
+        return (0,ast_nodes/* qualifiedNameOfList */.JD)(list);
+    const withArgs = (0,ast_nodes/* nodeAs */.hK)(object, 'ObjectWithArgs');
     if (withArgs)
-        return qualifiedNameOfList(nameList(withArgs.objname));
-    const typeName = nodeAs(object, 'TypeName');
+        return (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)(withArgs.objname));
+    const typeName = (0,ast_nodes/* nodeAs */.hK)(object, 'TypeName');
     if (typeName)
-        return qualifiedNameOfList(nameList(typeName.names));
-    return stringValue(object) ?? '';
+        return (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)(typeName.names));
+    return (0,ast_nodes/* stringValue */.r$)(object) ?? '';
 }
 function alterTableDetail(statement) {
-    const alter = nodeAs(statement.node, 'AlterTableStmt');
+    const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
     const details = (alter?.cmds ?? []).map((cmd) => {
-        const command = nodeAs(cmd, 'AlterTableCmd');
+        const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
         const subtype = command?.subtype ?? '';
-        const column = nodeAs(command?.def, 'ColumnDef');
-        const constraint = nodeAs(command?.def, 'Constraint');
+        const column = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'ColumnDef');
+        const constraint = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'Constraint');
         if (subtype === 'AT_AddColumn')
             return `add column ${column?.colname ?? ''}`;
         if (subtype === 'AT_DropColumn')
@@ -40859,89 +40259,89 @@ function alterTableDetail(statement) {
 }
 function changesOf(statement) {
     const node = statement.node;
-    const create = nodeAs(node, 'CreateStmt');
+    const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateStmt');
     if (create)
-        return [{ action: 'create', kind: 'table', name: qualifiedName(create.relation), detail: create.partbound ? 'partition' : undefined }];
-    const createAs = nodeAs(node, 'CreateTableAsStmt');
+        return [{ action: 'create', kind: 'table', name: (0,ast_nodes/* qualifiedName */.OL)(create.relation), detail: create.partbound ? 'partition' : undefined }];
+    const createAs = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateTableAsStmt');
     if (createAs)
-        return [{ action: 'create', kind: createAs.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table', name: qualifiedName(createAs.into?.rel) }];
-    const view = nodeAs(node, 'ViewStmt');
+        return [{ action: 'create', kind: createAs.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table', name: (0,ast_nodes/* qualifiedName */.OL)(createAs.into?.rel) }];
+    const view = (0,ast_nodes/* nodeAs */.hK)(node, 'ViewStmt');
     if (view)
-        return [{ action: 'create', kind: 'view', name: qualifiedName(view.view), detail: view.replace ? 'or replace' : undefined }];
-    const index = nodeAs(node, 'IndexStmt');
+        return [{ action: 'create', kind: 'view', name: (0,ast_nodes/* qualifiedName */.OL)(view.view), detail: view.replace ? 'or replace' : undefined }];
+    const index = (0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt');
     if (index) {
-        const table = qualifiedName(index.relation);
+        const table = (0,ast_nodes/* qualifiedName */.OL)(index.relation);
         const name = index.idxname ? `${index.relation?.schemaname ?? 'public'}.${index.idxname}` : `(unnamed) on ${table}`;
         return [{ action: 'create', kind: 'index', name, detail: `on ${table}${index.concurrent ? ', concurrently' : ''}` }];
     }
-    const fn = nodeAs(node, 'CreateFunctionStmt');
+    const fn = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateFunctionStmt');
     if (fn)
-        return [{ action: 'create', kind: fn.is_procedure ? 'procedure' : 'function', name: qualifiedNameOfList(nameList(fn.funcname)), detail: fn.replace ? 'or replace' : undefined }];
-    const trigger = nodeAs(node, 'CreateTrigStmt');
+        return [{ action: 'create', kind: fn.is_procedure ? 'procedure' : 'function', name: (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)(fn.funcname)), detail: fn.replace ? 'or replace' : undefined }];
+    const trigger = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateTrigStmt');
     if (trigger)
-        return [{ action: 'create', kind: 'trigger', name: `${trigger.trigname ?? ''} on ${qualifiedName(trigger.relation)}` }];
-    const policy = nodeAs(node, 'CreatePolicyStmt');
+        return [{ action: 'create', kind: 'trigger', name: `${trigger.trigname ?? ''} on ${(0,ast_nodes/* qualifiedName */.OL)(trigger.relation)}` }];
+    const policy = (0,ast_nodes/* nodeAs */.hK)(node, 'CreatePolicyStmt');
     if (policy)
-        return [{ action: 'create', kind: 'policy', name: `${policy.policy_name ?? ''} on ${qualifiedName(policy.table)}`, detail: policy.cmd_name && policy.cmd_name !== 'all' ? `for ${policy.cmd_name}` : undefined }];
-    const alterPolicy = nodeAs(node, 'AlterPolicyStmt');
+        return [{ action: 'create', kind: 'policy', name: `${policy.policy_name ?? ''} on ${(0,ast_nodes/* qualifiedName */.OL)(policy.table)}`, detail: policy.cmd_name && policy.cmd_name !== 'all' ? `for ${policy.cmd_name}` : undefined }];
+    const alterPolicy = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterPolicyStmt');
     if (alterPolicy)
-        return [{ action: 'alter', kind: 'policy', name: `${alterPolicy.policy_name ?? ''} on ${qualifiedName(alterPolicy.table)}` }];
-    const schema = nodeAs(node, 'CreateSchemaStmt');
+        return [{ action: 'alter', kind: 'policy', name: `${alterPolicy.policy_name ?? ''} on ${(0,ast_nodes/* qualifiedName */.OL)(alterPolicy.table)}` }];
+    const schema = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateSchemaStmt');
     if (schema)
         return [{ action: 'create', kind: 'schema', name: schema.schemaname ?? '' }];
-    const extension = nodeAs(node, 'CreateExtensionStmt');
+    const extension = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateExtensionStmt');
     if (extension)
         return [{ action: 'create', kind: 'extension', name: extension.extname ?? '' }];
-    const enumType = nodeAs(node, 'CreateEnumStmt');
+    const enumType = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateEnumStmt');
     if (enumType)
-        return [{ action: 'create', kind: 'type', name: qualifiedNameOfList(nameList(enumType.typeName)), detail: 'enum' }];
-    const composite = nodeAs(node, 'CompositeTypeStmt');
+        return [{ action: 'create', kind: 'type', name: (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)(enumType.typeName)), detail: 'enum' }];
+    const composite = (0,ast_nodes/* nodeAs */.hK)(node, 'CompositeTypeStmt');
     if (composite)
-        return [{ action: 'create', kind: 'type', name: qualifiedName(composite.typevar), detail: 'composite' }];
-    const domain = nodeAs(node, 'CreateDomainStmt');
+        return [{ action: 'create', kind: 'type', name: (0,ast_nodes/* qualifiedName */.OL)(composite.typevar), detail: 'composite' }];
+    const domain = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateDomainStmt');
     if (domain)
-        return [{ action: 'create', kind: 'domain', name: qualifiedNameOfList(nameList(domain.domainname)) }];
-    const alterEnum = nodeAs(node, 'AlterEnumStmt');
+        return [{ action: 'create', kind: 'domain', name: (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)(domain.domainname)) }];
+    const alterEnum = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterEnumStmt');
     if (alterEnum)
-        return [{ action: 'alter', kind: 'type', name: qualifiedNameOfList(nameList(alterEnum.typeName)), detail: alterEnum.newVal ? `add value '${alterEnum.newVal}'` : 'rename value' }];
-    const sequence = nodeAs(node, 'CreateSeqStmt');
+        return [{ action: 'alter', kind: 'type', name: (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)(alterEnum.typeName)), detail: alterEnum.newVal ? `add value '${alterEnum.newVal}'` : 'rename value' }];
+    const sequence = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateSeqStmt');
     if (sequence)
-        return [{ action: 'create', kind: 'sequence', name: qualifiedName(sequence.sequence) }];
-    const role = nodeAs(node, 'CreateRoleStmt');
+        return [{ action: 'create', kind: 'sequence', name: (0,ast_nodes/* qualifiedName */.OL)(sequence.sequence) }];
+    const role = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateRoleStmt');
     if (role)
         return [{ action: 'create', kind: 'role', name: role.role ?? '' }];
-    const publication = nodeAs(node, 'CreatePublicationStmt');
+    const publication = (0,ast_nodes/* nodeAs */.hK)(node, 'CreatePublicationStmt');
     if (publication)
         return [{ action: 'create', kind: 'publication', name: publication.pubname ?? '' }];
-    const alterPublication = nodeAs(node, 'AlterPublicationStmt');
+    const alterPublication = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterPublicationStmt');
     if (alterPublication) {
-        const tables = (alterPublication.pubobjects ?? []).map((object) => qualifiedName(nodeAs(object, 'PublicationObjSpec')?.pubtable?.relation)).filter(Boolean);
+        const tables = (alterPublication.pubobjects ?? []).map((object) => (0,ast_nodes/* qualifiedName */.OL)((0,ast_nodes/* nodeAs */.hK)(object, 'PublicationObjSpec')?.pubtable?.relation)).filter(Boolean);
         const verb = alterPublication.action === 'AP_DropObjects' ? 'drop' : alterPublication.action === 'AP_SetObjects' ? 'set' : 'add';
         return [{ action: 'alter', kind: 'publication', name: alterPublication.pubname ?? '', detail: tables.length ? `${verb} table ${tables.join(', ')}` : undefined }];
     }
-    const alter = nodeAs(node, 'AlterTableStmt');
+    const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
     if (alter) {
         const kind = alter.objtype === 'OBJECT_VIEW' ? 'view' : alter.objtype === 'OBJECT_INDEX' ? 'index' : alter.objtype === 'OBJECT_SEQUENCE' ? 'sequence' : 'table';
-        return [{ action: 'alter', kind, name: qualifiedName(alter.relation), detail: alterTableDetail(statement) }];
+        return [{ action: 'alter', kind, name: (0,ast_nodes/* qualifiedName */.OL)(alter.relation), detail: alterTableDetail(statement) }];
     }
-    const rename = nodeAs(node, 'RenameStmt');
+    const rename = (0,ast_nodes/* nodeAs */.hK)(node, 'RenameStmt');
     if (rename) {
         const renameType = rename.renameType ?? '';
         if (renameType === 'OBJECT_COLUMN')
-            return [{ action: 'alter', kind: 'table', name: qualifiedName(rename.relation), detail: `rename column ${rename.subname ?? ''} to ${rename.newname ?? ''}` }];
+            return [{ action: 'alter', kind: 'table', name: (0,ast_nodes/* qualifiedName */.OL)(rename.relation), detail: `rename column ${rename.subname ?? ''} to ${rename.newname ?? ''}` }];
         if (rename.relation)
-            return [{ action: 'alter', kind: DROP_KINDS[renameType] ?? 'table', name: qualifiedName(rename.relation), detail: `rename ${rename.subname ? `${rename.subname} ` : ''}to ${rename.newname ?? ''}` }];
+            return [{ action: 'alter', kind: DROP_KINDS[renameType] ?? 'table', name: (0,ast_nodes/* qualifiedName */.OL)(rename.relation), detail: `rename ${rename.subname ? `${rename.subname} ` : ''}to ${rename.newname ?? ''}` }];
         if (rename.object)
             return [{ action: 'alter', kind: DROP_KINDS[renameType] ?? renameType.replace(/^OBJECT_/, '').toLowerCase(), name: droppedName(renameType, rename.object), detail: `rename to ${rename.newname ?? ''}` }];
         return [];
     }
-    const setSchema = nodeAs(node, 'AlterObjectSchemaStmt');
+    const setSchema = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterObjectSchemaStmt');
     if (setSchema) {
         const kind = DROP_KINDS[setSchema.objectType ?? ''] ?? 'object';
-        const name = setSchema.relation ? qualifiedName(setSchema.relation) : setSchema.object ? droppedName(setSchema.objectType ?? '', setSchema.object) : '';
+        const name = setSchema.relation ? (0,ast_nodes/* qualifiedName */.OL)(setSchema.relation) : setSchema.object ? droppedName(setSchema.objectType ?? '', setSchema.object) : '';
         return [{ action: 'alter', kind, name, detail: `set schema ${setSchema.newschema ?? ''}` }];
     }
-    const drop = nodeAs(node, 'DropStmt');
+    const drop = (0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt');
     if (drop) {
         const removeType = drop.removeType ?? '';
         const kind = DROP_KINDS[removeType] ?? removeType.replace(/^OBJECT_/, '').toLowerCase();
@@ -41121,7 +40521,777 @@ async function validateMigrations(options) {
 
 /***/ }),
 
-/***/ 4681:
+/***/ 9541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pW: () => (/* binding */ EMPTY_MIGRATION),
+  Tt: () => (/* binding */ FIXED_CHECK_NAMES),
+  mE: () => (/* binding */ INVALID_SUPPRESSION),
+  y0: () => (/* binding */ RULES),
+  iU: () => (/* binding */ RULE_NAMES),
+  _7: () => (/* binding */ STATEMENT_RULES)
+});
+
+// EXTERNAL MODULE: ./packages/migrations/src/parse/ast-nodes.ts
+var ast_nodes = __nccwpck_require__(8122);
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
+
+// serial types bring their own default.
+const SELF_DEFAULTING_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+const addingNotNullableField = {
+    name: 'adding-not-nullable-field',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
+    check(statement, context) {
+        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const hits = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_AddColumn') {
+                const column = (0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef');
+                const constraints = (column?.constraints ?? []).map((constraint) => (0,ast_nodes/* nodeAs */.hK)(constraint, 'Constraint')?.contype);
+                const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY');
+                const hasDefault = constraints.some((type) => type === 'CONSTR_DEFAULT' || type === 'CONSTR_IDENTITY' || type === 'CONSTR_GENERATED');
+                const typeName = (0,ast_nodes/* nameList */.OD)(column?.typeName?.names).pop() ?? '';
+                if (notNull && !hasDefault && !SELF_DEFAULTING_TYPES.has(typeName)) {
+                    hits.push({
+                        message: `Column ${table}.${column?.colname ?? ''} is added NOT NULL without a default; this fails as soon as ${table} has a row.`,
+                        fix: `Give it a default (ADD COLUMN ${column?.colname ?? ''} ... NOT NULL DEFAULT <value>), or add it nullable, backfill it, and set NOT NULL in a later migration.`,
+                        byteOffset: column?.location
+                    });
+                }
+            }
+            if (command?.subtype === 'AT_SetNotNull') {
+                hits.push({
+                    message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
+                    fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
+                });
+            }
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-delete-without-where.ts
+
+const banDeleteWithoutWhere = {
+    name: 'ban-delete-without-where',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'A DELETE without WHERE empties the table; in a migration it runs against production data.',
+    check(statement, context) {
+        const remove = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'DeleteStmt');
+        if (!remove || remove.whereClause)
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(remove.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `DELETE FROM ${table} has no WHERE clause and deletes every row.`,
+                fix: `Add a WHERE clause selecting the rows to delete; if emptying ${table} is intended, write WHERE true and mark the statement \`-- change-policy: allow ban-delete-without-where\`.`,
+                byteOffset: remove.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-column.ts
+
+const banDropColumn = {
+    name: 'ban-drop-column',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: "Dropping a column deletes its data, and the version of the app still running during the deploy fails when it selects or writes that column.",
+    check(statement, context) {
+        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_DropColumn')
+            .map((cmd) => ({
+            message: `ALTER TABLE ${table} DROP COLUMN ${cmd?.name ?? ''} deletes the column and its data.`,
+            fix: `Stop reading and writing ${cmd?.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-database.ts
+
+const banDropDatabase = {
+    name: 'ban-drop-database',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'A migration that drops a database deletes all of its data; no schema change needs that.',
+    check(statement) {
+        const drop = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'DropdbStmt');
+        if (!drop)
+            return [];
+        return [
+            {
+                message: `DROP DATABASE ${drop.dbname ?? ''} deletes the whole database.`,
+                fix: 'Remove this statement: databases are created and dropped by whoever operates the server, not by migrations.'
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-schema.ts
+
+const banDropSchema = {
+    name: 'ban-drop-schema',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'Dropping a schema (with CASCADE, everything in it) deletes tables, functions and data in one statement.',
+    check(statement, context) {
+        const drop = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_SCHEMA')
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => (0,ast_nodes/* stringValue */.r$)(object) ?? '')
+            .filter((schema) => !context.createdInFile('schema', schema, statement.index))
+            .map((schema) => ({
+            message: `DROP SCHEMA ${schema}${drop.behavior === 'DROP_CASCADE' ? ' CASCADE' : ''} deletes the schema${drop.behavior === 'DROP_CASCADE' ? ' and every object in it' : ''}.`,
+            fix: `Drop the objects in ${schema} one by one in reviewed migrations, or mark this statement \`-- change-policy: allow ban-drop-schema\` once you have a backup.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-table.ts
+
+const banDropTable = {
+    name: 'ban-drop-table',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'Dropping a table deletes its rows for good and breaks every running version of the app that still reads it.',
+    check(statement, context) {
+        const drop = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_TABLE')
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)((0,ast_nodes/* nodeAs */.hK)(object, 'List')?.items)))
+            .filter((table) => !context.createdInFile('table', table, statement.index))
+            .map((table) => ({
+            message: `DROP TABLE ${table} deletes the table and every row in it.`,
+            fix: `Remove every use of ${table} from the app and deploy that first, keep a backup of its data, then drop it in a migration of its own marked \`-- change-policy: allow ban-drop-table\`.`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-grant-to-anon-or-public.ts
+
+/** The grantee that is anon or PUBLIC, as written, if any. */
+function exposedGrantee(grantees) {
+    for (const grantee of grantees ?? []) {
+        const role = (0,ast_nodes/* nodeAs */.hK)(grantee, 'RoleSpec');
+        if (role?.roletype === 'ROLESPEC_PUBLIC')
+            return 'PUBLIC';
+        if (role?.rolename === 'anon')
+            return 'anon';
+    }
+    return undefined;
+}
+function tableGrantHits(grant, rowLevelSecurity) {
+    if (!grant.is_grant || grant.objtype !== 'OBJECT_TABLE')
+        return [];
+    const grantee = exposedGrantee(grant.grantees);
+    if (!grantee)
+        return [];
+    if (grant.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
+        const schemas = (grant.objects ?? []).map((object) => (0,ast_nodes/* stringValue */.r$)(object) ?? '').join(', ');
+        return [
+            {
+                message: `GRANT ... ON ALL TABLES IN SCHEMA ${schemas} TO ${grantee} exposes every table there, including ones without row level security.`,
+                fix: `Grant on the tables you mean to expose, one by one, each with row level security enabled and policies.`
+            }
+        ];
+    }
+    // A grant on a table protected by row level security is Supabase's normal pattern.
+    return (grant.objects ?? [])
+        .map((object) => (0,ast_nodes/* nodeAs */.hK)(object, 'RangeVar'))
+        .filter((relation) => !rowLevelSecurity.has((0,ast_nodes/* qualifiedName */.OL)(relation)))
+        .map((relation) => ({
+        message: `GRANT on ${(0,ast_nodes/* qualifiedName */.OL)(relation)} TO ${grantee}, a table with no row level security enabled in this migration history: every row is reachable with the public anon key.`,
+        fix: `Enable row level security on ${(0,ast_nodes/* qualifiedName */.OL)(relation)} (ALTER TABLE ... ENABLE ROW LEVEL SECURITY) with policies, or grant to authenticated instead of ${grantee}.`,
+        byteOffset: relation?.location
+    }));
+}
+const banGrantToAnonOrPublic = {
+    name: 'ban-grant-to-anon-or-public',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'anon and PUBLIC include every visitor holding the public anon key; a table granted to them is open unless row level security filters its rows.',
+    check(statement, context) {
+        const grant = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'GrantStmt');
+        if (grant)
+            return tableGrantHits(grant, context.rowLevelSecurity);
+        const defaults = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterDefaultPrivilegesStmt');
+        const action = defaults?.action;
+        if (action?.is_grant && action.objtype === 'OBJECT_TABLE') {
+            const grantee = exposedGrantee(action.grantees);
+            if (grantee) {
+                return [
+                    {
+                        message: `ALTER DEFAULT PRIVILEGES grants future tables to ${grantee}: every table created later is reachable with the anon key unless it enables row level security.`,
+                        fix: `Grant future tables to authenticated (or no one) and grant to ${grantee} table by table, on tables with row level security.`
+                    }
+                ];
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-transaction-control.ts
+
+const CONTROL = new Map([
+    ['TRANS_STMT_BEGIN', 'BEGIN'],
+    ['TRANS_STMT_START', 'START TRANSACTION'],
+    ['TRANS_STMT_COMMIT', 'COMMIT'],
+    ['TRANS_STMT_ROLLBACK', 'ROLLBACK'],
+    ['TRANS_STMT_PREPARE', 'PREPARE TRANSACTION'],
+    ['TRANS_STMT_COMMIT_PREPARED', 'COMMIT PREPARED'],
+    ['TRANS_STMT_ROLLBACK_PREPARED', 'ROLLBACK PREPARED']
+]);
+const banTransactionControl = {
+    name: 'ban-transaction-control',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'The migration runner already wraps each file in a transaction; a COMMIT inside ends it early, so a later failure leaves the file half-applied and unrecorded.',
+    check(statement, context) {
+        if (!context.options.runnerWrapsFileInTransaction)
+            return [];
+        const transaction = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'TransactionStmt');
+        const keyword = CONTROL.get(transaction?.kind ?? '');
+        if (!keyword)
+            return [];
+        return [
+            {
+                message: `${keyword} inside a migration: the runner already runs this file in one transaction.`,
+                fix: `Remove the ${keyword}; the runner commits the file as a whole. Move statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) to a migration of their own.`
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-truncate.ts
+
+const banTruncate = {
+    name: 'ban-truncate',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'TRUNCATE deletes every row of the table (and, with CASCADE, of tables referencing it) with no way back.',
+    check(statement, context) {
+        const truncate = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'TruncateStmt');
+        if (!truncate)
+            return [];
+        return (truncate.relations ?? [])
+            .map((relation) => (0,ast_nodes/* nodeAs */.hK)(relation, 'RangeVar'))
+            .filter((relation) => !context.createdInFile('table', (0,ast_nodes/* qualifiedName */.OL)(relation), statement.index))
+            .map((relation) => ({
+            message: `TRUNCATE ${(0,ast_nodes/* qualifiedName */.OL)(relation)} deletes every row of the table.`,
+            fix: `Delete only the rows you mean to with DELETE ... WHERE, or mark this statement \`-- change-policy: allow ban-truncate\` once the data is backed up.`,
+            byteOffset: relation?.location
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-update-without-where.ts
+
+const banUpdateWithoutWhere = {
+    name: 'ban-update-without-where',
+    defaultSeverity: 'error',
+    destructive: true,
+    why: 'An UPDATE without WHERE overwrites a column in every row; the old values are gone.',
+    check(statement, context) {
+        const update = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'UpdateStmt');
+        if (!update || update.whereClause)
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(update.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const columns = (update.targetList ?? []).map((target) => (0,ast_nodes/* nodeAs */.hK)(target, 'ResTarget')?.name ?? '');
+        // Backfilling columns this file just added overwrites nothing.
+        if (columns.length > 0 && columns.every((column) => context.columnAddedInFile(table, column, statement.index)))
+            return [];
+        return [
+            {
+                message: `UPDATE ${table} SET ${columns.join(', ')} has no WHERE clause and overwrites every row.`,
+                fix: `Add a WHERE clause selecting the rows to change (e.g. WHERE ${columns[0] ?? 'column'} IS NULL for a backfill); if every row must change, mark the statement \`-- change-policy: allow ban-update-without-where\`.`,
+                byteOffset: update.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/changing-column-type.ts
+
+const changingColumnType = {
+    name: 'changing-column-type',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as that takes, and can break clients that expect the old type.',
+    check(statement, context) {
+        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_AlterColumnType')
+            .map((cmd) => {
+            const typeName = (0,ast_nodes/* nodeAs */.hK)(cmd?.def, 'ColumnDef')?.typeName;
+            const type = (0,ast_nodes/* nameList */.OD)(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
+            return {
+                message: `Changing the type of ${table}.${cmd?.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
+                fix: `Add a new column of type ${type}, backfill it in batches, switch the app over, then drop the old column; or mark this statement \`-- change-policy: allow changing-column-type\` if the table is small or the change needs no rewrite (e.g. varchar(n) to text).`,
+                byteOffset: typeName?.location
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
+
+const constraintMissingNotValid = {
+    name: 'constraint-missing-not-valid',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
+    check(statement, context) {
+        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return (alter.cmds ?? [])
+            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd'))
+            .filter((cmd) => cmd?.subtype === 'AT_AddConstraint')
+            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd?.def, 'Constraint'))
+            .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
+            .map((constraint) => {
+            const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
+            const name = constraint?.conname ?? '<name>';
+            return {
+                message: `Adding ${kind} ${constraint?.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
+                fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
+                byteOffset: constraint?.location
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/disallowed-unique-constraint.ts
+
+const disallowedUniqueConstraint = {
+    name: 'disallowed-unique-constraint',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a UNIQUE or PRIMARY KEY constraint builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.',
+    check(statement, context) {
+        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const hits = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+            const constraints = command?.subtype === 'AT_AddConstraint'
+                ? [(0,ast_nodes/* nodeAs */.hK)(command.def, 'Constraint')]
+                : command?.subtype === 'AT_AddColumn'
+                    ? ((0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => (0,ast_nodes/* nodeAs */.hK)(constraint, 'Constraint'))
+                    : [];
+            for (const constraint of constraints) {
+                if (constraint?.contype !== 'CONSTR_UNIQUE' && constraint?.contype !== 'CONSTR_PRIMARY')
+                    continue;
+                if (constraint.indexname)
+                    continue;
+                const kind = constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
+                const name = constraint.conname ?? `${alter.relation?.relname ?? 'table'}_key`;
+                hits.push({
+                    message: `Adding a ${kind} constraint to ${table} builds its index under an ACCESS EXCLUSIVE lock.`,
+                    fix: `Build the index first with CREATE UNIQUE INDEX CONCURRENTLY ${name}_idx ON ${table} (...) in a migration of its own, then ALTER TABLE ${table} ADD CONSTRAINT ${name} ${kind} USING INDEX ${name}_idx.`,
+                    byteOffset: constraint.location
+                });
+            }
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-robust-stmts.ts
+
+const preferRobustStmts = {
+    name: 'prefer-robust-stmts',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'When a file does not run as one transaction (CONCURRENTLY, an explicit COMMIT), a failure half-way leaves part of it applied, and re-running it then fails on what already exists.',
+    check(statement, context) {
+        // Inside the runner's transaction a failure rolls everything back and a retry starts
+        // clean: flagging every CREATE there is the noise users complain about.
+        if (context.fileRunsAtomically)
+            return [];
+        const node = statement.node;
+        const hit = (what, fix, byteOffset) => [{ message: `${what} fails if it runs a second time after a partial apply.`, fix, byteOffset }];
+        const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateStmt');
+        if (create && !create.if_not_exists)
+            return hit(`CREATE TABLE ${(0,ast_nodes/* qualifiedName */.OL)(create.relation)}`, 'Write CREATE TABLE IF NOT EXISTS.', create.relation?.location);
+        const index = (0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt');
+        if (index && !index.if_not_exists && index.idxname)
+            return hit(`CREATE INDEX ${index.idxname}`, 'Write CREATE INDEX CONCURRENTLY IF NOT EXISTS (and drop an INVALID index left by a failed build first).');
+        const schema = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateSchemaStmt');
+        if (schema && !schema.if_not_exists)
+            return hit(`CREATE SCHEMA ${schema.schemaname ?? ''}`, 'Write CREATE SCHEMA IF NOT EXISTS.');
+        const drop = (0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt');
+        if (drop && !drop.missing_ok)
+            return hit('This DROP', 'Write DROP ... IF EXISTS.');
+        const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
+        if (alter) {
+            for (const cmd of alter.cmds ?? []) {
+                const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+                if (command?.subtype === 'AT_AddColumn' && !command.missing_ok)
+                    return hit(`ADD COLUMN ${(0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef')?.colname ?? ''}`, 'Write ADD COLUMN IF NOT EXISTS.');
+                if (command?.subtype === 'AT_DropColumn' && !command.missing_ok)
+                    return hit(`DROP COLUMN ${command.name ?? ''}`, 'Write DROP COLUMN IF EXISTS.');
+            }
+        }
+        return [];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-column.ts
+
+const renamingColumn = {
+    name: 'renaming-column',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'The version of the app still running during the deploy uses the old column name and fails until the new version is live.',
+    check(statement, context) {
+        const rename = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'RenameStmt');
+        if (rename?.renameType !== 'OBJECT_COLUMN')
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(rename.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `Renaming column ${table}.${rename.subname ?? ''} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
+                fix: `Add the new column ${rename.newname ?? ''}, write to both and backfill, move the app to it, then drop ${rename.subname ?? 'the old one'} later; or mark this statement \`-- change-policy: allow renaming-column\` if nothing reads the column yet.`,
+                byteOffset: rename.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/renaming-table.ts
+
+const renamingTable = {
+    name: 'renaming-table',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'The version of the app still running during the deploy uses the old table name and fails until the new version is live.',
+    check(statement, context) {
+        const rename = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'RenameStmt');
+        if (rename?.renameType !== 'OBJECT_TABLE')
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(rename.relation);
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        return [
+            {
+                message: `Renaming table ${table} to ${rename.newname ?? ''} breaks every query that still uses the old name.`,
+                fix: `Create a view named ${table} over the renamed table for the old app version to use, and drop it once the new version is deployed; or mark this statement \`-- change-policy: allow renaming-table\` if nothing uses the table yet.`,
+                byteOffset: rename.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-creation.ts
+
+const requireConcurrentIndexCreation = {
+    name: 'require-concurrent-index-creation',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.',
+    check(statement, context) {
+        const index = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'IndexStmt');
+        if (!index || index.concurrent)
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(index.relation);
+        // A table created earlier in this file is invisible to everyone else: nothing to block.
+        if (context.createdInFile('table', table, statement.index))
+            return [];
+        const name = index.idxname ? `${index.idxname} ` : '';
+        return [
+            {
+                message: `Index ${name}on ${table} is built without CONCURRENTLY, blocking writes to ${table} while it builds.`,
+                fix: `Use CREATE INDEX CONCURRENTLY${index.if_not_exists ? ' IF NOT EXISTS' : ''}, in a migration of its own (it cannot run inside a transaction block).`,
+                byteOffset: index.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-index-deletion.ts
+
+const requireConcurrentIndexDeletion = {
+    name: 'require-concurrent-index-deletion',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits and runs.",
+    check(statement, context) {
+        const drop = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'DropStmt');
+        if (drop?.removeType !== 'OBJECT_INDEX' || drop.concurrent)
+            return [];
+        return (drop.objects ?? [])
+            .map((object) => (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)((0,ast_nodes/* nodeAs */.hK)(object, 'List')?.items)))
+            .filter((index) => !context.createdInFile('index', index, statement.index))
+            .map((index) => ({
+            message: `DROP INDEX ${index} without CONCURRENTLY locks its table against reads and writes.`,
+            fix: `Use DROP INDEX CONCURRENTLY${drop.missing_ok ? ' IF EXISTS' : ''} ${index}, in a migration of its own (it cannot run inside a transaction block).`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
+
+// ALTER TABLE subcommands that take a lock weaker than one blocking reads or writes.
+const WEAK_LOCK_SUBCOMMANDS = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions']);
+/** The existing table a statement locks against reads or writes, if any. */
+function blockingLockTarget(statement, context) {
+    const node = statement.node;
+    const existing = (table) => (context.createdInFile('table', table, statement.index) ? undefined : table);
+    const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
+    if (alter && alter.objtype === 'OBJECT_TABLE') {
+        const strong = (alter.cmds ?? []).some((cmd) => {
+            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_DetachPartition')
+                return !(0,ast_nodes/* nodeAs */.hK)(command.def, 'PartitionCmd')?.concurrent;
+            return !WEAK_LOCK_SUBCOMMANDS.has(command?.subtype ?? '');
+        });
+        return strong ? existing((0,ast_nodes/* qualifiedName */.OL)(alter.relation)) : undefined;
+    }
+    const rename = (0,ast_nodes/* nodeAs */.hK)(node, 'RenameStmt');
+    if (rename && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? ''))
+        return existing((0,ast_nodes/* qualifiedName */.OL)(rename.relation));
+    const drop = (0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt');
+    if (drop?.removeType === 'OBJECT_TABLE') {
+        return (drop.objects ?? []).map((object) => (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)((0,ast_nodes/* nodeAs */.hK)(object, 'List')?.items))).find((table) => existing(table));
+    }
+    const truncate = (0,ast_nodes/* nodeAs */.hK)(node, 'TruncateStmt');
+    if (truncate)
+        return (truncate.relations ?? []).map((relation) => (0,ast_nodes/* qualifiedName */.OL)((0,ast_nodes/* nodeAs */.hK)(relation, 'RangeVar'))).find((table) => existing(table));
+    return undefined;
+}
+const requireLockTimeout = {
+    name: 'require-lock-timeout',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A statement waiting for an ACCESS EXCLUSIVE lock behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
+    check(statement, context) {
+        if (context.lockTimeoutSetBefore(statement.index))
+            return [];
+        const table = blockingLockTarget(statement, context);
+        if (!table)
+            return [];
+        // One finding per file: one SET at the top fixes all of them.
+        const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockTarget(before, context) !== undefined);
+        if (earlier)
+            return [];
+        return [
+            {
+                message: `This statement locks ${table} against reads and writes, and no lock_timeout is set earlier in the file.`,
+                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out)."
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-rls-on-exposed-table.ts
+
+const requireRlsOnExposedTable = {
+    name: 'require-rls-on-exposed-table',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'Supabase serves every table in an exposed schema over its Data API; without row level security anyone holding the public anon key can read and change every row.',
+    check(statement, context) {
+        const create = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'CreateStmt');
+        const createAs = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'CreateTableAsStmt');
+        let relation;
+        if (create)
+            relation = create.relation;
+        else if (createAs?.objtype === 'OBJECT_TABLE')
+            relation = createAs.into?.rel;
+        if (!relation || relation.relpersistence === 't')
+            return [];
+        const schema = relation.schemaname ?? 'public';
+        if (!context.isExposedSchema(schema))
+            return [];
+        const table = (0,ast_nodes/* qualifiedName */.OL)(relation);
+        if (context.rowLevelSecurity.has(table))
+            return [];
+        return [
+            {
+                message: `Table ${table} is created in the exposed schema ${schema} without row level security; the Data API serves all of its rows to anyone with the anon key.`,
+                fix: `Add ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; to this migration, with policies for the access you intend (none means only service_role can reach it).`,
+                byteOffset: relation.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const STATEMENT_RULES = [
+    banDropTable,
+    banDropColumn,
+    banDropSchema,
+    banDropDatabase,
+    banTruncate,
+    banDeleteWithoutWhere,
+    banUpdateWithoutWhere,
+    renamingColumn,
+    renamingTable,
+    changingColumnType,
+    addingNotNullableField,
+    constraintMissingNotValid,
+    requireConcurrentIndexCreation,
+    requireConcurrentIndexDeletion,
+    disallowedUniqueConstraint,
+    requireLockTimeout,
+    preferRobustStmts,
+    banTransactionControl,
+    requireRlsOnExposedTable,
+    banGrantToAnonOrPublic
+];
+/** A whole-file rule: checked on the file, not on a statement. */
+const EMPTY_MIGRATION = {
+    name: 'empty-migration',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An empty migration is recorded as applied but changes nothing, usually a file created and never filled in.'
+};
+/** Reported when an allow comment names a rule that does not exist. */
+const INVALID_SUPPRESSION = {
+    name: 'invalid-suppression',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An allow comment with a misspelt rule name silences nothing, so the finding it meant to acknowledge still shows.'
+};
+/** Rules whose severity the policy may set (`migrations.rules`: name -> error | warning | off). */
+const RULES = [...STATEMENT_RULES, EMPTY_MIGRATION, INVALID_SUPPRESSION].map(({ name, defaultSeverity, destructive, why }) => ({
+    name,
+    defaultSeverity,
+    destructive,
+    why
+}));
+const RULE_NAMES = RULES.map((rule) => rule.name);
+/**
+ * Checks that always report as errors and cannot be turned off: the file cannot be read,
+ * parsed, applied, or its place in the history is wrong.
+ */
+const FIXED_CHECK_NAMES = [
+    'file-too-large',
+    'invalid-encoding',
+    'syntax-error',
+    'apply-failed',
+    'migration-file-name',
+    'duplicate-version',
+    'out-of-order',
+    'edited-migration',
+    'deleted-migration'
+];
+
+
+/***/ }),
+
+/***/ 8122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ft: () => (/* binding */ nodeTag),
+/* harmony export */   JD: () => (/* binding */ qualifiedNameOfList),
+/* harmony export */   OD: () => (/* binding */ nameList),
+/* harmony export */   OL: () => (/* binding */ qualifiedName),
+/* harmony export */   hK: () => (/* binding */ nodeAs),
+/* harmony export */   r$: () => (/* binding */ stringValue)
+/* harmony export */ });
+/** The node's payload when it is of the given type, else undefined. */
+function nodeAs(node, tag) {
+    if (node === undefined || !(tag in node))
+        return undefined;
+    return node[tag];
+}
+/** The type name of a node (`CreateStmt`). */
+function nodeTag(node) {
+    return Object.keys(node)[0];
+}
+/** A String node's value (identifiers in name lists are String nodes). */
+function stringValue(node) {
+    return nodeAs(node, 'String')?.sval;
+}
+/** The names in a list of String nodes (`auth.uid` → ['auth', 'uid']). */
+function nameList(nodes) {
+    return (nodes ?? []).map((node) => stringValue(node)).filter((name) => name !== undefined);
+}
+/**
+ * A relation's name as `schema.name`. Unqualified names resolve to `public`, as they do
+ * under Supabase's search path for anything a migration creates.
+ */
+function qualifiedName(relation) {
+    if (!relation?.relname)
+        return '';
+    return `${relation.schemaname ?? 'public'}.${relation.relname}`;
+}
+/** `schema.name` from a name list such as DROP TABLE's (`a` or `s.a`). */
+function qualifiedNameOfList(names) {
+    const name = names[names.length - 1] ?? '';
+    const schema = names.length > 1 ? names[names.length - 2] : 'public';
+    return `${schema}.${name}`;
+}
+
+
+/***/ }),
+
+/***/ 9056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41133,7 +41303,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* reexport */ serializeAuditRecord)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, classify, commitsAfter, compileGlobList, cutText, describeReference, emergencyCandidates, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseDependencyUpdates, parseIssueReferences, semverLevel, shortSha
+// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, auditChangeRequest, changeRequestRecord, classify, commitsAfter, compileGlobList, cutText, describeReference, emergencyCandidates, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseDependencyUpdates, parseIssueReferences, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -45143,7 +45313,48 @@ function readApprovals(reader, node, defaults) {
     return approvals;
 }
 
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/heading-text.ts
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+function isWordChar(char) {
+    return char !== undefined && WORD_CHAR.test(char);
+}
+/**
+ * A heading as compared with the policy's section names: case, surrounding whitespace and
+ * punctuation, and emphasis ignored, so that "## **Impact assessment:**" is the section
+ * "Impact assessment". Punctuation inside stays: "Risk (rollback)" is not "Risk".
+ *
+ * Written as loops rather than end-anchored regular expressions: the body is the author's,
+ * and a 64 KiB heading of punctuation must not take seconds to backtrack through.
+ */
+function heading_text_normalizeHeading(text) {
+    const chars = Array.from(text.normalize('NFKC').toLowerCase().replace(/[*`~]/g, ''));
+    // An underscore run between two letters is part of a word (snake_case); elsewhere it is emphasis.
+    const kept = [];
+    for (let i = 0; i < chars.length;) {
+        if (chars[i] !== '_') {
+            kept.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = i;
+        while (chars[end] === '_')
+            end += 1;
+        if (isWordChar(chars[i - 1]) && isWordChar(chars[end]))
+            kept.push(...chars.slice(i, end));
+        i = end;
+    }
+    let start = 0;
+    let end = kept.length;
+    while (start < end && !isWordChar(kept[start]))
+        start += 1;
+    while (end > start && !isWordChar(kept[end - 1]))
+        end -= 1;
+    return kept.slice(start, end).join('').replace(/\s+/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./packages/policy/src/read-change-request.ts
+// `change-request`: which change types must be documented, and what the document holds.
+
 
 function readChangeRequest(reader, node, defaults) {
     const settings = { ...defaults };
@@ -45159,13 +45370,15 @@ function readChangeRequest(reader, node, defaults) {
 function readSections(reader, node, name) {
     const seen = new Map();
     const sections = reader.stringList(node, name, (heading, at, itemName) => {
-        // `## Justification` and `Justification` are the same heading to a reader.
+        // Compared as the Markdown reader compares headings (`## Justification:` and
+        // `justification` are one heading to it), so that a policy cannot list a section twice
+        // in a way only the evaluator would notice.
         const text = heading.replace(/^#+/, '').trim();
-        if (text === '') {
+        const folded = heading_text_normalizeHeading(text);
+        if (folded === '') {
             reader.error(at, `\`${itemName}\` is an empty heading.`, 'Write the heading\'s text, e.g. `Justification`.');
             return false;
         }
-        const folded = text.toLowerCase();
         const earlier = seen.get(folded);
         if (earlier !== undefined) {
             reader.error(at, `\`${itemName}\`: the heading \`${text}\` is listed twice (as \`${earlier}\` before).`, 'Remove one of them.');
@@ -50646,87 +50859,133 @@ function section_statuses_sectionProblems(statuses, documentName) {
 
 
 
+
 /**
- * Whether the pull request links a documented change request, as `policy.changeRequest`
- * asks. The change request is always an issue of this repository that the pull request
- * links (the contract's definition, and what `required` says: "must link a change-request
- * issue"); `documented-in` only says where its sections must be written: in that issue, in
- * the pull request's description, or either, each place whole.
+ * Whether the change is documented as `policy.changeRequest` asks. `documented-in` says what
+ * the change request is:
+ * - `issue` (the default, and what the reference policy's first step describes: "GitHub
+ *   Issue Creation — Change request documented with justification and impact assessment"):
+ *   an issue of this repository that the pull request links, with every section filled in.
+ * - `pull-request`: the pull request's own description, with every section filled in. No
+ *   issue is needed: a team that documents changes in the description would otherwise have to
+ *   open an empty issue for each one, which documents nothing an auditor could read. A linked
+ *   issue among the facts that could count is recorded, for traceability; otherwise the
+ *   record names the pull request itself.
+ * - `either`: a linked issue with every section filled in, or else the description; each
+ *   place whole, never sections pieced together from both.
+ * Emergencies are never blocked: their justification is owed in the post-deployment review.
  */
+/** The notice an emergency gets when the policy requires change requests at all. */
+const EMERGENCY_CHANGE_REQUEST_NOTICE = 'EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.';
 function evaluateChangeRequest(facts, policy) {
     const settings = policy.changeRequest;
     const mode = settings.documentedIn;
     const { sections, notices } = requiredSections(settings.sections);
-    const prStatuses = sectionStatuses(facts.pullRequest.body, sections, 'pull-request');
+    const pr = facts.pullRequest;
+    const prUndecodable = encodingProblem(pr.body);
+    const prStatuses = sectionStatuses(prUndecodable === null ? pr.body : '', sections, 'pull-request');
     const candidates = uniqueIssues(facts.linkedIssues).map((issue) => {
         const problems = linkProblems(issue, facts.repository, settings);
         const counts = problems.length === 0;
-        const read = counts && mode !== 'pull-request';
+        const read = hasReadableSections(issue, facts.repository) && mode !== 'pull-request';
         return { issue, counts, problems, sections: read ? sectionStatuses(issue.body, sections, 'issue') : [] };
     });
     const usable = candidates.filter((candidate) => candidate.counts);
     const inIssue = mode === 'pull-request' ? undefined : usable.find((candidate) => allFilled(candidate.sections));
-    const inPullRequest = mode !== 'issue' && allFilled(prStatuses) ? usable[0] : undefined;
-    const chosen = inIssue ?? inPullRequest;
+    // With no sections to fill, a description documents nothing: under `either` it cannot stand
+    // in for the issue; under `pull-request` the policy asks for nothing more.
+    const inDescription = inIssue === undefined && mode !== 'issue' && prUndecodable === null && allFilled(prStatuses) && (sections.length > 0 || mode === 'pull-request');
     const required = settings.required.includes(facts.changeType);
     const isEmergency = facts.changeType === 'emergency';
+    const documented = inIssue !== undefined || inDescription;
     // Emergencies are expedited: their justification comes after deployment, never before.
-    const missing = required && !isEmergency && !chosen ? whatToDo(facts, candidates, sections, prStatuses, mode) : [];
+    const missing = required && !isEmergency && !documented ? whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) : [];
     if (isEmergency) {
-        notices.push('EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.');
+        if (settings.required.length > 0)
+            notices.push(EMERGENCY_CHANGE_REQUEST_NOTICE);
     }
     else if (!required) {
         const which = settings.required.length === 0 ? 'no change type' : settings.required.join(', ');
         notices.push(`a change request is not required for ${facts.changeType} changes (change-request.required: ${which})`);
     }
+    if (mode === 'pull-request' && sections.length === 0 && required && !isEmergency) {
+        notices.push('change-request.sections is empty and documented-in is pull-request, so nothing is asked of the description');
+    }
     const shown = inIssue
         ? inIssue.sections
-        : inPullRequest || mode === 'pull-request'
+        : inDescription || mode === 'pull-request'
             ? prStatuses
-            : (usable[0]?.sections ?? (mode === 'either' ? prStatuses : sectionStatuses('', sections, 'issue')));
+            : ((usable[0] ?? candidates.find((candidate) => candidate.sections.length > 0))?.sections ??
+                (mode === 'either' ? prStatuses : sectionStatuses('', sections, 'issue')));
+    const linked = inIssue ?? (inDescription ? usable[0] : undefined);
+    const record = inIssue
+        ? changeRequestRecord(inIssue.issue, inIssue.sections, 'issue')
+        : inDescription
+            ? changeRequestRecord(linked?.issue ?? { number: pr.number, title: pr.title ?? '' }, prStatuses, 'pull-request')
+            : null;
     return {
         changeType: facts.changeType,
         required,
         satisfied: missing.length === 0,
-        issue: chosen?.issue ?? null,
+        issue: linked?.issue ?? null,
         sections: shown,
         candidates,
         missing,
         notices,
         owedInPostDeploymentReview: isEmergency,
-        record: chosen ? changeRequestRecord(chosen.issue, shown, inIssue ? 'issue' : 'pull-request') : null
+        record
     };
 }
 /** Every step between the pull request as it is and one that passes, each as an instruction. */
-function whatToDo(facts, candidates, sections, prStatuses, mode) {
+function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) {
     const pullName = `pull request #${facts.pullRequest.number}`;
     const headings = sections.map((section) => `'${section}'`).join(', ');
+    const howToLink = 'add "Closes #<issue>" or "Refs #<issue>" to its description, or link the issue in the Development sidebar';
+    const undecodable = `the description of ${pullName} is ${prUndecodable}: edit it, retype the text around that place and save it`;
     const missing = [];
+    if (mode === 'pull-request') {
+        missing.push(...(prUndecodable !== null ? [undecodable] : sectionProblems(prStatuses, pullName)));
+        return missing;
+    }
     if (candidates.length === 0) {
-        const where = { issue: 'the issue needs', 'pull-request': 'its description needs', either: 'the issue or the description needs' }[mode];
-        missing.push(`${pullName} links no change-request issue: add "Closes #<issue>" to its description, or link the issue in the Development sidebar` +
-            (sections.length > 0 ? `; ${where} the headings ${headings}, each with text under it` : ''));
+        if (mode === 'either' && sections.length > 0) {
+            missing.push(`${pullName} has no change request: link an issue whose body has the headings ${headings}, each with text under it (${howToLink}), ` +
+                'or write those headings with text under them in its description');
+        }
+        else {
+            missing.push(`${pullName} links no change-request issue: ${howToLink}` + (sections.length > 0 ? `; the issue needs the headings ${headings}, each with text under it` : ''));
+        }
     }
     for (const candidate of candidates)
         missing.push(...candidate.problems);
-    const usable = candidates.find((candidate) => candidate.counts);
-    if (mode === 'pull-request') {
-        missing.push(...sectionProblems(prStatuses, pullName));
+    // The issue most likely meant: the first that counts, else the first whose only problem is a label.
+    const meant = candidates.find((candidate) => candidate.counts) ?? candidates.find((candidate) => candidate.sections.length > 0);
+    if (meant)
+        missing.push(...sectionProblems(meant.sections, issueName(meant.issue, facts.repository)));
+    if (mode === 'either' && candidates.length > 0 && sections.length > 0) {
+        missing.push(prUndecodable !== null ? `or instead: ${undecodable}` : `or instead fill in ${headings} in the description of ${pullName}`);
     }
-    else if (usable) {
-        missing.push(...sectionProblems(usable.sections, issueName(usable.issue, facts.repository)));
-        if (mode === 'either')
-            missing.push(`or instead fill in ${headings} in the description of ${pullName}`);
+    if (facts.sidebarError !== undefined) {
+        missing.push(`the issues linked in the Development sidebar of ${pullName} could not be read (${facts.sidebarError}): re-run the job; ` +
+            'until they can be read, a link made there cannot count');
     }
     if (facts.skippedReferences > 0) {
         const count = facts.skippedReferences;
         missing.push(`${count} more ${count === 1 ? 'reference was' : 'references were'} not read (at most ${MAX_ISSUE_REFERENCES} are): ` +
             `reference the change request among the first ${MAX_ISSUE_REFERENCES}`);
     }
+    const skippedLinks = facts.skippedSidebarLinks ?? 0;
+    if (skippedLinks > 0) {
+        missing.push(`${skippedLinks} more ${skippedLinks === 1 ? 'issue linked in the Development sidebar was' : 'issues linked in the Development sidebar were'} ` +
+            `not read (at most ${MAX_ISSUE_REFERENCES} are): unlink the ones that are not the change request`);
+    }
     return missing;
 }
 
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/index.ts
+
+
+
 
 
 
@@ -50754,7 +51013,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode) {
 
 /***/ }),
 
-/***/ 6950:
+/***/ 6384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50774,7 +51033,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, classifyForApproval, code, details, escapeMarkdown, formatProblem, planAutoMerge, positiveIntegerInput, renderApprovalSummary, renderClassificationSummary, resolvePullRequestNumber, table
+// UNUSED EXPORTS: approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, classifyForApproval, code, decideApproval, details, escapeMarkdown, formatProblem, planAutoMerge, positiveIntegerInput, renderApprovalSummary, renderChangeRequestSection, renderClassificationSummary, resolvePullRequestNumber, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -50870,8 +51129,8 @@ function annotateProblems(problems, level, title) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 16 modules
-var src = __nccwpck_require__(5411);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 18 modules
+var src = __nccwpck_require__(6564);
 ;// CONCATENATED MODULE: ./packages/runtime/src/markdown.ts
 // The job summary is GitHub-flavoured Markdown that also renders HTML, and much of what we
 // put in it (file names, labels, titles, reasons quoting them) comes from the pull request.
@@ -50977,9 +51236,17 @@ function resolvePullRequestNumber(event, input, supported) {
     });
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 43 modules
-var policy_src = __nccwpck_require__(4681);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 44 modules
+var policy_src = __nccwpck_require__(9056);
+// EXTERNAL MODULE: ./packages/migrations/src/lint/rule-registry.ts + 20 modules
+var rule_registry = __nccwpck_require__(9541);
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-names.ts
+// The lint rules' names alone, for validating a policy's `migrations.rules` in every action
+// without bundling the parser or the engines (the rule modules import only their types).
+
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/policy-loading.ts
+
 
 
 
@@ -51002,7 +51269,7 @@ async function loadPolicy(client, repo, path, ref, options = {}) {
             ]
         };
     }
-    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path, ...(options.knownMigrationRules ? { knownMigrationRules: options.knownMigrationRules } : {}) });
+    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path, knownMigrationRules: options.knownMigrationRules ?? rule_registry/* RULE_NAMES */.iU });
     if (!parsed.ok)
         throw new action_error_ActionError(parsed.problems);
     return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings };
@@ -51033,7 +51300,8 @@ function readRunContext() {
         actor: github/* context */._.actor ?? '',
         sha: github/* context */._.sha ?? '',
         runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
-        apiUrl: github/* context */._.apiUrl
+        apiUrl: github/* context */._.apiUrl,
+        serverUrl
     };
 }
 
@@ -51388,7 +51656,155 @@ async function classifyForApproval(client, repo, pr, policy, given) {
     return { changeType: given, changeTypeFrom: 'input', classification, requirements };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/change-request-summary.ts
+
+
+/** Where the issue form users copy lives, named in the fix. */
+const ISSUE_FORM = 'workflows-templates/ISSUE_TEMPLATE/change-request.yml';
+/** Text of a section quoted in the summary; the audit record carries more. */
+const QUOTED_LENGTH = 300;
+const TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
+function headingList(settings) {
+    return settings.sections.map(code).join(', ');
+}
+function labelClause(settings) {
+    if (settings.labels.length === 0)
+        return '';
+    return settings.labels.length === 1 ? ` labelled ${code(settings.labels[0])}` : ` labelled one of ${settings.labels.map(code).join(', ')}`;
+}
+function needs(view) {
+    const { settings, evaluation } = view;
+    if (evaluation.owedInPostDeploymentReview)
+        return 'owed in the post-deployment review (an emergency is not blocked)';
+    const filled = settings.sections.length > 0 ? ` with ${headingList(settings)} filled in` : '';
+    switch (settings.documentedIn) {
+        case 'issue':
+            return `a linked issue${labelClause(settings)}${filled}`;
+        case 'pull-request':
+            return settings.sections.length > 0 ? `${headingList(settings)} filled in the description` : 'nothing (no sections asked)';
+        case 'either':
+            return settings.sections.length > 0 ? `${headingList(settings)} filled in a linked issue${labelClause(settings)} or in the description` : `a linked issue${labelClause(settings)}`;
+    }
+}
+function satisfiedBy(view) {
+    const { evaluation, pullRequest } = view;
+    const record = evaluation.record;
+    if (record === null)
+        return '—';
+    if (record.documentedIn === 'issue')
+        return `#${record.issue} ${escapeMarkdown(record.title)}`;
+    const linked = evaluation.issue ? ` (linked: #${evaluation.issue.number})` : '';
+    return `the description of #${pullRequest}${linked}`;
+}
+function missingCell(view) {
+    const { evaluation, settings } = view;
+    if (evaluation.satisfied)
+        return '—';
+    const noIssue = settings.documentedIn !== 'pull-request' && !evaluation.candidates.some((candidate) => candidate.counts);
+    const unfilled = evaluation.sections.filter((section) => !section.filled).map((section) => code(section.heading));
+    if (noIssue && evaluation.candidates.length > 0)
+        return 'a linked issue that can count (see what is missing)';
+    if (noIssue && (settings.documentedIn === 'issue' || unfilled.length > 0))
+        return settings.documentedIn === 'either' ? 'a linked issue or the sections in the description' : 'a linked change-request issue';
+    if (unfilled.length > 0)
+        return `text under ${unfilled.join(', ')}`;
+    return 'see below';
+}
+/** The change request's row in the requirements table, for the change types that require one; null otherwise. */
+function change_request_summary_changeRequestRow(view) {
+    if (!view.evaluation.required)
+        return null;
+    return { requirement: 'change request', needs: needs(view), satisfiedBy: satisfiedBy(view), missing: missingCell(view) };
+}
+function quote(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return escapeMarkdown(flat.length > QUOTED_LENGTH ? `${flat.slice(0, QUOTED_LENGTH).trimEnd()}…` : flat);
+}
+function sectionCell(section) {
+    return `${section.filled ? '✓' : '✗'} ${escapeMarkdown(section.heading)}${section.found ? (section.filled ? '' : ' (no text)') : ' (no heading)'}`;
+}
+function candidateRow(candidate) {
+    const { issue } = candidate;
+    const name = `${issue.repository.owner}/${issue.repository.name}#${issue.number}`;
+    const from = issue.source === 'sidebar' ? 'Development sidebar' : 'description';
+    const sections = candidate.sections.map(sectionCell).join('<br>');
+    const verdict = candidate.counts
+        ? sections || 'can be the change request'
+        : `✗ does not count (see what is missing)${sections ? `<br>${sections}` : ''}`;
+    return [code(name), from, issue.title ? escapeMarkdown(issue.title) : '—', verdict];
+}
+/** A block the author can copy: the headings, each with a prompt under it. */
+function template(settings) {
+    return ['```markdown', ...settings.sections.flatMap((heading, i) => [...(i > 0 ? [''] : []), `### ${heading}`, '', '…']), '```'];
+}
+function fix(view) {
+    const { settings, pullRequest } = view;
+    const out = ['**How to fix it**', ''];
+    const linkSteps = [
+        `Link it to this pull request: write ${code('Closes #<issue>')} (the issue closes when this merges) or ${code('Refs #<issue>')} in the description of #${pullRequest}, ` +
+            'or link it under **Development** in the sidebar. Editing the description re-runs this check; after editing the issue, re-run the job.'
+    ];
+    const issueSteps = (intro) => [
+        settings.sections.length > 0
+            ? `${intro} an issue in this repository${labelClause(settings)} whose body has these headings, each with text under it ` +
+                `(the issue form ${code(ISSUE_FORM)} writes them):`
+            : `${intro} an issue in this repository${labelClause(settings)}.`,
+        ...(settings.sections.length > 0 ? ['', ...template(settings)] : []),
+        '',
+        ...linkSteps
+    ];
+    const descriptionSteps = (intro) => [`${intro} these headings in the description of #${pullRequest}, each with text under it:`, '', ...template(settings)];
+    if (settings.documentedIn === 'issue')
+        out.push(...issueSteps('Open (or edit)'));
+    else if (settings.documentedIn === 'pull-request')
+        out.push(...descriptionSteps('Write'));
+    else
+        out.push(...issueSteps('Either open (or edit)'), '', ...descriptionSteps('Or write'));
+    return out;
+}
+/**
+ * The change request's section of the job summary: what documents the change (with its
+ * sections quoted), or exactly what to do to document it, and each linked issue with why it
+ * does or does not count. Empty when the policy requires change requests for no type.
+ */
+function change_request_summary_renderChangeRequestSection(view) {
+    const { evaluation, settings } = view;
+    if (settings.required.length === 0 && evaluation.record === null)
+        return [];
+    const out = ['### Change request', ''];
+    if (evaluation.owedInPostDeploymentReview) {
+        out.push('Not checked before deployment: an emergency change documents its justification and impact assessment in the post-deployment review.', '');
+    }
+    else if (!evaluation.required) {
+        out.push(`Not required for ${TITLE[evaluation.changeType].toLowerCase()} changes (${code('change-request.required')}: ${settings.required.join(', ') || 'none'}).`, '');
+    }
+    const record = evaluation.record;
+    if (record !== null) {
+        const where = record.documentedIn === 'issue' ? `issue #${record.issue} (${escapeMarkdown(record.title)})` : `the description of pull request #${view.pullRequest}`;
+        out.push(`Documented in ${where}${record.documentedIn === 'pull-request' && evaluation.issue ? ` (linked issue #${evaluation.issue.number})` : ''}:`, '');
+        for (const section of record.sections)
+            out.push(`- **${escapeMarkdown(section.heading)}**: ${quote(section.text)}`);
+        if (record.sections.length > 0)
+            out.push('');
+    }
+    else if (evaluation.required && !evaluation.owedInPostDeploymentReview) {
+        out.push(...fix(view), '');
+    }
+    // The emergency's notice is a callout at the top of the summary, and "not required" is said above.
+    for (const notice of evaluation.notices) {
+        if (notice !== EMERGENCY_CHANGE_REQUEST_NOTICE && !notice.startsWith('a change request is not required'))
+            out.push(`> [!NOTE]\n> ${escapeMarkdown(notice)}`, '');
+    }
+    if (evaluation.candidates.length > 0 && (!evaluation.satisfied || evaluation.candidates.length > 1)) {
+        out.push('Linked issues read:', '');
+        out.push(table(['issue', 'linked in', 'title', 'sections'], evaluation.candidates.map(candidateRow)), '');
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/summaries/approval-summary.ts
+
+
 
 const approval_summary_TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
 const REASON_TITLE = {
@@ -51422,9 +51838,11 @@ function approvalRequirementRows(evaluation) {
     });
 }
 /** The commit status's one line (GitHub keeps 140 characters of it). */
-function approvalStatusLine(evaluation) {
+function approvalStatusLine(evaluation, changeRequest) {
     if (!evaluation.satisfied)
         return evaluation.missing[0] ?? 'Not approved';
+    if (changeRequest && !changeRequest.satisfied)
+        return changeRequest.missing[0] ?? 'No change request';
     if (evaluation.reviewOwedAfterDeployment) {
         return `Emergency: ${evaluation.approvals.length === 0 ? 'no approval yet' : 'expedited approval'}; post-deployment review owed`;
     }
@@ -51437,7 +51855,7 @@ function approval_summary_policyLine(policy) {
 }
 function verdict(input) {
     const { evaluation } = input;
-    if (evaluation.satisfied)
+    if (evaluation.satisfied && (input.changeRequest?.evaluation.satisfied ?? true))
         return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
     return input.failOnMissing ? 'not approved' : 'not approved (reported only: `fail-on-missing` is false)';
 }
@@ -51448,9 +51866,11 @@ function verdict(input) {
  */
 function renderApprovalSummary(input) {
     const { evaluation } = input;
+    const changeRequest = input.changeRequest;
     const out = [];
     out.push(`## Pull request #${input.pullRequest}: ${verdict(input)}`, '');
-    for (const notice of evaluation.notices)
+    const callouts = [...evaluation.notices, ...(changeRequest?.evaluation.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE) ?? [])];
+    for (const notice of callouts)
         out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '');
     for (const warning of input.warnings ?? []) {
         out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`, '');
@@ -51458,14 +51878,18 @@ function renderApprovalSummary(input) {
     const from = input.changeTypeFrom === 'input' ? 'as the `change-type` input says' : 'as classified';
     out.push(`${approval_summary_TYPE_TITLE[evaluation.changeType]} change (${from}), judged on head commit ${code(input.headSha.slice(0, 7))}. Policy: ${approval_summary_policyLine(input.policy)}.`, '');
     out.push('### Requirements', '');
-    const rows = [...approvalRequirementRows(evaluation), ...(input.extraRequirements ?? [])];
+    const changeRequestRows = changeRequest ? [changeRequestRow(changeRequest)].filter((row) => row !== null) : [];
+    const rows = [...approvalRequirementRows(evaluation), ...changeRequestRows, ...(input.extraRequirements ?? [])];
     out.push(table(['requirement', 'needs', 'satisfied by', 'missing'], rows.map((r) => [r.requirement, r.needs, r.satisfiedBy, r.missing])), '');
-    if (evaluation.missing.length > 0) {
+    const missing = [...evaluation.missing, ...(changeRequest?.evaluation.missing ?? [])];
+    if (missing.length > 0) {
         out.push('### What is missing', '');
-        for (const sentence of evaluation.missing)
+        for (const sentence of missing)
             out.push(`- ${escapeMarkdown(sentence)}`);
         out.push('');
     }
+    if (changeRequest)
+        out.push(...renderChangeRequestSection(changeRequest));
     if (evaluation.ignored.length > 0) {
         out.push('### Reviews that did not count', '');
         out.push(table(['reviewer', 'commit', 'why'], evaluation.ignored.map((entry) => [code(entry.user), code(entry.commit.slice(0, 7) || 'none'), `${REASON_TITLE[entry.reason]}: ${escapeMarkdown(entry.explanation)}`])), '');
@@ -51489,7 +51913,33 @@ function renderApprovalSummary(input) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/approval-decision.ts
+
+function decideApproval(approvals, changeRequest) {
+    const satisfied = approvals.satisfied && changeRequest.satisfied;
+    const missing = [...approvals.missing, ...changeRequest.missing];
+    const record = changeRequest.record;
+    const documented = record === null
+        ? []
+        : [
+            record.documentedIn === 'issue'
+                ? `change request: issue #${record.issue} (${record.title})`
+                : `change request: documented in the pull request's description${changeRequest.issue ? ` (issue #${changeRequest.issue.number} linked)` : ''}`
+        ];
+    const owed = changeRequest.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE);
+    return {
+        satisfied,
+        missing,
+        reasons: satisfied ? [...approvals.requirements.map((r) => r.explanation), ...documented, ...approvals.notices, ...owed] : missing,
+        notices: [...approvals.notices, ...owed],
+        changeRequestOutput: changeRequest.issue ? String(changeRequest.issue.number) : '',
+        auditChangeRequest: auditChangeRequest(record)
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
+
 
 
 

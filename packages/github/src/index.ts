@@ -28,3 +28,6 @@ export {
   type ForeignTeam,
   type GatheredApprovalFacts
 } from './approval-facts'
+export { readLinkedIssue, repositoryFromApiUrl } from './issues'
+export { listSidebarLinkedIssues, type SidebarLinks } from './sidebar-links'
+export { gatherChangeRequestFacts, type ChangeRequestFactsInput, type GatheredChangeRequestFacts } from './change-request-facts'

@@ -334,6 +334,17 @@ describe('problems in the file, each with its line and column', () => {
     expect(at(problem)).toEqual([3, 22])
   })
 
+  test('a heading listed twice as the Markdown reader sees it: punctuation and emphasis aside', () => {
+    const problem = theProblem('version: 1\nchange-request:\n  sections: ["Justification", "**Justification:**"]\n')
+    expect(problem.message).toBe('`change-request.sections[1]`: the heading `**Justification:**` is listed twice (as `Justification` before).')
+    expect(at(problem)).toEqual([3, 31])
+  })
+
+  test('a heading of nothing but punctuation is empty', () => {
+    const problem = theProblem('version: 1\nchange-request:\n  sections: ["**"]\n')
+    expect(problem.message).toMatch(/empty heading/)
+  })
+
   test('more than one YAML document', () => {
     const problem = theProblem('version: 1\n---\nversion: 1\n')
     expect(problem.message).toMatch(/more than one YAML document/)

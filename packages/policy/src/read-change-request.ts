@@ -1,4 +1,5 @@
 // `change-request`: which change types must be documented, and what the document holds.
+import { normalizeHeading } from './change-request/heading-text'
 import type { PolicyReader } from './policy-reader'
 import { CHANGE_TYPE_WORDS, DOCUMENTED_IN_WORDS } from './policy-schema'
 import type { ChangeRequestSettings } from './types'
@@ -18,13 +19,15 @@ export function readChangeRequest(reader: PolicyReader, node: YamlNode | undefin
 function readSections(reader: PolicyReader, node: YamlNode, name: string): string[] | undefined {
   const seen = new Map<string, string>()
   const sections = reader.stringList(node, name, (heading, at, itemName) => {
-    // `## Justification` and `Justification` are the same heading to a reader.
+    // Compared as the Markdown reader compares headings (`## Justification:` and
+    // `justification` are one heading to it), so that a policy cannot list a section twice
+    // in a way only the evaluator would notice.
     const text = heading.replace(/^#+/, '').trim()
-    if (text === '') {
+    const folded = normalizeHeading(text)
+    if (folded === '') {
       reader.error(at, `\`${itemName}\` is an empty heading.`, 'Write the heading\'s text, e.g. `Justification`.')
       return false
     }
-    const folded = text.toLowerCase()
     const earlier = seen.get(folded)
     if (earlier !== undefined) {
       reader.error(at, `\`${itemName}\`: the heading \`${text}\` is listed twice (as \`${earlier}\` before).`, 'Remove one of them.')

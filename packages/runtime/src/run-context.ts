@@ -12,6 +12,8 @@ export interface RunContext {
   sha: string
   runUrl: string
   apiUrl: string
+  /** GITHUB_SERVER_URL without a trailing slash: links to issues and pull requests are on this host. */
+  serverUrl: string
 }
 
 export function readRunContext(): RunContext {
@@ -34,6 +36,7 @@ export function readRunContext(): RunContext {
     actor: context.actor ?? '',
     sha: context.sha ?? '',
     runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
-    apiUrl: context.apiUrl
+    apiUrl: context.apiUrl,
+    serverUrl
   }
 }

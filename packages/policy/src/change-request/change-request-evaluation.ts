@@ -20,7 +20,7 @@ export interface IssueCandidate {
   counts: boolean
   /** What to do about each reason it does not count; empty when it counts. */
   problems: string[]
-  /** Its own sections; empty when it does not count or sections are not read from issues. */
+  /** Its own sections; empty when they cannot be read (see `hasReadableSections`) or sections are not read from issues. */
   sections: SectionStatus[]
 }
 

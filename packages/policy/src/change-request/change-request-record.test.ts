@@ -1,5 +1,5 @@
 import { facts, formBody, issue, policyWith } from './change-request-fixtures'
-import { RECORDED_SECTION_LENGTH, cutText } from './change-request-record'
+import { RECORDED_SECTION_LENGTH, auditChangeRequest, cutText } from './change-request-record'
 import { evaluateChangeRequest } from './evaluate-change-request'
 
 describe('the audit record', () => {
@@ -28,5 +28,43 @@ describe('the audit record', () => {
     const body = '## Why\nBecause.\n## Risk\nLow.'
     const result = evaluateChangeRequest(facts({ linkedIssues: [issue(12, { body })] }), policyWith({ sections: ['Why', 'Risk'] }))
     expect(result.record).toMatchObject({ justification: null, impact: null, sections: [{ heading: 'Why', text: 'Because.' }, { heading: 'Risk', text: 'Low.' }] })
+  })
+})
+
+describe("the audit record's changeRequest", () => {
+  test('carries the issue, its title, and the two sections as strings', () => {
+    const result = evaluateChangeRequest(facts(), policyWith())
+    expect(auditChangeRequest(result.record)).toEqual({
+      issue: 12,
+      title: 'Change request 12',
+      justification: 'Customers cannot export invoices.',
+      impact: 'Only the export endpoint changes; no migration.'
+    })
+  })
+
+  test('is null when nothing documents the change', () => {
+    expect(auditChangeRequest(evaluateChangeRequest(facts({ linkedIssues: [] }), policyWith()).record)).toBeNull()
+  })
+
+  test('sections named otherwise stand in for the justification and the impact, in order', () => {
+    const body = '## Why\nBecause.\n## Risk\nLow.\n## Rollback\nRevert.'
+    const result = evaluateChangeRequest(facts({ linkedIssues: [issue(12, { body })] }), policyWith({ sections: ['Why', 'Risk', 'Rollback'] }))
+    expect(auditChangeRequest(result.record)).toMatchObject({ justification: 'Because.', impact: 'Low.' })
+  })
+
+  test('a named section keeps its place whatever the order of the others', () => {
+    const body = '## Impact\nLow.\n## Why\nBecause.'
+    const result = evaluateChangeRequest(facts({ linkedIssues: [issue(12, { body })] }), policyWith({ sections: ['Impact', 'Why'] }))
+    expect(auditChangeRequest(result.record)).toMatchObject({ justification: 'Because.', impact: 'Low.' })
+  })
+
+  test('no sections: empty strings, never null', () => {
+    const result = evaluateChangeRequest(facts({ linkedIssues: [issue(12, { body: '' })] }), policyWith({ sections: [] }))
+    expect(auditChangeRequest(result.record)).toEqual({ issue: 12, title: 'Change request 12', justification: '', impact: '' })
+  })
+
+  test('a title that is not valid UTF-8 is recorded with the replacement character', () => {
+    const result = evaluateChangeRequest(facts({ linkedIssues: [issue(12, { title: 'Export \uD800' })] }), policyWith())
+    expect(result.record?.title).toBe('Export \uFFFD')
   })
 })

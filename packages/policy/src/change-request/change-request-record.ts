@@ -1,6 +1,7 @@
+import type { AuditChangeRequest } from '../audit-record'
 import type { ChangeRequestRecord, DocumentKind, RecordedSection, SectionStatus } from './change-request-evaluation'
-import type { LinkedIssue } from './change-request-facts'
 import { normalizeHeading } from './heading-text'
+import { wellFormedText } from './text-encoding'
 
 /** Per section: enough for an auditor to read the justification, small enough for an output. */
 export const RECORDED_SECTION_LENGTH = 2000
@@ -16,16 +17,45 @@ export function cutText(text: string, limit = RECORDED_SECTION_LENGTH): { text: 
   return { text: text.slice(0, end).trimEnd() + CUT_MARK, cut: true }
 }
 
-export function changeRequestRecord(issue: LinkedIssue, statuses: readonly SectionStatus[], documentedIn: DocumentKind): ChangeRequestRecord {
+/**
+ * The record of what documents the change: `documented` is the linked issue, or the pull
+ * request itself when its description is the change request and no issue is linked.
+ */
+export function changeRequestRecord(
+  documented: { number: number; title: string },
+  statuses: readonly SectionStatus[],
+  documentedIn: DocumentKind
+): ChangeRequestRecord {
   const sections: RecordedSection[] = statuses.map((status) => ({ heading: status.heading, ...cutText(status.text) }))
-  const named = (prefix: string) =>
-    sections.find((section) => normalizeHeading(section.heading).startsWith(prefix))?.text ?? null
   return {
-    issue: issue.number,
-    title: issue.title,
+    issue: documented.number,
+    title: wellFormedText(documented.title),
     documentedIn,
-    justification: named('justification'),
-    impact: named('impact'),
+    justification: sectionNamed(sections, 'justification')?.text ?? null,
+    impact: sectionNamed(sections, 'impact')?.text ?? null,
     sections
+  }
+}
+
+function sectionNamed(sections: readonly RecordedSection[], prefix: string): RecordedSection | undefined {
+  return sections.find((section) => normalizeHeading(section.heading).startsWith(prefix))
+}
+
+/**
+ * The audit record's `changeRequest`, in the contract's shape (strings, never null). A policy
+ * whose sections are named otherwise than "Justification…" and "Impact…" still leaves text
+ * for the auditor: the first other section stands for the justification, the next for the
+ * impact. Sections beyond those two are in the job summary, not in the record.
+ */
+export function auditChangeRequest(record: ChangeRequestRecord | null): AuditChangeRequest | null {
+  if (record === null) return null
+  const justification = sectionNamed(record.sections, 'justification')
+  const impact = sectionNamed(record.sections, 'impact')
+  const others = record.sections.filter((section) => section !== justification && section !== impact)
+  return {
+    issue: record.issue,
+    title: record.title,
+    justification: (justification ?? others.shift())?.text ?? '',
+    impact: (impact ?? others.shift())?.text ?? ''
   }
 }

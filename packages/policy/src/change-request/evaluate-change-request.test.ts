@@ -28,7 +28,7 @@ describe('a normal change that must link a change request', () => {
     expect(result.satisfied).toBe(false)
     expect(result.record).toBeNull()
     expect(result.missing).toEqual([
-      'pull request #5 links no change-request issue: add "Closes #<issue>" to its description, or link the issue in the ' +
+      'pull request #5 links no change-request issue: add "Closes #<issue>" or "Refs #<issue>" to its description, or link the issue in the ' +
         "Development sidebar; the issue needs the headings 'Justification', 'Impact assessment', each with text under it"
     ])
   })
@@ -93,6 +93,42 @@ describe('a normal change that must link a change request', () => {
     expect(evaluateChangeRequest(facts({ linkedIssues: [issue(12, { state: 'closed' })] }), policyWith()).satisfied).toBe(true)
   })
 
+  test('an unreadable issue with its own fix says that fix', () => {
+    const unreadable = issue(12, { readError: 'GitHub answered HTTP 502 after retries', readFix: 're-run the job' })
+    expect(evaluateChangeRequest(facts({ linkedIssues: [unreadable] }), policyWith()).missing).toEqual([
+      '#12 could not be read (GitHub answered HTTP 502 after retries): re-run the job'
+    ])
+  })
+
+  test('an issue whose body is not valid UTF-8 fails closed, naming it and the place', () => {
+    const body = `${FILLED}\n\nPasted: \uDC00`
+    const result = evaluateChangeRequest(facts({ linkedIssues: [issue(12, { body })] }), policyWith())
+    expect(result.satisfied).toBe(false)
+    expect(result.candidates[0]?.counts).toBe(false)
+    expect(result.missing).toEqual([
+      `the body of issue #12 is not valid UTF-8 text: an unpaired surrogate U+DC00 at character ${body.length}: edit the issue, retype the text around that place and save it`
+    ])
+  })
+
+  test('sidebar links that could not be read fail closed when nothing else documents the change', () => {
+    const result = evaluateChangeRequest(facts({ linkedIssues: [], sidebarError: 'GitHub answered HTTP 502' }), policyWith())
+    expect(result.satisfied).toBe(false)
+    expect(result.missing).toContain(
+      'the issues linked in the Development sidebar of pull request #5 could not be read (GitHub answered HTTP 502): re-run the job; until they can be read, a link made there cannot count'
+    )
+  })
+
+  test('...and do not spoil a documented issue referenced in the description', () => {
+    expect(evaluateChangeRequest(facts({ sidebarError: 'GitHub answered HTTP 502' }), policyWith()).satisfied).toBe(true)
+  })
+
+  test('sidebar links skipped by the cap are reported when nothing qualified', () => {
+    const result = evaluateChangeRequest(facts({ linkedIssues: [], skippedSidebarLinks: 3 }), policyWith())
+    expect(result.missing).toContain(
+      '3 more issues linked in the Development sidebar were not read (at most 10 are): unlink the ones that are not the change request'
+    )
+  })
+
   test('references skipped by the cap are reported when nothing qualified', () => {
     const result = evaluateChangeRequest(facts({ linkedIssues: [issue(1, { isPullRequest: true })], skippedReferences: 40 }), policyWith())
     expect(result.missing).toContain('40 more references were not read (at most 10 are): reference the change request among the first 10')
@@ -103,6 +139,16 @@ describe('labels', () => {
   test('an issue without one of the labels fails', () => {
     const result = evaluateChangeRequest(facts(), policyWith({ labels: ['change-request'] }))
     expect(result.missing).toEqual(['issue #12 does not have the label change-request: add it to the issue'])
+  })
+
+  test('an issue without the label has its sections judged too: every problem is reported at once', () => {
+    const body = formBody('Why.', '_No response_')
+    const result = evaluateChangeRequest(facts({ linkedIssues: [issue(12, { body })] }), policyWith({ labels: ['change-request'] }))
+    expect(result.missing).toEqual([
+      'issue #12 does not have the label change-request: add it to the issue',
+      "issue #12 has no text under 'Impact assessment': fill in that section"
+    ])
+    expect(result.sections.map((s) => [s.heading, s.filled])).toEqual([['Justification', true], ['Impact assessment', false]])
   })
 
   test('any one of several labels will do, whatever the case', () => {
@@ -136,10 +182,47 @@ describe('documented-in', () => {
     ])
   })
 
-  test('pull-request: a change request issue must still be linked', () => {
-    const result = evaluateChangeRequest(facts({ pullRequest: { number: 5, body: FILLED }, linkedIssues: [] }), policyWith({ documentedIn: 'pull-request' }))
+  test('pull-request: the description alone is the change request; no issue is needed', () => {
+    const data = facts({ pullRequest: { number: 5, body: FILLED, title: 'Export invoices as CSV' }, linkedIssues: [] })
+    const result = evaluateChangeRequest(data, policyWith({ documentedIn: 'pull-request' }))
+    expect(result).toMatchObject({ satisfied: true, missing: [], issue: null })
+    expect(result.record).toMatchObject({
+      issue: 5,
+      title: 'Export invoices as CSV',
+      documentedIn: 'pull-request',
+      justification: 'Customers cannot export invoices.',
+      impact: 'Only the export endpoint changes; no migration.'
+    })
+  })
+
+  test('pull-request: a linked reference that is not an issue is no obstacle', () => {
+    const data = facts({ pullRequest: { number: 5, body: `Follows #13\n\n${FILLED}` }, linkedIssues: [issue(13, { isPullRequest: true })] })
+    const result = evaluateChangeRequest(data, policyWith({ documentedIn: 'pull-request', labels: ['change-request'] }))
+    expect(result.satisfied).toBe(true)
+    expect(result.record?.issue).toBe(5)
+  })
+
+  test('pull-request: no linked issue and an empty description names the headings to write there', () => {
+    const result = evaluateChangeRequest(facts({ pullRequest: { number: 5, body: '' }, linkedIssues: [] }), policyWith({ documentedIn: 'pull-request' }))
+    expect(result.missing).toEqual([
+      "pull request #5 has no 'Justification' heading: add '### Justification' with text under it",
+      "pull request #5 has no 'Impact assessment' heading: add '### Impact assessment' with text under it"
+    ])
+  })
+
+  test('pull-request: a description that is not valid UTF-8 is not judged', () => {
+    const data = facts({ pullRequest: { number: 5, body: `${FILLED}\uD800` }, linkedIssues: [] })
+    const result = evaluateChangeRequest(data, policyWith({ documentedIn: 'pull-request' }))
     expect(result.satisfied).toBe(false)
-    expect(result.missing[0]).toContain('links no change-request issue')
+    expect(result.missing).toEqual([
+      `the description of pull request #5 is not valid UTF-8 text: an unpaired surrogate U+D800 at character ${FILLED.length + 1}: edit it, retype the text around that place and save it`
+    ])
+  })
+
+  test('pull-request with no sections asks nothing, and says so', () => {
+    const result = evaluateChangeRequest(facts({ pullRequest: { number: 5, body: '' }, linkedIssues: [] }), policyWith({ documentedIn: 'pull-request', sections: [] }))
+    expect(result.satisfied).toBe(true)
+    expect(result.notices).toEqual(['change-request.sections is empty and documented-in is pull-request, so nothing is asked of the description'])
   })
 
   test('pull-request: an empty section of the description says to fill it in there', () => {
@@ -158,6 +241,28 @@ describe('documented-in', () => {
     const inDescription = facts({ pullRequest: { number: 5, body: prBody }, linkedIssues: [issue(12, { body: '' })] })
     expect(evaluateChangeRequest(inDescription, policyWith({ documentedIn: 'either' })).record?.documentedIn).toBe('pull-request')
     expect(evaluateChangeRequest(facts(), policyWith({ documentedIn: 'either' })).record?.documentedIn).toBe('issue')
+  })
+
+  test('either: the description alone, with no issue linked, will do', () => {
+    const data = facts({ pullRequest: { number: 5, body: FILLED, title: 'Export' }, linkedIssues: [] })
+    const result = evaluateChangeRequest(data, policyWith({ documentedIn: 'either' }))
+    expect(result.satisfied).toBe(true)
+    expect(result.record).toMatchObject({ issue: 5, title: 'Export', documentedIn: 'pull-request' })
+  })
+
+  test('either: nothing linked and nothing written offers both ways in one instruction', () => {
+    const result = evaluateChangeRequest(facts({ pullRequest: { number: 5, body: '' }, linkedIssues: [] }), policyWith({ documentedIn: 'either' }))
+    expect(result.missing).toEqual([
+      "pull request #5 has no change request: link an issue whose body has the headings 'Justification', 'Impact assessment', each with text " +
+        'under it (add "Closes #<issue>" or "Refs #<issue>" to its description, or link the issue in the Development sidebar), or write those ' +
+        'headings with text under them in its description'
+    ])
+  })
+
+  test('either with no sections: an empty description cannot stand in for the issue', () => {
+    const result = evaluateChangeRequest(facts({ pullRequest: { number: 5, body: '' }, linkedIssues: [] }), policyWith({ documentedIn: 'either', sections: [] }))
+    expect(result.satisfied).toBe(false)
+    expect(result.missing[0]).toContain('links no change-request issue')
   })
 
   test('either: neither says what to do in both places', () => {
@@ -198,6 +303,11 @@ describe('change types', () => {
     ])
   })
 
+  test('an emergency under a policy that requires no change request at all gets no notice about one', () => {
+    const result = evaluateChangeRequest(facts({ changeType: 'emergency', linkedIssues: [] }), policyWith({ required: [] }))
+    expect(result.notices).toEqual([])
+  })
+
   test('a documented issue on a change that needs none is still recorded', () => {
     expect(evaluateChangeRequest(facts({ changeType: 'standard' }), policyWith()).record?.issue).toBe(12)
   })
@@ -226,7 +336,7 @@ describe('odd policies', () => {
   test('no sections and no link still fails, without listing headings', () => {
     const result = evaluateChangeRequest(facts({ linkedIssues: [] }), policyWith({ sections: [] }))
     expect(result.missing).toEqual([
-      'pull request #5 links no change-request issue: add "Closes #<issue>" to its description, or link the issue in the Development sidebar'
+      'pull request #5 links no change-request issue: add "Closes #<issue>" or "Refs #<issue>" to its description, or link the issue in the Development sidebar'
     ])
   })
 

@@ -21,3 +21,6 @@ export {
   type IssueReferences
 } from './issue-references'
 export { cutText, RECORDED_SECTION_LENGTH } from './change-request-record'
+export { auditChangeRequest, changeRequestRecord } from './change-request-record'
+export { encodingProblem, unpairedSurrogateAt, wellFormedText } from './text-encoding'
+export { EMERGENCY_CHANGE_REQUEST_NOTICE } from './evaluate-change-request'

@@ -1,4 +1,4 @@
-import { defaultPolicy, evaluateApprovals, type ApprovalFacts, type ApprovalRequirement } from '@change-policy/policy'
+import { defaultPolicy, evaluateApprovals, evaluateChangeRequest, type ApprovalFacts, type ApprovalRequirement, type ChangeRequestSettings, type ChangeType } from '@change-policy/policy'
 import { approvalStatusLine, renderApprovalSummary, type ApprovalSummaryInput } from './approval-summary'
 
 const HEAD = 'abcdef1234567890abcdef1234567890abcdef12'
@@ -105,4 +105,47 @@ test('the status line says who approved, what is missing first, or that an emerg
   )
   const standard: ApprovalRequirement = { source: 'change-type', name: 'standard', approvals: 0, reviewers: [] }
   expect(approvalStatusLine(evaluateApprovals(facts({ changeType: 'standard' }), policy, [standard]))).toBe('No approval needed')
+})
+
+describe('with a change request required', () => {
+  const settings: ChangeRequestSettings = { ...defaultPolicy().changeRequest, required: ['normal'] }
+  function changeRequest(linked: boolean, changeType: ChangeType = 'normal') {
+    const policy = { ...defaultPolicy(), changeRequest: settings }
+    const body = '### Justification\n\nWhy.\n\n### Impact assessment\n\nLow.'
+    const linkedIssues = linked
+      ? [{ number: 12, title: 'Export', body, labels: [], state: 'open' as const, isPullRequest: false, repository: { owner: 'acme', name: 'app' }, source: 'body' as const }]
+      : []
+    const evaluation = evaluateChangeRequest(
+      { changeType, repository: { owner: 'acme', name: 'app' }, pullRequest: { number: 7, body: '' }, linkedIssues, skippedReferences: 0 },
+      policy
+    )
+    return { evaluation, settings, pullRequest: 7 }
+  }
+
+  test('approvals met but no change request: not approved, one more row, and what is missing says how to link it', () => {
+    const md = render(facts({ reviews: [review('bob', 'APPROVED')] }), [normal], { changeRequest: changeRequest(false) })
+    expect(md).toMatch(/^## Pull request #7: not approved\n/)
+    expect(md).toContain('| Normal change | 1 approval from anyone with write access | `bob` | — |\n| change request | a linked issue with `Justification`, `Impact assessment` filled in | — | a linked change-request issue |')
+    expect(md).toContain('### What is missing\n\n- pull request \\#7 links no change-request issue')
+    expect(md).toContain('### Change request')
+  })
+
+  test('both met: approved, with the issue in the row', () => {
+    const md = render(facts({ reviews: [review('bob', 'APPROVED')] }), [normal], { changeRequest: changeRequest(true) })
+    expect(md).toMatch(/^## Pull request #7: approved\n/)
+    expect(md).toContain('| change request | a linked issue with `Justification`, `Impact assessment` filled in | #12 Export | — |')
+  })
+
+  test('the status line names the change request when it is the only thing missing', () => {
+    const evaluation = evaluateApprovals(facts({ reviews: [review('bob', 'APPROVED')] }), defaultPolicy(), [normal])
+    expect(approvalStatusLine(evaluation, changeRequest(false).evaluation)).toMatch(/^pull request #7 links no change-request issue/)
+    expect(approvalStatusLine(evaluation, changeRequest(true).evaluation)).toBe('Approved by bob')
+  })
+
+  test("an emergency's owed justification is a callout at the top", () => {
+    const emergency: ApprovalRequirement = { source: 'change-type', name: 'emergency', approvals: 0, reviewers: [] }
+    const md = render(facts({ changeType: 'emergency' }), [emergency], { changeRequest: changeRequest(false, 'emergency') })
+    expect(md).toContain('> [!IMPORTANT]\n> EMERGENCY CHANGE: a change request does not block it; its justification and impact assessment are owed in the post-deployment review.')
+    expect(md).toMatch(/^## Pull request #7: approved as an emergency/)
+  })
 })

@@ -1,5 +1,6 @@
-import type { ApprovalEvaluation, IgnoredReview, PolicySource, Problem, RequirementEvaluation } from '@change-policy/policy'
+import { EMERGENCY_CHANGE_REQUEST_NOTICE, type ApprovalEvaluation, type IgnoredReview, type PolicySource, type Problem, type RequirementEvaluation } from '@change-policy/policy'
 import { code, escapeMarkdown, table } from '../markdown'
+import { changeRequestRow, renderChangeRequestSection, type ChangeRequestView } from './change-request-summary'
 
 /** One row of the requirements table. Markdown in every cell; extra rows (a change request, later) use the same shape. */
 export interface RequirementRow {
@@ -27,6 +28,8 @@ export interface ApprovalSummaryInput {
   baseMerges?: { sha: string; onlyMergesBase: boolean; reason: string }[]
   /** Requirements beyond approvals, appended to the table as they are. */
   extraRequirements?: RequirementRow[]
+  /** The change request, judged: one more requirement row, its own section, and its missing items. */
+  changeRequest?: ChangeRequestView
   /** The commit status written, if any. */
   status?: { context: string; state: string; sha: string }
 }
@@ -68,8 +71,9 @@ export function approvalRequirementRows(evaluation: ApprovalEvaluation): Require
 }
 
 /** The commit status's one line (GitHub keeps 140 characters of it). */
-export function approvalStatusLine(evaluation: ApprovalEvaluation): string {
+export function approvalStatusLine(evaluation: ApprovalEvaluation, changeRequest?: { satisfied: boolean; missing: string[] }): string {
   if (!evaluation.satisfied) return evaluation.missing[0] ?? 'Not approved'
+  if (changeRequest && !changeRequest.satisfied) return changeRequest.missing[0] ?? 'No change request'
   if (evaluation.reviewOwedAfterDeployment) {
     return `Emergency: ${evaluation.approvals.length === 0 ? 'no approval yet' : 'expedited approval'}; post-deployment review owed`
   }
@@ -83,7 +87,7 @@ function policyLine(policy: PolicySource): string {
 
 function verdict(input: ApprovalSummaryInput): string {
   const { evaluation } = input
-  if (evaluation.satisfied) return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved'
+  if (evaluation.satisfied && (input.changeRequest?.evaluation.satisfied ?? true)) return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved'
   return input.failOnMissing ? 'not approved' : 'not approved (reported only: `fail-on-missing` is false)'
 }
 
@@ -94,9 +98,11 @@ function verdict(input: ApprovalSummaryInput): string {
  */
 export function renderApprovalSummary(input: ApprovalSummaryInput): string {
   const { evaluation } = input
+  const changeRequest = input.changeRequest
   const out: string[] = []
   out.push(`## Pull request #${input.pullRequest}: ${verdict(input)}`, '')
-  for (const notice of evaluation.notices) out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '')
+  const callouts = [...evaluation.notices, ...(changeRequest?.evaluation.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE) ?? [])]
+  for (const notice of callouts) out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '')
   for (const warning of input.warnings ?? []) {
     out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`, '')
   }
@@ -104,14 +110,18 @@ export function renderApprovalSummary(input: ApprovalSummaryInput): string {
   out.push(`${TYPE_TITLE[evaluation.changeType]} change (${from}), judged on head commit ${code(input.headSha.slice(0, 7))}. Policy: ${policyLine(input.policy)}.`, '')
 
   out.push('### Requirements', '')
-  const rows = [...approvalRequirementRows(evaluation), ...(input.extraRequirements ?? [])]
+  const changeRequestRows = changeRequest ? [changeRequestRow(changeRequest)].filter((row) => row !== null) : []
+  const rows = [...approvalRequirementRows(evaluation), ...changeRequestRows, ...(input.extraRequirements ?? [])]
   out.push(table(['requirement', 'needs', 'satisfied by', 'missing'], rows.map((r) => [r.requirement, r.needs, r.satisfiedBy, r.missing])), '')
 
-  if (evaluation.missing.length > 0) {
+  const missing = [...evaluation.missing, ...(changeRequest?.evaluation.missing ?? [])]
+  if (missing.length > 0) {
     out.push('### What is missing', '')
-    for (const sentence of evaluation.missing) out.push(`- ${escapeMarkdown(sentence)}`)
+    for (const sentence of missing) out.push(`- ${escapeMarkdown(sentence)}`)
     out.push('')
   }
+
+  if (changeRequest) out.push(...renderChangeRequestSection(changeRequest))
 
   if (evaluation.ignored.length > 0) {
     out.push('### Reviews that did not count', '')
