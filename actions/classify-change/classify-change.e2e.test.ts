@@ -2,6 +2,7 @@
 // GitHub simulator over HTTP, with real webhook payloads adjusted per scenario.
 import {
   mergeGroupScenario,
+  pullRequestReviewScenario,
   pullRequestScenario,
   pushScenario,
   runAction,
@@ -290,6 +291,15 @@ describe('events and inputs', () => {
     const result = await run(sc)
     expect(result.exitCode).toBe(1)
     expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(/`push` event/)
+  })
+
+  test('a review event is refused: classification runs on the pull request events', async () => {
+    const pr = await pullRequestScenario(sim, { policy: POLICY, files: ['src/a.ts'] })
+    const sc = await pullRequestReviewScenario(sim, { number: pr.pr.number, review: { user: 'bob' } })
+    const result = await run(sc)
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toMatch(/`pull_request_review`/)
+    expect(result.outputs['change-type']).toBeUndefined()
   })
 
   test('workflow_dispatch classifies the pull request named by the input', async () => {

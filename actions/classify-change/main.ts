@@ -3,6 +3,7 @@ import { classify } from '@change-policy/policy'
 import { createGitHubClient, gatherClassificationFacts, getPullRequest, syncPrefixedLabel } from '@change-policy/github'
 import {
   annotateProblems,
+  assertSupportedEvent,
   booleanInput,
   emitAuditRecord,
   loadPolicy,
@@ -15,13 +16,15 @@ import {
   tokenInput
 } from '@change-policy/runtime'
 
-const EVENTS = ['pull_request', 'pull_request_target', 'merge_group', 'workflow_dispatch']
+// Any activity type: a label, an edit or a push can each change the classification.
+const EVENTS = { pull_request: null, pull_request_target: null, merge_group: null, workflow_dispatch: null }
 const LABEL_PREFIX = 'change:'
 
 await runAction('classify-change', async () => {
   const token = tokenInput()
   const run = readRunContext()
-  const number = resolvePullRequestNumber(run, positiveIntegerInput('pull-request'), EVENTS)
+  assertSupportedEvent(run, EVENTS, 'classify-change')
+  const number = resolvePullRequestNumber(run, positiveIntegerInput('pull-request'), Object.keys(EVENTS))
   const applyLabels = booleanInput('apply-labels', true)
   const policyPath = stringInput('policy', '.github/change-policy.yml')
   const client = createGitHubClient({ token, baseUrl: run.apiUrl, log: core.info })

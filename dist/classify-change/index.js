@@ -30753,12 +30753,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const EVENTS = ['pull_request', 'pull_request_target', 'merge_group', 'workflow_dispatch'];
+// Any activity type: a label, an edit or a push can each change the classification.
+const EVENTS = { pull_request: null, pull_request_target: null, merge_group: null, workflow_dispatch: null };
 const LABEL_PREFIX = 'change:';
 await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)('classify-change', async () => {
     const token = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .tokenInput */ .e1)();
     const run = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .readRunContext */ .$p)();
-    const number = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .resolvePullRequestNumber */ .UB)(run, (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .positiveIntegerInput */ .wR)('pull-request'), EVENTS);
+    (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .assertSupportedEvent */ .dY)(run, EVENTS, 'classify-change');
+    const number = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .resolvePullRequestNumber */ .UB)(run, (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .positiveIntegerInput */ .wR)('pull-request'), Object.keys(EVENTS));
     const applyLabels = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)('apply-labels', true);
     const policyPath = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('policy', '.github/change-policy.yml');
     const client = (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .createGitHubClient */ .LX)({ token, baseUrl: run.apiUrl, log: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq });
@@ -41921,6 +41923,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   $9: () => (/* reexport */ annotateProblems),
+  dY: () => (/* reexport */ assertSupportedEvent),
   tE: () => (/* reexport */ booleanInput),
   iA: () => (/* reexport */ emitAuditRecord),
   tb: () => (/* reexport */ loadPolicy),
@@ -41933,7 +41936,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: ActionError, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, escapeMarkdown, findingFails, formatProblem, planAutoMerge, renderApprovalSummary, renderChangeRequestSection, renderMigrationSummary, table
+// UNUSED EXPORTS: ActionError, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, escapeMarkdown, findingFails, formatProblem, planAutoMerge, renderApprovalSummary, renderChangeRequestSection, renderMigrationSummary, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -43253,7 +43256,7 @@ function assertSupportedEvent(event, supported, action) {
         .map(([eventName, types]) => (types === null ? `\`${eventName}\`` : `\`${eventName}\` (${types.join(', ')})`))
         .join(', ');
     if (!Object.hasOwn(supported, name)) {
-        throw new ActionError({
+        throw new action_error_ActionError({
             message: `${action} does not run on a \`${name || 'unknown'}\` event.`,
             fix: `Trigger it on ${listing}.`
         });
@@ -43261,7 +43264,7 @@ function assertSupportedEvent(event, supported, action) {
     const types = supported[name];
     const type = typeof event.payload['action'] === 'string' ? event.payload['action'] : '';
     if (types && !types.includes(type)) {
-        throw new ActionError({
+        throw new action_error_ActionError({
             message: `${action} does not run on \`${name}\` events of type \`${type || 'unknown'}\`.`,
             fix: `List only these types under \`on: ${name}: types:\`: ${types.join(', ')}.`
         });
