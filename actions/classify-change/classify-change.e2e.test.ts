@@ -90,6 +90,7 @@ describe('classification end to end', () => {
     expect(result.outputs['change-type']).toBe('normal')
     expect(result.outputs['required-approvals']).toBe('1')
     expect(json(result.outputs['reasons'])).toEqual(expect.arrayContaining([expect.stringContaining('src/app.ts')]))
+    expect(result.annotations.find((a) => a.level === 'notice')).toMatchObject({ title: 'normal change (1 approval required)' })
     expect(labelsOf(sc)).toEqual(expect.arrayContaining(['change:normal', 'bug']))
     expect(labelsOf(sc)).not.toContain('change:standard')
   })

@@ -61,8 +61,8 @@ await runAction('classify-change', async () => {
     reasons: classification.reasons,
     policy: loaded.source
   })
-  core.info(`Pull request #${pr.number} is a ${classification.changeType} change.`)
-  for (const reason of classification.reasons) core.info(`  - ${reason}`)
+  // A notice shows on the run's page and in the checks tab without opening the summary.
+  core.notice(classification.reasons.join('\n'), { title: `${classification.changeType} change (${classification.requiredApprovals} approval${classification.requiredApprovals === 1 ? '' : 's'} required)` })
 
   const labels = applyLabels
     ? await syncPrefixedLabel(client, repo, pr.number, pr.labels, LABEL_PREFIX, `${LABEL_PREFIX}${classification.changeType}`)
