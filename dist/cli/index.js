@@ -36597,8 +36597,8 @@ function breaksAtomicity(statement) {
     return false;
 }
 
-// EXTERNAL MODULE: ./packages/migrations/src/lint/rule-registry.ts + 20 modules
-var rule_registry = __nccwpck_require__(9541);
+// EXTERNAL MODULE: ./packages/migrations/src/lint/rule-registry.ts + 21 modules
+var rule_registry = __nccwpck_require__(3691);
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-severities.ts
 
 function checkRuleSeverities(rules) {
@@ -37996,7 +37996,7 @@ async function runValidateMigrationsCommand(args) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* reexport safe */ _rule_registry__WEBPACK_IMPORTED_MODULE_0__.iU)
 /* harmony export */ });
-/* harmony import */ var _rule_registry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9541);
+/* harmony import */ var _rule_registry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3691);
 // The lint rules' names alone, for validating a policy's `migrations.rules` in every action
 // without bundling the parser or the engines (the rule modules import only their types).
 
@@ -38004,7 +38004,7 @@ async function runValidateMigrationsCommand(args) {
 
 /***/ }),
 
-/***/ 9541:
+/***/ 3691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38020,7 +38020,27 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/migrations/src/parse/ast-nodes.ts
 var ast_nodes = __nccwpck_require__(8122);
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/existing-table-alter.ts
+
+/**
+ * The ALTER TABLE of a statement, when it changes a table that existed before this file.
+ * A table created earlier in the same migration is empty and unseen by any running app, so
+ * locking it, rewriting it or dropping its columns harms no one: the rules stay quiet there
+ * (the noise users complain about in other linters).
+ */
+function alterOfExistingTable(statement, context) {
+    const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+    if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        return undefined;
+    const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+    if (context.createdInFile('table', table, statement.index))
+        return undefined;
+    const commands = (alter.cmds ?? []).map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd')).filter((cmd) => cmd !== undefined);
+    return { alter, table, commands };
+}
+
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
+
 
 // serial types bring their own default.
 const SELF_DEFAULTING_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
@@ -38030,16 +38050,13 @@ const addingNotNullableField = {
     destructive: false,
     why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
     check(statement, context) {
-        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
+        const { table } = existing;
         const hits = [];
-        for (const cmd of alter.cmds ?? []) {
-            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
-            if (command?.subtype === 'AT_AddColumn') {
+        for (const command of existing.commands) {
+            if (command.subtype === 'AT_AddColumn') {
                 const column = (0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef');
                 const constraints = (column?.constraints ?? []).map((constraint) => (0,ast_nodes/* nodeAs */.hK)(constraint, 'Constraint')?.contype);
                 const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY');
@@ -38053,7 +38070,7 @@ const addingNotNullableField = {
                     });
                 }
             }
-            if (command?.subtype === 'AT_SetNotNull') {
+            if (command.subtype === 'AT_SetNotNull') {
                 hits.push({
                     message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
                     fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
@@ -38096,18 +38113,15 @@ const banDropColumn = {
     destructive: true,
     why: "Dropping a column deletes its data, and the version of the app still running during the deploy fails when it selects or writes that column.",
     check(statement, context) {
-        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_DropColumn')
+        const { table } = existing;
+        return existing.commands
+            .filter((cmd) => cmd.subtype === 'AT_DropColumn')
             .map((cmd) => ({
-            message: `ALTER TABLE ${table} DROP COLUMN ${cmd?.name ?? ''} deletes the column and its data.`,
-            fix: `Stop reading and writing ${cmd?.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
+            message: `ALTER TABLE ${table} DROP COLUMN ${cmd.name ?? ''} deletes the column and its data.`,
+            fix: `Stop reading and writing ${cmd.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
         }));
     }
 };
@@ -38322,26 +38336,24 @@ const banUpdateWithoutWhere = {
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/changing-column-type.ts
 
+
 const changingColumnType = {
     name: 'changing-column-type',
     defaultSeverity: 'warning',
     destructive: false,
     why: 'Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as that takes, and can break clients that expect the old type.',
     check(statement, context) {
-        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_AlterColumnType')
+        const { table } = existing;
+        return existing.commands
+            .filter((cmd) => cmd.subtype === 'AT_AlterColumnType')
             .map((cmd) => {
-            const typeName = (0,ast_nodes/* nodeAs */.hK)(cmd?.def, 'ColumnDef')?.typeName;
+            const typeName = (0,ast_nodes/* nodeAs */.hK)(cmd.def, 'ColumnDef')?.typeName;
             const type = (0,ast_nodes/* nameList */.OD)(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
             return {
-                message: `Changing the type of ${table}.${cmd?.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
+                message: `Changing the type of ${table}.${cmd.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
                 fix: `Add a new column of type ${type}, backfill it in batches, switch the app over, then drop the old column; or mark this statement \`-- change-policy: allow changing-column-type\` if the table is small or the change needs no rewrite (e.g. varchar(n) to text).`,
                 byteOffset: typeName?.location
             };
@@ -38351,22 +38363,20 @@ const changingColumnType = {
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
 
+
 const constraintMissingNotValid = {
     name: 'constraint-missing-not-valid',
     defaultSeverity: 'warning',
     destructive: false,
     why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
     check(statement, context) {
-        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_AddConstraint')
-            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd?.def, 'Constraint'))
+        const { table } = existing;
+        return existing.commands
+            .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
+            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd.def, 'Constraint'))
             .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
             .map((constraint) => {
             const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
@@ -38382,24 +38392,22 @@ const constraintMissingNotValid = {
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/disallowed-unique-constraint.ts
 
+
 const disallowedUniqueConstraint = {
     name: 'disallowed-unique-constraint',
     defaultSeverity: 'warning',
     destructive: false,
     why: 'Adding a UNIQUE or PRIMARY KEY constraint builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.',
     check(statement, context) {
-        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
+        const { table } = existing;
         const hits = [];
-        for (const cmd of alter.cmds ?? []) {
-            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
-            const constraints = command?.subtype === 'AT_AddConstraint'
+        for (const command of existing.commands) {
+            const constraints = command.subtype === 'AT_AddConstraint'
                 ? [(0,ast_nodes/* nodeAs */.hK)(command.def, 'Constraint')]
-                : command?.subtype === 'AT_AddColumn'
+                : command.subtype === 'AT_AddColumn'
                     ? ((0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => (0,ast_nodes/* nodeAs */.hK)(constraint, 'Constraint'))
                     : [];
             for (const constraint of constraints) {
@@ -38408,7 +38416,7 @@ const disallowedUniqueConstraint = {
                 if (constraint.indexname)
                     continue;
                 const kind = constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
-                const name = constraint.conname ?? `${alter.relation?.relname ?? 'table'}_key`;
+                const name = constraint.conname ?? `${existing.alter.relation?.relname ?? 'table'}_key`;
                 hits.push({
                     message: `Adding a ${kind} constraint to ${table} builds its index under an ACCESS EXCLUSIVE lock.`,
                     fix: `Build the index first with CREATE UNIQUE INDEX CONCURRENTLY ${name}_idx ON ${table} (...) in a migration of its own, then ALTER TABLE ${table} ADD CONSTRAINT ${name} ${kind} USING INDEX ${name}_idx.`,

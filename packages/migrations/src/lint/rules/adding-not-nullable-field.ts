@@ -1,4 +1,5 @@
-import { nameList, nodeAs, qualifiedName } from '../../parse/ast-nodes'
+import { nameList, nodeAs } from '../../parse/ast-nodes'
+import { alterOfExistingTable } from '../existing-table-alter'
 import type { Rule, RuleHit } from '../rule'
 
 // serial types bring their own default.
@@ -10,14 +11,12 @@ export const addingNotNullableField: Rule = {
   destructive: false,
   why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
   check(statement, context) {
-    const alter = nodeAs(statement.node, 'AlterTableStmt')
-    if (!alter || alter.objtype !== 'OBJECT_TABLE') return []
-    const table = qualifiedName(alter.relation)
-    if (context.createdInFile('table', table, statement.index)) return []
+    const existing = alterOfExistingTable(statement, context)
+    if (!existing) return []
+    const { table } = existing
     const hits: RuleHit[] = []
-    for (const cmd of alter.cmds ?? []) {
-      const command = nodeAs(cmd, 'AlterTableCmd')
-      if (command?.subtype === 'AT_AddColumn') {
+    for (const command of existing.commands) {
+      if (command.subtype === 'AT_AddColumn') {
         const column = nodeAs(command.def, 'ColumnDef')
         const constraints = (column?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint')?.contype)
         const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY')
@@ -31,7 +30,7 @@ export const addingNotNullableField: Rule = {
           })
         }
       }
-      if (command?.subtype === 'AT_SetNotNull') {
+      if (command.subtype === 'AT_SetNotNull') {
         hits.push({
           message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
           fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`

@@ -1,4 +1,5 @@
-import { nodeAs, qualifiedName } from '../../parse/ast-nodes'
+import { nodeAs } from '../../parse/ast-nodes'
+import { alterOfExistingTable } from '../existing-table-alter'
 import type { Rule } from '../rule'
 
 export const constraintMissingNotValid: Rule = {
@@ -7,14 +8,12 @@ export const constraintMissingNotValid: Rule = {
   destructive: false,
   why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
   check(statement, context) {
-    const alter = nodeAs(statement.node, 'AlterTableStmt')
-    if (!alter || alter.objtype !== 'OBJECT_TABLE') return []
-    const table = qualifiedName(alter.relation)
-    if (context.createdInFile('table', table, statement.index)) return []
-    return (alter.cmds ?? [])
-      .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
-      .filter((cmd) => cmd?.subtype === 'AT_AddConstraint')
-      .map((cmd) => nodeAs(cmd?.def, 'Constraint'))
+    const existing = alterOfExistingTable(statement, context)
+    if (!existing) return []
+    const { table } = existing
+    return existing.commands
+      .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
+      .map((cmd) => nodeAs(cmd.def, 'Constraint'))
       .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
       .map((constraint) => {
         const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint'
