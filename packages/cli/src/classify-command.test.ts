@@ -1,31 +1,25 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { ScratchRepository } from './scratch-repository.test-support'
 import { parseClassifyArguments } from './arguments'
 import { runClassifyCommand } from './classify-command'
 import { listChangedFiles } from './git'
 
+let scratch: ScratchRepository
 let repo: string
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' })
-function write(path: string, text: string): void {
-  mkdirSync(dirname(join(repo, path)), { recursive: true })
-  writeFileSync(join(repo, path), text)
-}
-function commit(message: string): void {
-  git('add', '-A')
-  git('-c', 'user.name=Test', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', message)
-}
+const git = (...args: string[]) => scratch.git(...args)
+const write = (path: string, text: string | Buffer) => scratch.write(path, text)
+const commit = (message: string) => scratch.commit(message)
 
 beforeEach(() => {
-  repo = mkdtempSync(join(tmpdir(), 'cli-test-'))
-  git('init', '-q', '-b', 'main')
+  scratch = new ScratchRepository('cli-test-')
+  repo = scratch.dir
   write('.github/change-policy.yml', 'version: 1\nclassification:\n  standard:\n    paths: ["docs/**"]\ncontrols: []\n')
   write('docs/a.md', 'a\n'.repeat(20))
   commit('base')
   git('checkout', '-q', '-b', 'feature')
 })
-afterEach(() => rmSync(repo, { recursive: true, force: true }))
+afterEach(() => scratch.remove())
 
 const run = (extra: string[] = []) => {
   const args = parseClassifyArguments(['--repo', repo, '--base', 'main', '--head', 'feature', ...extra])

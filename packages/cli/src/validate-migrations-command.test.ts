@@ -1,35 +1,28 @@
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from './arguments'
+import { ScratchRepository } from './scratch-repository.test-support'
 import { parseValidateMigrationsArguments } from './validate-migrations-arguments'
 import { runValidateMigrationsCommand } from './validate-migrations-command'
 
 const BUNDLE = fileURLToPath(new URL('../../../dist/cli/index.js', import.meta.url))
 const MIGRATIONS = 'supabase/migrations'
 
+let scratch: ScratchRepository
 let repo: string
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' })
-function write(path: string, text: string): void {
-  mkdirSync(dirname(join(repo, path)), { recursive: true })
-  writeFileSync(join(repo, path), text)
-}
-function commit(message: string): void {
-  git('add', '-A')
-  git('-c', 'user.name=Test', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', message)
-}
+const git = (...args: string[]) => scratch.git(...args)
+const write = (path: string, text: string | Buffer) => scratch.write(path, text)
+const commit = (message: string) => scratch.commit(message)
 
 beforeEach(() => {
-  repo = mkdtempSync(join(tmpdir(), 'cli-migrations-'))
-  git('init', '-q', '-b', 'main')
+  scratch = new ScratchRepository('cli-migrations-')
+  repo = scratch.dir
   write('.github/change-policy.yml', 'version: 1\nmigrations:\n  rules:\n    require-concurrent-index-creation: error\n')
   write(`${MIGRATIONS}/20240101000000_profiles.sql`, 'create table public.profiles (id uuid primary key references auth.users (id));\nalter table public.profiles enable row level security;\n')
   commit('base')
   git('checkout', '-q', '-b', 'feature')
 })
-afterEach(() => rmSync(repo, { recursive: true, force: true }))
+afterEach(() => scratch.remove())
 
 const run = (extra: string[] = []) => {
   const args = parseValidateMigrationsArguments(['--repo', repo, '--base', 'main', ...extra])
