@@ -391,7 +391,6 @@ describe('history and file checks (embedded PostgreSQL)', () => {
     expect(run.exitCode).toBe(1)
     expect(findingAnnotations(run)).toEqual([['error', 'file-too-large', '20240301000000_data_dump.sql', 1, 1]])
     expect(run.outputs['applied']).toBe('6')
-    expect(run.durationMs).toBeLessThan(20_000)
   })
 
   test('findings on migrations already on the base branch are reported as notices and never fail, even with fail-on warning', async () => {

@@ -30748,7 +30748,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
 /* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(282);
 /* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6564);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8713);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6594);
 
 
 
@@ -31235,6 +31235,15 @@ function errors_describeRequestError(error, what, permission) {
     if (error instanceof errors_GitHubAccessError)
         return error;
     const e = (error ?? {});
+    // Octokit reports a request it aborted on our deadline as a 500 "Unknown Error"; say what
+    // really happened, since "GitHub failed" and "GitHub never answered" call for different fixes.
+    const timedOut = [e.name, e.cause?.name].some((name) => name === 'TimeoutError' || name === 'AbortError');
+    if (timedOut) {
+        return new errors_GitHubAccessError({
+            message: `Could not ${what}: GitHub did not answer in time, even after retries (request timeout).`,
+            fix: 'Re-run the job; if GitHub is slow or unreachable from this runner, check its status and the runner\'s network.'
+        });
+    }
     const status = typeof e.status === 'number' ? e.status : undefined;
     const answer = githubMessage(e);
     let fix;
@@ -31251,9 +31260,6 @@ function errors_describeRequestError(error, what, permission) {
     }
     else if (status !== undefined && status >= 500) {
         fix = 'GitHub kept failing after retries; re-run the job. Nothing was decided while it was unavailable.';
-    }
-    else if (e.name === 'TimeoutError' || e.name === 'AbortError' || /abort|timeout/i.test(answer)) {
-        fix = 'GitHub did not answer in time, even after retries; re-run the job.';
     }
     else {
         fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';
@@ -41915,7 +41921,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 /***/ }),
 
-/***/ 8713:
+/***/ 6594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42175,7 +42181,27 @@ function qualifiedNameOfList(names) {
     return `${schema}.${name}`;
 }
 
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/existing-table-alter.ts
+
+/**
+ * The ALTER TABLE of a statement, when it changes a table that existed before this file.
+ * A table created earlier in the same migration is empty and unseen by any running app, so
+ * locking it, rewriting it or dropping its columns harms no one: the rules stay quiet there
+ * (the noise users complain about in other linters).
+ */
+function alterOfExistingTable(statement, context) {
+    const alter = nodeAs(statement.node, 'AlterTableStmt');
+    if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        return undefined;
+    const table = qualifiedName(alter.relation);
+    if (context.createdInFile('table', table, statement.index))
+        return undefined;
+    const commands = (alter.cmds ?? []).map((cmd) => nodeAs(cmd, 'AlterTableCmd')).filter((cmd) => cmd !== undefined);
+    return { alter, table, commands };
+}
+
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
+
 
 // serial types bring their own default.
 const SELF_DEFAULTING_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
@@ -42185,16 +42211,13 @@ const addingNotNullableField = {
     destructive: false,
     why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
     check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
+        const { table } = existing;
         const hits = [];
-        for (const cmd of alter.cmds ?? []) {
-            const command = nodeAs(cmd, 'AlterTableCmd');
-            if (command?.subtype === 'AT_AddColumn') {
+        for (const command of existing.commands) {
+            if (command.subtype === 'AT_AddColumn') {
                 const column = nodeAs(command.def, 'ColumnDef');
                 const constraints = (column?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint')?.contype);
                 const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY');
@@ -42208,7 +42231,7 @@ const addingNotNullableField = {
                     });
                 }
             }
-            if (command?.subtype === 'AT_SetNotNull') {
+            if (command.subtype === 'AT_SetNotNull') {
                 hits.push({
                     message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
                     fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
@@ -42251,18 +42274,15 @@ const banDropColumn = {
     destructive: true,
     why: "Dropping a column deletes its data, and the version of the app still running during the deploy fails when it selects or writes that column.",
     check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_DropColumn')
+        const { table } = existing;
+        return existing.commands
+            .filter((cmd) => cmd.subtype === 'AT_DropColumn')
             .map((cmd) => ({
-            message: `ALTER TABLE ${table} DROP COLUMN ${cmd?.name ?? ''} deletes the column and its data.`,
-            fix: `Stop reading and writing ${cmd?.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
+            message: `ALTER TABLE ${table} DROP COLUMN ${cmd.name ?? ''} deletes the column and its data.`,
+            fix: `Stop reading and writing ${cmd.name ?? 'the column'} in the app and deploy that first, then drop it in a later migration marked \`-- change-policy: allow ban-drop-column\`.`
         }));
     }
 };
@@ -42477,26 +42497,24 @@ const banUpdateWithoutWhere = {
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/changing-column-type.ts
 
+
 const changingColumnType = {
     name: 'changing-column-type',
     defaultSeverity: 'warning',
     destructive: false,
     why: 'Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as that takes, and can break clients that expect the old type.',
     check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_AlterColumnType')
+        const { table } = existing;
+        return existing.commands
+            .filter((cmd) => cmd.subtype === 'AT_AlterColumnType')
             .map((cmd) => {
-            const typeName = nodeAs(cmd?.def, 'ColumnDef')?.typeName;
+            const typeName = nodeAs(cmd.def, 'ColumnDef')?.typeName;
             const type = nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
             return {
-                message: `Changing the type of ${table}.${cmd?.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
+                message: `Changing the type of ${table}.${cmd.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
                 fix: `Add a new column of type ${type}, backfill it in batches, switch the app over, then drop the old column; or mark this statement \`-- change-policy: allow changing-column-type\` if the table is small or the change needs no rewrite (e.g. varchar(n) to text).`,
                 byteOffset: typeName?.location
             };
@@ -42506,22 +42524,20 @@ const changingColumnType = {
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
 
+
 const constraintMissingNotValid = {
     name: 'constraint-missing-not-valid',
     defaultSeverity: 'warning',
     destructive: false,
     why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
     check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
-        return (alter.cmds ?? [])
-            .map((cmd) => nodeAs(cmd, 'AlterTableCmd'))
-            .filter((cmd) => cmd?.subtype === 'AT_AddConstraint')
-            .map((cmd) => nodeAs(cmd?.def, 'Constraint'))
+        const { table } = existing;
+        return existing.commands
+            .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
+            .map((cmd) => nodeAs(cmd.def, 'Constraint'))
             .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
             .map((constraint) => {
             const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
@@ -42537,24 +42553,22 @@ const constraintMissingNotValid = {
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/disallowed-unique-constraint.ts
 
+
 const disallowedUniqueConstraint = {
     name: 'disallowed-unique-constraint',
     defaultSeverity: 'warning',
     destructive: false,
     why: 'Adding a UNIQUE or PRIMARY KEY constraint builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.',
     check(statement, context) {
-        const alter = nodeAs(statement.node, 'AlterTableStmt');
-        if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
             return [];
-        const table = qualifiedName(alter.relation);
-        if (context.createdInFile('table', table, statement.index))
-            return [];
+        const { table } = existing;
         const hits = [];
-        for (const cmd of alter.cmds ?? []) {
-            const command = nodeAs(cmd, 'AlterTableCmd');
-            const constraints = command?.subtype === 'AT_AddConstraint'
+        for (const command of existing.commands) {
+            const constraints = command.subtype === 'AT_AddConstraint'
                 ? [nodeAs(command.def, 'Constraint')]
-                : command?.subtype === 'AT_AddColumn'
+                : command.subtype === 'AT_AddColumn'
                     ? (nodeAs(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint'))
                     : [];
             for (const constraint of constraints) {
@@ -42563,7 +42577,7 @@ const disallowedUniqueConstraint = {
                 if (constraint.indexname)
                     continue;
                 const kind = constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
-                const name = constraint.conname ?? `${alter.relation?.relname ?? 'table'}_key`;
+                const name = constraint.conname ?? `${existing.alter.relation?.relname ?? 'table'}_key`;
                 hits.push({
                     message: `Adding a ${kind} constraint to ${table} builds its index under an ACCESS EXCLUSIVE lock.`,
                     fix: `Build the index first with CREATE UNIQUE INDEX CONCURRENTLY ${name}_idx ON ${table} (...) in a migration of its own, then ALTER TABLE ${table} ADD CONSTRAINT ${name} ${kind} USING INDEX ${name}_idx.`,

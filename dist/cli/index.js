@@ -56671,6 +56671,15 @@ function errors_describeRequestError(error, what, permission) {
     if (error instanceof errors_GitHubAccessError)
         return error;
     const e = (error ?? {});
+    // Octokit reports a request it aborted on our deadline as a 500 "Unknown Error"; say what
+    // really happened, since "GitHub failed" and "GitHub never answered" call for different fixes.
+    const timedOut = [e.name, e.cause?.name].some((name) => name === 'TimeoutError' || name === 'AbortError');
+    if (timedOut) {
+        return new errors_GitHubAccessError({
+            message: `Could not ${what}: GitHub did not answer in time, even after retries (request timeout).`,
+            fix: 'Re-run the job; if GitHub is slow or unreachable from this runner, check its status and the runner\'s network.'
+        });
+    }
     const status = typeof e.status === 'number' ? e.status : undefined;
     const answer = githubMessage(e);
     let fix;
@@ -56687,9 +56696,6 @@ function errors_describeRequestError(error, what, permission) {
     }
     else if (status !== undefined && status >= 500) {
         fix = 'GitHub kept failing after retries; re-run the job. Nothing was decided while it was unavailable.';
-    }
-    else if (e.name === 'TimeoutError' || e.name === 'AbortError' || /abort|timeout/i.test(answer)) {
-        fix = 'GitHub did not answer in time, even after retries; re-run the job.';
     }
     else {
         fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';

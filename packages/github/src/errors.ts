@@ -20,6 +20,7 @@ interface RequestErrorLike {
   status?: number
   message?: string
   name?: string
+  cause?: { name?: string }
   response?: { data?: unknown; headers?: Record<string, string | number | undefined> }
 }
 
@@ -37,6 +38,15 @@ function githubMessage(error: RequestErrorLike): string {
 export function describeRequestError(error: unknown, what: string, permission?: string): GitHubAccessError {
   if (error instanceof GitHubAccessError) return error
   const e = (error ?? {}) as RequestErrorLike
+  // Octokit reports a request it aborted on our deadline as a 500 "Unknown Error"; say what
+  // really happened, since "GitHub failed" and "GitHub never answered" call for different fixes.
+  const timedOut = [e.name, e.cause?.name].some((name) => name === 'TimeoutError' || name === 'AbortError')
+  if (timedOut) {
+    return new GitHubAccessError({
+      message: `Could not ${what}: GitHub did not answer in time, even after retries (request timeout).`,
+      fix: 'Re-run the job; if GitHub is slow or unreachable from this runner, check its status and the runner\'s network.'
+    })
+  }
   const status = typeof e.status === 'number' ? e.status : undefined
   const answer = githubMessage(e)
   let fix: string
@@ -50,8 +60,6 @@ export function describeRequestError(error: unknown, what: string, permission?: 
     fix = 'Check that the repository, pull request or ref exists and that the token can see it.'
   } else if (status !== undefined && status >= 500) {
     fix = 'GitHub kept failing after retries; re-run the job. Nothing was decided while it was unavailable.'
-  } else if (e.name === 'TimeoutError' || e.name === 'AbortError' || /abort|timeout/i.test(answer)) {
-    fix = 'GitHub did not answer in time, even after retries; re-run the job.'
   } else {
     fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.'
   }

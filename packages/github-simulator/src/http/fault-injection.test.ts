@@ -50,9 +50,8 @@ test('a primary rate limit says remaining 0 and when it resets', async () => {
 
 test('a delay holds the answer: a client with a shorter timeout gives up', async () => {
   sim.inject({ path: PR, delayMs: 2000 })
-  const started = Date.now()
+  // Without the delay the answer would come at once and the call would succeed.
   await expect(call(sim, 'GET', PR, { signal: AbortSignal.timeout(200) })).rejects.toThrow()
-  expect(Date.now() - started).toBeLessThan(1500)
 })
 
 test('a delay without a status answers normally afterwards', async () => {
@@ -77,8 +76,7 @@ test('closing the simulator releases a held request', async () => {
   sim.inject({ path: PR, delayMs: 60_000 })
   const pending = call(sim, 'GET', PR).catch((error: unknown) => error)
   await new Promise((r) => setTimeout(r, 50))
-  const started = Date.now()
+  // A request still held would keep this test waiting past Jest's timeout.
   await sim.close()
   await pending
-  expect(Date.now() - started).toBeLessThan(2000)
 })
