@@ -43,9 +43,22 @@ if [ ! -f "$cluster/PG_VERSION" ]; then
   as_owner "$bin/initdb" -D "$cluster" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >&2
 fi
 
-if ! as_owner "$bin/pg_ctl" -D "$cluster" status >/dev/null 2>&1; then
+ready() { "$bin/pg_isready" -h 127.0.0.1 -p "$port" -q; }
+wait_ready() {
+  for _ in $(seq 1 "$1"); do ready && return 0; sleep 1; done
+  return 1
+}
+
+# Ask the port, not the pid file: a server killed with its session leaves postmaster.pid
+# behind, and if its pid has been reused since, pg_ctl would think it still runs.
+if ! wait_ready 2; then
+  rm -f "$cluster/postmaster.pid"
   as_owner "$bin/pg_ctl" -D "$cluster" -l "$cluster/server.log" -w start \
     -o "-h 127.0.0.1 -p $port -k $cluster -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2
+fi
+if ! wait_ready 30; then
+  echo "PostgreSQL did not start on 127.0.0.1:$port; see $cluster/server.log" >&2
+  exit 1
 fi
 
 echo "postgresql://postgres@127.0.0.1:$port/postgres"
