@@ -6,12 +6,12 @@ import {
   assertSupportedEvent,
   booleanInput,
   emitAuditRecord,
-  loadPolicy,
   positiveIntegerInput,
   readRunContext,
   renderClassificationSummary,
   resolvePullRequestNumber,
   runAction,
+  startPolicyRead,
   stringInput,
   tokenInput
 } from '@change-policy/runtime'
@@ -30,17 +30,9 @@ await runAction('classify-change', async () => {
   const client = createGitHubClient({ token, baseUrl: run.apiUrl, log: core.info })
   const repo = { owner: run.owner, repo: run.repo }
 
-  // The event already names the base branch, so the policy can be read while the pull
-  // request is; a dispatch run has to read the pull request first.
-  const eventPr = run.payload['pull_request'] as { number?: number; base?: { ref?: string } } | undefined
-  const knownBase = eventPr?.number === number ? eventPr.base?.ref : undefined
-  const explicitRef = stringInput('policy-ref')
-  const earlyRef = explicitRef || knownBase
-  const [pr, early] = await Promise.all([
-    getPullRequest(client, repo, number),
-    earlyRef ? loadPolicy(client, repo, policyPath, earlyRef) : Promise.resolve(undefined)
-  ])
-  const loaded = early && (explicitRef || earlyRef === pr.baseRef) ? early : await loadPolicy(client, repo, policyPath, pr.baseRef)
+  const policyRead = startPolicyRead(client, repo, run, { number, path: policyPath, explicitRef: stringInput('policy-ref') })
+  const pr = await getPullRequest(client, repo, number)
+  const loaded = await policyRead.forPullRequest(pr)
   annotateProblems(loaded.warnings, 'warning', 'change-policy')
 
   const facts = await gatherClassificationFacts(client, repo, pr, loaded.policy)

@@ -20,13 +20,13 @@ import {
   classifyForApproval,
   decideApproval,
   emitAuditRecord,
-  loadPolicy,
   planAutoMerge,
   positiveIntegerInput,
   readRunContext,
   renderApprovalSummary,
   resolvePullRequestNumber,
   runAction,
+  startPolicyRead,
   stringInput,
   tokenInput,
   type AutoMergeSetting
@@ -55,13 +55,10 @@ await runAction('require-approval', async () => {
   const client = createGitHubClient({ token, baseUrl: run.apiUrl, log: core.info })
   const repo = { owner: run.owner, repo: run.repo }
 
-  // The pull request, its reviews and (when the event names the base) the policy, at once.
-  const eventPr = run.payload['pull_request'] as { number?: number; base?: { ref?: string } } | undefined
-  const explicitRef = stringInput('policy-ref')
-  const earlyRef = explicitRef || (eventPr?.number === number ? eventPr.base?.ref : undefined)
+  // The pull request, its reviews and (when the ref is known) the policy, at once.
   const reviews = listPullRequestReviews(client, repo, number)
-  const early = earlyRef ? loadPolicy(client, repo, policyPath, earlyRef) : undefined
-  for (const pending of [reviews, early]) pending?.catch(() => undefined) // awaited below; a missing PR's error comes first
+  reviews.catch(() => undefined) // awaited below; a missing PR's error comes first
+  const policyRead = startPolicyRead(client, repo, run, { number, path: policyPath, explicitRef: stringInput('policy-ref') })
   const pr = await getPullRequest(client, repo, number)
   if (pr.state !== 'open') {
     throw new ActionError({
@@ -77,8 +74,7 @@ await runAction('require-approval', async () => {
 
   let decided = false
   try {
-    const earlyPolicy = await early
-    const loaded = earlyPolicy && (explicitRef || earlyRef === pr.baseRef) ? earlyPolicy : await loadPolicy(client, repo, policyPath, pr.baseRef)
+    const loaded = await policyRead.forPullRequest(pr)
     annotateProblems(loaded.warnings, 'warning', 'change-policy')
     const { policy } = loaded
     const typed = await classifyForApproval(client, repo, pr, policy, given)

@@ -30748,7 +30748,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
 /* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(282);
 /* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6564);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6594);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(481);
 
 
 
@@ -30765,17 +30765,9 @@ await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs
     const policyPath = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('policy', '.github/change-policy.yml');
     const client = (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .createGitHubClient */ .LX)({ token, baseUrl: run.apiUrl, log: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq });
     const repo = { owner: run.owner, repo: run.repo };
-    // The event already names the base branch, so the policy can be read while the pull
-    // request is; a dispatch run has to read the pull request first.
-    const eventPr = run.payload['pull_request'];
-    const knownBase = eventPr?.number === number ? eventPr.base?.ref : undefined;
-    const explicitRef = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('policy-ref');
-    const earlyRef = explicitRef || knownBase;
-    const [pr, early] = await Promise.all([
-        (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .getPullRequest */ .T9)(client, repo, number),
-        earlyRef ? (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .loadPolicy */ .tb)(client, repo, policyPath, earlyRef) : Promise.resolve(undefined)
-    ]);
-    const loaded = early && (explicitRef || earlyRef === pr.baseRef) ? early : await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .loadPolicy */ .tb)(client, repo, policyPath, pr.baseRef);
+    const policyRead = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .startPolicyRead */ .n5)(client, repo, run, { number, path: policyPath, explicitRef: (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('policy-ref') });
+    const pr = await (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .getPullRequest */ .T9)(client, repo, number);
+    const loaded = await policyRead.forPullRequest(pr);
     (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .annotateProblems */ .$9)(loaded.warnings, 'warning', 'change-policy');
     const facts = await (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .gatherClassificationFacts */ .tg)(client, repo, pr, loaded.policy);
     const classification = (0,_change_policy_policy__WEBPACK_IMPORTED_MODULE_1__/* .classify */ .L8)(facts, loaded.policy);
@@ -41921,7 +41913,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 /***/ }),
 
-/***/ 6594:
+/***/ 481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41931,17 +41923,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   dY: () => (/* reexport */ assertSupportedEvent),
   tE: () => (/* reexport */ booleanInput),
   iA: () => (/* reexport */ emitAuditRecord),
-  tb: () => (/* reexport */ loadPolicy),
   wR: () => (/* reexport */ positiveIntegerInput),
   $p: () => (/* reexport */ readRunContext),
   nC: () => (/* reexport */ renderClassificationSummary),
   UB: () => (/* reexport */ resolvePullRequestNumber),
   Cs: () => (/* reexport */ runAction),
+  n5: () => (/* reexport */ startPolicyRead),
   Uj: () => (/* reexport */ stringInput),
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: ActionError, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, escapeMarkdown, findingFails, formatProblem, planAutoMerge, renderApprovalSummary, renderChangeRequestSection, renderMigrationSummary, table
+// UNUSED EXPORTS: ActionError, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, escapeMarkdown, findingFails, formatProblem, loadPolicy, planAutoMerge, renderApprovalSummary, renderChangeRequestSection, renderMigrationSummary, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -43589,7 +43581,29 @@ function decideApproval(approvals, changeRequest) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/pull-request-policy.ts
+
+/**
+ * Starts reading the policy before the pull request itself is read, when the ref is already
+ * known (the `policy-ref` input, or the base branch the event names), so the two requests
+ * run at once. If the pull request turns out to target another base (edited since the
+ * event), the policy is read again at the base it has now.
+ */
+function startPolicyRead(client, repo, run, request) {
+    const eventPr = run.payload['pull_request'];
+    const eventBase = eventPr?.number === request.number ? eventPr.base?.ref : undefined;
+    const earlyRef = request.explicitRef || eventBase;
+    const early = earlyRef ? loadPolicy(client, repo, request.path, earlyRef) : undefined;
+    // Awaited in forPullRequest; until then its failure must not surface as an unhandled
+    // rejection, since a missing pull request's error should be the one reported.
+    early?.catch(() => undefined);
+    return {
+        forPullRequest: (pr) => early && (request.explicitRef || earlyRef === pr.baseRef) ? early : loadPolicy(client, repo, request.path, pr.baseRef)
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
 
 
 

@@ -30748,7 +30748,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
 /* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4894);
 /* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8289);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9263);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5606);
 
 
 
@@ -30774,14 +30774,10 @@ await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs
     const policyPath = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('policy', '.github/change-policy.yml');
     const client = (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .createGitHubClient */ .LX)({ token, baseUrl: run.apiUrl, log: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq });
     const repo = { owner: run.owner, repo: run.repo };
-    // The pull request, its reviews and (when the event names the base) the policy, at once.
-    const eventPr = run.payload['pull_request'];
-    const explicitRef = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('policy-ref');
-    const earlyRef = explicitRef || (eventPr?.number === number ? eventPr.base?.ref : undefined);
+    // The pull request, its reviews and (when the ref is known) the policy, at once.
     const reviews = (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .listPullRequestReviews */ .KG)(client, repo, number);
-    const early = earlyRef ? (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .loadPolicy */ .tb)(client, repo, policyPath, earlyRef) : undefined;
-    for (const pending of [reviews, early])
-        pending?.catch(() => undefined); // awaited below; a missing PR's error comes first
+    reviews.catch(() => undefined); // awaited below; a missing PR's error comes first
+    const policyRead = (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .startPolicyRead */ .n5)(client, repo, run, { number, path: policyPath, explicitRef: (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('policy-ref') });
     const pr = await (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .getPullRequest */ .T9)(client, repo, number);
     if (pr.state !== 'open') {
         throw new _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ({
@@ -30795,8 +30791,7 @@ await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs
     const setStatus = (state, description) => (0,_change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .setCommitStatus */ .MX)(client, repo, statusSha, { context: _change_policy_github__WEBPACK_IMPORTED_MODULE_2__/* .APPROVAL_STATUS_CONTEXT */ .Dj, state, description, targetUrl: run.runUrl });
     let decided = false;
     try {
-        const earlyPolicy = await early;
-        const loaded = earlyPolicy && (explicitRef || earlyRef === pr.baseRef) ? earlyPolicy : await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .loadPolicy */ .tb)(client, repo, policyPath, pr.baseRef);
+        const loaded = await policyRead.forPullRequest(pr);
         (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .annotateProblems */ .$9)(loaded.warnings, 'warning', 'change-policy');
         const { policy } = loaded;
         const typed = await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .classifyForApproval */ .BO)(client, repo, pr, policy, given);
@@ -42661,7 +42656,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 /***/ }),
 
-/***/ 9263:
+/***/ 5606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42676,18 +42671,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   BO: () => (/* reexport */ classifyForApproval),
   gC: () => (/* reexport */ decideApproval),
   iA: () => (/* reexport */ emitAuditRecord),
-  tb: () => (/* reexport */ loadPolicy),
   Nr: () => (/* reexport */ planAutoMerge),
   wR: () => (/* reexport */ positiveIntegerInput),
   $p: () => (/* reexport */ readRunContext),
   yb: () => (/* reexport */ renderApprovalSummary),
   UB: () => (/* reexport */ resolvePullRequestNumber),
   Cs: () => (/* reexport */ runAction),
+  n5: () => (/* reexport */ startPolicyRead),
   Uj: () => (/* reexport */ stringInput),
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: annotateMigrationFindings, approvalRequirementRows, changeRequestRow, code, details, escapeMarkdown, findingFails, formatProblem, renderChangeRequestSection, renderClassificationSummary, renderMigrationSummary, table
+// UNUSED EXPORTS: annotateMigrationFindings, approvalRequirementRows, changeRequestRow, code, details, escapeMarkdown, findingFails, formatProblem, loadPolicy, renderChangeRequestSection, renderClassificationSummary, renderMigrationSummary, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -44358,7 +44353,29 @@ function decideApproval(approvals, changeRequest) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/pull-request-policy.ts
+
+/**
+ * Starts reading the policy before the pull request itself is read, when the ref is already
+ * known (the `policy-ref` input, or the base branch the event names), so the two requests
+ * run at once. If the pull request turns out to target another base (edited since the
+ * event), the policy is read again at the base it has now.
+ */
+function startPolicyRead(client, repo, run, request) {
+    const eventPr = run.payload['pull_request'];
+    const eventBase = eventPr?.number === request.number ? eventPr.base?.ref : undefined;
+    const earlyRef = request.explicitRef || eventBase;
+    const early = earlyRef ? loadPolicy(client, repo, request.path, earlyRef) : undefined;
+    // Awaited in forPullRequest; until then its failure must not surface as an unhandled
+    // rejection, since a missing pull request's error should be the one reported.
+    early?.catch(() => undefined);
+    return {
+        forPullRequest: (pr) => early && (request.explicitRef || earlyRef === pr.baseRef) ? early : loadPolicy(client, repo, request.path, pr.baseRef)
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
 
 
 

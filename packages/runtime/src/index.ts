@@ -17,3 +17,4 @@ export { approvalRequirementRows, approvalStatusLine, renderApprovalSummary, typ
 export { planAutoMerge, type AutoMergePlan, type AutoMergeSetting, type AutoMergeSituation } from './auto-merge-plan'
 export { decideApproval, type ApprovalDecision } from './approval-decision'
 export { changeRequestRow, renderChangeRequestSection, type ChangeRequestView } from './summaries/change-request-summary'
+export { startPolicyRead, type PendingPolicyRead } from './pull-request-policy'
