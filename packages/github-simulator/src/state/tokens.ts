@@ -49,19 +49,8 @@ export interface TokenRecord {
   rateLimit: number
 }
 
-/** The permissive default GITHUB_TOKEN: read/write on the repository, nothing on the organization. */
-export const GITHUB_TOKEN_PERMISSIONS: TokenPermissions = {
-  actions: 'write',
-  checks: 'write',
-  contents: 'write',
-  deployments: 'write',
-  issues: 'write',
-  metadata: 'read',
-  packages: 'write',
-  pages: 'write',
-  pull_requests: 'write',
-  statuses: 'write'
-}
+/** The permissive default GITHUB_TOKEN: what the GitHub Actions app itself may do. */
+export const GITHUB_TOKEN_PERMISSIONS: TokenPermissions = GITHUB_ACTIONS_APP.permissions as TokenPermissions
 
 /** The restricted default GITHUB_TOKEN (organizations created since 2023). */
 export const READ_ONLY_GITHUB_TOKEN_PERMISSIONS: TokenPermissions = { contents: 'read', metadata: 'read', packages: 'read' }
