@@ -35849,14 +35849,12 @@ function extend(target) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qq: () => (/* binding */ parseClassifyArguments),
 /* harmony export */   dn: () => (/* binding */ COMMANDS_USAGE),
-/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   eb: () => (/* reexport safe */ _command_line__WEBPACK_IMPORTED_MODULE_0__.eb),
 /* harmony export */   u_: () => (/* binding */ USAGE)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _command_line__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7231);
 
-class UsageError extends Error {
-}
+
 /** What `change-policy` alone and `change-policy --help` print. */
 const COMMANDS_USAGE = `Usage: change-policy <command> [options]
 
@@ -35886,35 +35884,21 @@ Options:
 Locally there is no GitHub to ask, so the author and the actor are taken to have write
 access and to belong to no team.`;
 function parseClassifyArguments(argv) {
-    let parsed;
-    try {
-        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-            args: argv,
-            allowPositionals: false,
-            options: {
-                repo: { type: 'string', default: '.' },
-                base: { type: 'string' },
-                head: { type: 'string' },
-                policy: { type: 'string', default: '.github/change-policy.yml' },
-                label: { type: 'string', multiple: true, default: [] },
-                actor: { type: 'string' },
-                author: { type: 'string' },
-                'head-branch': { type: 'string' },
-                format: { type: 'string', default: 'markdown' },
-                help: { type: 'boolean', short: 'h', default: false }
-            }
-        });
-    }
-    catch (error) {
-        throw new UsageError(error.message);
-    }
+    const parsed = (0,_command_line__WEBPACK_IMPORTED_MODULE_0__/* .parseCommandLine */ .Du)(argv, {
+        ..._command_line__WEBPACK_IMPORTED_MODULE_0__/* .COMMON_OPTIONS */ .DT,
+        head: { type: 'string' },
+        label: { type: 'string', multiple: true, default: [] },
+        actor: { type: 'string' },
+        author: { type: 'string' },
+        'head-branch': { type: 'string' }
+    });
     const v = parsed.values;
     if (v.help)
         return 'help';
     if (!v.base || !v.head)
-        throw new UsageError('--base and --head are required.');
+        throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--base and --head are required.');
     if (v.format !== 'markdown' && v.format !== 'json')
-        throw new UsageError(`--format must be markdown or json, not ${v.format}.`);
+        throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--format must be markdown or json, not ${v.format}.`);
     return {
         repo: v.repo,
         base: v.base,
@@ -35938,7 +35922,7 @@ function parseClassifyArguments(argv) {
 /* harmony export */   V: () => (/* binding */ runClassifyCommand)
 /* harmony export */ });
 /* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(282);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6216);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3411);
 /* harmony import */ var _change_policy_migrations_rule_names__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4483);
 /* harmony import */ var _git__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9609);
 
@@ -36000,6 +35984,40 @@ async function runClassifyCommand(args) {
         ? `${JSON.stringify(classification, null, 2)}\n`
         : `${(0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__/* .renderClassificationSummary */ .nC)({ classification, policy: source, warnings })}\n`;
     return { exitCode: 0, stdout, stderr: warnings.map((w) => `warning: ${(0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .Vw)(w)}\n`).join('') };
+}
+
+
+/***/ }),
+
+/***/ 7231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DT: () => (/* binding */ COMMON_OPTIONS),
+/* harmony export */   Du: () => (/* binding */ parseCommandLine),
+/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+
+class UsageError extends Error {
+}
+/** The options every command takes, with their defaults. */
+const COMMON_OPTIONS = {
+    repo: { type: 'string', default: '.' },
+    base: { type: 'string' },
+    policy: { type: 'string', default: '.github/change-policy.yml' },
+    format: { type: 'string', default: 'markdown' },
+    help: { type: 'boolean', short: 'h', default: false }
+};
+/** node:util's parseArgs, strict, with its complaints turned into usage errors (exit 2). */
+function parseCommandLine(argv, options) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, allowPositionals: false, strict: true, options });
+    }
+    catch (error) {
+        throw new UsageError(error.message);
+    }
 }
 
 
@@ -36149,10 +36167,7 @@ __webpack_async_result__();
 /* harmony export */   F: () => (/* binding */ VALIDATE_MIGRATIONS_USAGE),
 /* harmony export */   N: () => (/* binding */ parseValidateMigrationsArguments)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _arguments__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3261);
-
+/* harmony import */ var _command_line__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7231);
 
 const VALIDATE_MIGRATIONS_USAGE = `Usage: change-policy validate-migrations --base REF [options]
 
@@ -36177,35 +36192,21 @@ Exit status: 0 valid, 1 invalid (or the check could not run), 2 bad usage or pol
 function oneOf(option, value, choices) {
     if (value !== undefined && choices.includes(value))
         return value;
-    throw new _arguments__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--${option} must be ${choices.join(', ')}, not ${value}.`);
+    throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--${option} must be ${choices.join(', ')}, not ${value}.`);
 }
 function parseValidateMigrationsArguments(argv) {
-    let parsed;
-    try {
-        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-            args: argv,
-            allowPositionals: false,
-            options: {
-                repo: { type: 'string', default: '.' },
-                base: { type: 'string' },
-                policy: { type: 'string', default: '.github/change-policy.yml' },
-                path: { type: 'string' },
-                'database-url': { type: 'string' },
-                supabase: { type: 'string', default: 'auto' },
-                'fail-on': { type: 'string', default: 'error' },
-                format: { type: 'string', default: 'markdown' },
-                help: { type: 'boolean', short: 'h', default: false }
-            }
-        });
-    }
-    catch (error) {
-        throw new _arguments__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(error.message);
-    }
+    const parsed = (0,_command_line__WEBPACK_IMPORTED_MODULE_0__/* .parseCommandLine */ .Du)(argv, {
+        ..._command_line__WEBPACK_IMPORTED_MODULE_0__/* .COMMON_OPTIONS */ .DT,
+        path: { type: 'string' },
+        'database-url': { type: 'string' },
+        supabase: { type: 'string', default: 'auto' },
+        'fail-on': { type: 'string', default: 'error' }
+    });
     const v = parsed.values;
     if (v.help)
         return 'help';
     if (!v.base)
-        throw new _arguments__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('--base is required (the branch the migrations will be merged into, e.g. origin/main).');
+        throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--base is required (the branch the migrations will be merged into, e.g. origin/main).');
     return {
         repo: v.repo,
         base: v.base,
@@ -37910,8 +37911,8 @@ async function validateMigrations(options) {
 
 
 
-// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 74 modules
-var runtime_src = __nccwpck_require__(6216);
+// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 75 modules
+var runtime_src = __nccwpck_require__(3411);
 // EXTERNAL MODULE: ./packages/cli/src/git.ts
 var src_git = __nccwpck_require__(9609);
 ;// CONCATENATED MODULE: ./packages/cli/src/validate-migrations-command.ts
@@ -48584,7 +48585,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 /***/ }),
 
-/***/ 6216:
+/***/ 3411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48596,7 +48597,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZU: () => (/* reexport */ renderMigrationSummary)
 });
 
-// UNUSED EXPORTS: ActionError, annotateMigrationFindings, annotateProblems, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, emitAuditRecord, escapeMarkdown, loadPolicy, planAutoMerge, positiveIntegerInput, readRunContext, renderApprovalSummary, renderChangeRequestSection, resolvePullRequestNumber, runAction, stringInput, table, tokenInput
+// UNUSED EXPORTS: ActionError, annotateMigrationFindings, annotateProblems, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, emitAuditRecord, escapeMarkdown, loadPolicy, planAutoMerge, positiveIntegerInput, readRunContext, renderApprovalSummary, renderChangeRequestSection, resolvePullRequestNumber, runAction, startPolicyRead, stringInput, table, tokenInput
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -57640,7 +57641,7 @@ var rule_names = __nccwpck_require__(4483);
  * it). No file there means the built-in defaults, said loudly; any other failure to read or
  * validate it fails the step with every problem located in the file.
  */
-async function loadPolicy(client, repo, path, ref, options = {}) {
+async function policy_loading_loadPolicy(client, repo, path, ref, options = {}) {
     const file = await readFileAtRef(client, repo, path, ref);
     if (!file) {
         return {
@@ -58345,7 +58346,29 @@ function decideApproval(approvals, changeRequest) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/pull-request-policy.ts
+
+/**
+ * Starts reading the policy before the pull request itself is read, when the ref is already
+ * known (the `policy-ref` input, or the base branch the event names), so the two requests
+ * run at once. If the pull request turns out to target another base (edited since the
+ * event), the policy is read again at the base it has now.
+ */
+function startPolicyRead(client, repo, run, request) {
+    const eventPr = run.payload['pull_request'];
+    const eventBase = eventPr?.number === request.number ? eventPr.base?.ref : undefined;
+    const earlyRef = request.explicitRef || eventBase;
+    const early = earlyRef ? loadPolicy(client, repo, request.path, earlyRef) : undefined;
+    // Awaited in forPullRequest; until then its failure must not surface as an unhandled
+    // rejection, since a missing pull request's error should be the one reported.
+    early?.catch(() => undefined);
+    return {
+        forPullRequest: (pr) => early && (request.explicitRef || earlyRef === pr.baseRef) ? early : loadPolicy(client, repo, request.path, pr.baseRef)
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
 
 
 

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util'
+import { COMMON_OPTIONS, parseCommandLine, UsageError } from './command-line'
 
-export class UsageError extends Error {}
+export { UsageError }
 
 /** What `change-policy` alone and `change-policy --help` print. */
 export const COMMANDS_USAGE = `Usage: change-policy <command> [options]
@@ -45,27 +45,14 @@ export interface ClassifyArguments {
 }
 
 export function parseClassifyArguments(argv: string[]): ClassifyArguments | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        repo: { type: 'string', default: '.' },
-        base: { type: 'string' },
-        head: { type: 'string' },
-        policy: { type: 'string', default: '.github/change-policy.yml' },
-        label: { type: 'string', multiple: true, default: [] },
-        actor: { type: 'string' },
-        author: { type: 'string' },
-        'head-branch': { type: 'string' },
-        format: { type: 'string', default: 'markdown' },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  const parsed = parseCommandLine(argv, {
+    ...COMMON_OPTIONS,
+    head: { type: 'string' },
+    label: { type: 'string', multiple: true, default: [] },
+    actor: { type: 'string' },
+    author: { type: 'string' },
+    'head-branch': { type: 'string' }
+  })
   const v = parsed.values
   if (v.help) return 'help'
   if (!v.base || !v.head) throw new UsageError('--base and --head are required.')

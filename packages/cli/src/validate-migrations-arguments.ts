@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util'
-import { UsageError } from './arguments'
+import { COMMON_OPTIONS, parseCommandLine, UsageError } from './command-line'
 
 export const VALIDATE_MIGRATIONS_USAGE = `Usage: change-policy validate-migrations --base REF [options]
 
@@ -39,26 +38,13 @@ function oneOf<T extends string>(option: string, value: string | undefined, choi
 }
 
 export function parseValidateMigrationsArguments(argv: string[]): ValidateMigrationsArguments | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        repo: { type: 'string', default: '.' },
-        base: { type: 'string' },
-        policy: { type: 'string', default: '.github/change-policy.yml' },
-        path: { type: 'string' },
-        'database-url': { type: 'string' },
-        supabase: { type: 'string', default: 'auto' },
-        'fail-on': { type: 'string', default: 'error' },
-        format: { type: 'string', default: 'markdown' },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
+  const parsed = parseCommandLine(argv, {
+    ...COMMON_OPTIONS,
+    path: { type: 'string' },
+    'database-url': { type: 'string' },
+    supabase: { type: 'string', default: 'auto' },
+    'fail-on': { type: 'string', default: 'error' }
+  })
   const v = parsed.values
   if (v.help) return 'help'
   if (!v.base) throw new UsageError('--base is required (the branch the migrations will be merged into, e.g. origin/main).')
