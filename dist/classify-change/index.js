@@ -30820,7 +30820,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FH: () => (/* reexport */ syncPrefixedLabel)
 });
 
-// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, gatherChangeRequestFacts, getPermission, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, verifyBaseMerge
+// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, gatherChangeRequestFacts, getPermission, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -31297,7 +31297,7 @@ async function getPullRequest(client, repo, number) {
     }
 }
 /** GitHub's pull request files endpoint never returns more than this many files. */
-const MAX_LISTED_FILES = 3000;
+const GITHUB_MAX_LISTED_FILES = 3000;
 const PER_PAGE = 100;
 // Pages are independent, so read several at once: on github.com each page costs a round
 // trip of a few hundred milliseconds, and a 3,000-file PR has 30 of them.
@@ -31307,10 +31307,10 @@ const PARALLEL_PAGES = 4;
  * since the file that was left out may be the one that needed review.
  */
 async function listPullRequestFiles(client, repo, pr) {
-    if (pr.changedFiles > MAX_LISTED_FILES) {
+    if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
         throw new errors_GitHubAccessError({
-            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
-            fix: `Split the change into pull requests of at most ${MAX_LISTED_FILES} files each.`
+            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${GITHUB_MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
+            fix: `Split the change into pull requests of at most ${GITHUB_MAX_LISTED_FILES} files each.`
         });
     }
     const pages = Math.max(1, Math.ceil(pr.changedFiles / PER_PAGE));
@@ -32122,7 +32122,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* reexport */ serializeAuditRecord)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, auditChangeRequest, changeRequestRecord, commitsAfter, compileGlobList, cutText, describeReference, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseIssueReferences, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
+// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, MAX_ISSUE_REFERENCES, RECORDED_SECTION_LENGTH, auditChangeRequest, changeRequestRecord, commitsAfter, compileGlobList, cutText, describeReference, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseIssueReferences, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -40934,7 +40934,7 @@ function lookup(record, key) {
 
 
 /** How many matching files a control keeps by name; `fileCount` has the total. */
-const MAX_LISTED_FILES = 50;
+const MAX_FILES_KEPT_PER_CONTROL = 50;
 function classify(facts, policy) {
     const compiled = compilePolicy(policy);
     const files = facts.files;
@@ -41013,7 +41013,7 @@ function matchFiles(files, policy, compiled) {
             const control = rule - 1;
             counts[control] = (counts[control] ?? 0) + 1;
             const list = listed[control];
-            if (list.length < MAX_LISTED_FILES)
+            if (list.length < MAX_FILES_KEPT_PER_CONTROL)
                 list.push(fileRef(file));
         }
     }

@@ -38794,7 +38794,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ON: () => (/* reexport */ parsePolicy)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, auditChangeRequest, buildAuditRecord, changeRequestRecord, commitsAfter, compileGlobList, cutText, describeReference, emergencyCandidates, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseDependencyUpdates, parseIssueReferences, semverLevel, serializeAuditRecord, shortSha, unpairedSurrogateAt, wellFormedText
+// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, MAX_ISSUE_REFERENCES, RECORDED_SECTION_LENGTH, auditChangeRequest, buildAuditRecord, changeRequestRecord, commitsAfter, compileGlobList, cutText, describeReference, emergencyCandidates, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseDependencyUpdates, parseIssueReferences, semverLevel, serializeAuditRecord, shortSha, unpairedSurrogateAt, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -47606,7 +47606,7 @@ function lookup(record, key) {
 
 
 /** How many matching files a control keeps by name; `fileCount` has the total. */
-const MAX_LISTED_FILES = 50;
+const MAX_FILES_KEPT_PER_CONTROL = 50;
 function classify(facts, policy) {
     const compiled = compiled_policy_compilePolicy(policy);
     const files = facts.files;
@@ -47685,7 +47685,7 @@ function matchFiles(files, policy, compiled) {
             const control = rule - 1;
             counts[control] = (counts[control] ?? 0) + 1;
             const list = listed[control];
-            if (list.length < MAX_LISTED_FILES)
+            if (list.length < MAX_FILES_KEPT_PER_CONTROL)
                 list.push(fileRef(file));
         }
     }
@@ -56742,7 +56742,7 @@ async function getPullRequest(client, repo, number) {
     }
 }
 /** GitHub's pull request files endpoint never returns more than this many files. */
-const MAX_LISTED_FILES = 3000;
+const GITHUB_MAX_LISTED_FILES = 3000;
 const PER_PAGE = 100;
 // Pages are independent, so read several at once: on github.com each page costs a round
 // trip of a few hundred milliseconds, and a 3,000-file PR has 30 of them.
@@ -56752,10 +56752,10 @@ const PARALLEL_PAGES = 4;
  * since the file that was left out may be the one that needed review.
  */
 async function pulls_listPullRequestFiles(client, repo, pr) {
-    if (pr.changedFiles > MAX_LISTED_FILES) {
+    if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
         throw new GitHubAccessError({
-            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
-            fix: `Split the change into pull requests of at most ${MAX_LISTED_FILES} files each.`
+            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${GITHUB_MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
+            fix: `Split the change into pull requests of at most ${GITHUB_MAX_LISTED_FILES} files each.`
         });
     }
     const pages = Math.max(1, Math.ceil(pr.changedFiles / PER_PAGE));

@@ -30882,7 +30882,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   MX: () => (/* reexport */ setCommitStatus)
 });
 
-// UNUSED EXPORTS: LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, getPermission, listPullRequestCommits, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, statusDescription, syncPrefixedLabel, verifyBaseMerge
+// UNUSED EXPORTS: GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, getPermission, listPullRequestCommits, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, statusDescription, syncPrefixedLabel, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -31359,7 +31359,7 @@ async function getPullRequest(client, repo, number) {
     }
 }
 /** GitHub's pull request files endpoint never returns more than this many files. */
-const MAX_LISTED_FILES = 3000;
+const GITHUB_MAX_LISTED_FILES = 3000;
 const PER_PAGE = 100;
 // Pages are independent, so read several at once: on github.com each page costs a round
 // trip of a few hundred milliseconds, and a 3,000-file PR has 30 of them.
@@ -31369,10 +31369,10 @@ const PARALLEL_PAGES = 4;
  * since the file that was left out may be the one that needed review.
  */
 async function listPullRequestFiles(client, repo, pr) {
-    if (pr.changedFiles > MAX_LISTED_FILES) {
+    if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
         throw new GitHubAccessError({
-            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
-            fix: `Split the change into pull requests of at most ${MAX_LISTED_FILES} files each.`
+            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${GITHUB_MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
+            fix: `Split the change into pull requests of at most ${GITHUB_MAX_LISTED_FILES} files each.`
         });
     }
     const pages = Math.max(1, Math.ceil(pr.changedFiles / PER_PAGE));
@@ -32259,7 +32259,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* reexport */ serializeAuditRecord)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, changeRequestRecord, compileGlobList, cutText, describeReference, encodingProblem, findSections, globProblem, isFilled, listHeadings, normalizeHeading, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
+// UNUSED EXPORTS: AUDIT_SCHEMA, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, RECORDED_SECTION_LENGTH, changeRequestRecord, compileGlobList, cutText, describeReference, encodingProblem, findSections, globProblem, isFilled, listHeadings, normalizeHeading, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
 
 ;// CONCATENATED MODULE: ./packages/policy/src/types.ts
 // The policy as the rest of the code sees it: every section present, defaults filled in,
@@ -41077,7 +41077,7 @@ function lookup(record, key) {
 
 
 /** How many matching files a control keeps by name; `fileCount` has the total. */
-const MAX_LISTED_FILES = 50;
+const MAX_FILES_KEPT_PER_CONTROL = 50;
 function classify(facts, policy) {
     const compiled = compilePolicy(policy);
     const files = facts.files;
@@ -41156,7 +41156,7 @@ function matchFiles(files, policy, compiled) {
             const control = rule - 1;
             counts[control] = (counts[control] ?? 0) + 1;
             const list = listed[control];
-            if (list.length < MAX_LISTED_FILES)
+            if (list.length < MAX_FILES_KEPT_PER_CONTROL)
                 list.push(fileRef(file));
         }
     }

@@ -37382,7 +37382,7 @@ function extend(target) {
 /* harmony export */   mK: () => (/* binding */ defaultBaseRef),
 /* harmony export */   x: () => (/* binding */ judgedCommit)
 /* harmony export */ });
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6384);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(810);
 // What the event tells this step when its inputs leave it out: the ref to read the policy
 // from, the commit holding the history already deployed, and the change being judged.
 
@@ -37441,7 +37441,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2532);
 /* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6564);
 /* harmony import */ var _change_policy_migrations__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1986);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6384);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(810);
 /* harmony import */ var _event_refs__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6290);
 
 
@@ -37544,7 +37544,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZR: () => (/* reexport */ readFileAtRef)
 });
 
-// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_LISTED_FILES, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, gatherChangeRequestFacts, gatherClassificationFacts, getPermission, getPullRequest, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, syncPrefixedLabel, verifyBaseMerge
+// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, gatherChangeRequestFacts, gatherClassificationFacts, getPermission, getPullRequest, listPullRequestCommits, listPullRequestFiles, listPullRequestReviews, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, syncPrefixedLabel, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -38021,7 +38021,7 @@ async function getPullRequest(client, repo, number) {
     }
 }
 /** GitHub's pull request files endpoint never returns more than this many files. */
-const MAX_LISTED_FILES = 3000;
+const GITHUB_MAX_LISTED_FILES = 3000;
 const PER_PAGE = 100;
 // Pages are independent, so read several at once: on github.com each page costs a round
 // trip of a few hundred milliseconds, and a 3,000-file PR has 30 of them.
@@ -38031,10 +38031,10 @@ const PARALLEL_PAGES = 4;
  * since the file that was left out may be the one that needed review.
  */
 async function pulls_listPullRequestFiles(client, repo, pr) {
-    if (pr.changedFiles > MAX_LISTED_FILES) {
+    if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
         throw new GitHubAccessError({
-            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
-            fix: `Split the change into pull requests of at most ${MAX_LISTED_FILES} files each.`
+            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${GITHUB_MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
+            fix: `Split the change into pull requests of at most ${GITHUB_MAX_LISTED_FILES} files each.`
         });
     }
     const pages = Math.max(1, Math.ceil(pr.changedFiles / PER_PAGE));
@@ -41317,7 +41317,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* reexport */ serializeAuditRecord)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_ISSUE_REFERENCES, MAX_LISTED_FILES, RECORDED_SECTION_LENGTH, auditChangeRequest, changeRequestRecord, classify, commitsAfter, compileGlobList, cutText, describeReference, emergencyCandidates, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseDependencyUpdates, parseIssueReferences, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
+// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, MAX_ISSUE_REFERENCES, RECORDED_SECTION_LENGTH, auditChangeRequest, changeRequestRecord, classify, commitsAfter, compileGlobList, cutText, describeReference, emergencyCandidates, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseDependencyUpdates, parseIssueReferences, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -50048,7 +50048,7 @@ function compiled_policy_compile(policy) {
 
 
 /** How many matching files a control keeps by name; `fileCount` has the total. */
-const MAX_LISTED_FILES = 50;
+const MAX_FILES_KEPT_PER_CONTROL = 50;
 function classify(facts, policy) {
     const compiled = compilePolicy(policy);
     const files = facts.files;
@@ -50127,7 +50127,7 @@ function matchFiles(files, policy, compiled) {
             const control = rule - 1;
             counts[control] = (counts[control] ?? 0) + 1;
             const list = listed[control];
-            if (list.length < MAX_LISTED_FILES)
+            if (list.length < MAX_FILES_KEPT_PER_CONTROL)
                 list.push(fileRef(file));
         }
     }
@@ -51027,7 +51027,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 /***/ }),
 
-/***/ 6384:
+/***/ 810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51039,7 +51039,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ij: () => (/* reexport */ choiceInput),
   iA: () => (/* reexport */ emitAuditRecord),
   $K: () => (/* reexport */ findingFails),
-  tb: () => (/* reexport */ loadPolicy),
+  tb: () => (/* reexport */ policy_loading_loadPolicy),
   $p: () => (/* reexport */ readRunContext),
   ZU: () => (/* reexport */ renderMigrationSummary),
   Cs: () => (/* reexport */ runAction),
@@ -51047,7 +51047,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, classifyForApproval, code, decideApproval, details, escapeMarkdown, formatProblem, planAutoMerge, positiveIntegerInput, renderApprovalSummary, renderChangeRequestSection, renderClassificationSummary, resolvePullRequestNumber, table
+// UNUSED EXPORTS: approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, classifyForApproval, code, decideApproval, details, escapeMarkdown, formatProblem, planAutoMerge, positiveIntegerInput, renderApprovalSummary, renderChangeRequestSection, renderClassificationSummary, resolvePullRequestNumber, startPolicyRead, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -51269,7 +51269,7 @@ var rule_registry = __nccwpck_require__(3691);
  * it). No file there means the built-in defaults, said loudly; any other failure to read or
  * validate it fails the step with every problem located in the file.
  */
-async function loadPolicy(client, repo, path, ref, options = {}) {
+async function policy_loading_loadPolicy(client, repo, path, ref, options = {}) {
     const file = await (0,src/* readFileAtRef */.ZR)(client, repo, path, ref);
     if (!file) {
         return {
@@ -51951,7 +51951,29 @@ function decideApproval(approvals, changeRequest) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/pull-request-policy.ts
+
+/**
+ * Starts reading the policy before the pull request itself is read, when the ref is already
+ * known (the `policy-ref` input, or the base branch the event names), so the two requests
+ * run at once. If the pull request turns out to target another base (edited since the
+ * event), the policy is read again at the base it has now.
+ */
+function startPolicyRead(client, repo, run, request) {
+    const eventPr = run.payload['pull_request'];
+    const eventBase = eventPr?.number === request.number ? eventPr.base?.ref : undefined;
+    const earlyRef = request.explicitRef || eventBase;
+    const early = earlyRef ? loadPolicy(client, repo, request.path, earlyRef) : undefined;
+    // Awaited in forPullRequest; until then its failure must not surface as an unhandled
+    // rejection, since a missing pull request's error should be the one reported.
+    early?.catch(() => undefined);
+    return {
+        forPullRequest: (pr) => early && (request.explicitRef || earlyRef === pr.baseRef) ? early : loadPolicy(client, repo, request.path, pr.baseRef)
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
 
 
 

@@ -4,7 +4,7 @@ export {
   getPullRequest,
   listPullRequestCommits,
   listPullRequestFiles,
-  MAX_LISTED_FILES,
+  GITHUB_MAX_LISTED_FILES,
   type PullRequestCommit,
   type PullRequestFile,
   type PullRequestInfo

@@ -70,7 +70,7 @@ export interface PullRequestFile {
 }
 
 /** GitHub's pull request files endpoint never returns more than this many files. */
-export const MAX_LISTED_FILES = 3000
+export const GITHUB_MAX_LISTED_FILES = 3000
 const PER_PAGE = 100
 // Pages are independent, so read several at once: on github.com each page costs a round
 // trip of a few hundred milliseconds, and a 3,000-file PR has 30 of them.
@@ -85,10 +85,10 @@ export async function listPullRequestFiles(
   repo: RepoRef,
   pr: Pick<PullRequestInfo, 'number' | 'changedFiles'>
 ): Promise<PullRequestFile[]> {
-  if (pr.changedFiles > MAX_LISTED_FILES) {
+  if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
     throw new GitHubAccessError({
-      message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
-      fix: `Split the change into pull requests of at most ${MAX_LISTED_FILES} files each.`
+      message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${GITHUB_MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
+      fix: `Split the change into pull requests of at most ${GITHUB_MAX_LISTED_FILES} files each.`
     })
   }
   const pages = Math.max(1, Math.ceil(pr.changedFiles / PER_PAGE))

@@ -67,7 +67,7 @@ export interface FileRef {
 
 export interface MatchedControl {
   name: string
-  /** The first files that matched (at most `MAX_LISTED_FILES`); `fileCount` has them all. */
+  /** The first files that matched (at most `MAX_FILES_KEPT_PER_CONTROL`); `fileCount` has them all. */
   files: FileRef[]
   fileCount: number
   approvals: number

@@ -1,4 +1,4 @@
-import { MAX_LISTED_FILES, classify } from './classify'
+import { MAX_FILES_KEPT_PER_CONTROL, classify } from './classify'
 import type { DependencyUpdate } from './classification-types'
 import { compilePolicy } from './compiled-policy'
 import { defaultPolicy } from './defaults'
@@ -89,7 +89,7 @@ describe('controls', () => {
   test('a control keeps the first files by name and counts them all', () => {
     const files = modified(...Array.from({ length: 120 }, (_, i) => `supabase/migrations/${String(i).padStart(3, '0')}.sql`))
     const [database] = classify(factsWith({ files }), contract).controls
-    expect(database?.files).toHaveLength(MAX_LISTED_FILES)
+    expect(database?.files).toHaveLength(MAX_FILES_KEPT_PER_CONTROL)
     expect(database?.fileCount).toBe(120)
     expect(database?.files[0]).toEqual({ path: 'supabase/migrations/000.sql' })
   })

@@ -16,7 +16,7 @@ import { mayDeclareEmergency } from './emergency-declarers'
 import type { ChangeType, Policy } from './types'
 
 /** How many matching files a control keeps by name; `fileCount` has the total. */
-export const MAX_LISTED_FILES = 50
+export const MAX_FILES_KEPT_PER_CONTROL = 50
 
 export function classify(facts: ClassificationFacts, policy: Policy): Classification {
   const compiled = compilePolicy(policy)
@@ -100,7 +100,7 @@ function matchFiles(files: readonly ChangedFile[], policy: Policy, compiled: Com
       const control = rule - 1
       counts[control] = (counts[control] ?? 0) + 1
       const list = listed[control] as FileRef[]
-      if (list.length < MAX_LISTED_FILES) list.push(fileRef(file))
+      if (list.length < MAX_FILES_KEPT_PER_CONTROL) list.push(fileRef(file))
     }
   }
 

@@ -5,7 +5,7 @@ export { parsePolicy } from './parse-policy'
 export type { ParsePolicyOptions, ParsePolicyResult } from './parse-policy'
 export { DEFAULT_POLICY_PATH, defaultPolicy } from './defaults'
 
-export { classify, MAX_LISTED_FILES } from './classify'
+export { classify, MAX_FILES_KEPT_PER_CONTROL } from './classify'
 export type {
   ChangedFile,
   Classification,
