@@ -34,3 +34,8 @@ export function issueFormFiles(): string[] {
 export function propertiesFiles(): string[] {
   return filesIn('workflows-templates', '.properties.json')
 }
+
+/** Markdown files whose examples users copy. */
+export function documentationFiles(): string[] {
+  return ['README.md', ...filesIn('docs', '.md'), ...actionNames().map((name) => `actions/${name}/README.md`)].filter((file) => existsSync(join(REPO_ROOT, file)))
+}

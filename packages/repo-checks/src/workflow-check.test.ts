@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkActionMetadata, type ActionSpec } from './action-metadata-check'
 import { describeProblems } from './problem'
-import { actionNames, REPO_ROOT, workflowFiles } from './repo-files'
+import { documentedWorkflows } from './documented-workflows'
+import { actionNames, documentationFiles, REPO_ROOT, workflowFiles } from './repo-files'
 import { checkWorkflow, type WorkflowContext } from './workflow-check'
 
 const actions = new Map<string, ActionSpec>()
@@ -49,8 +50,8 @@ describe('a broken copy fails', () => {
   })
 
   test('a job that asks for more, or for less, than its actions need', async () => {
-    expect(await problemsOf('x.yml', classify.replace('      issues: read          # who added', '      issues: write         # who added'))).toEqual([
-      'job classify asks for more than its steps need: { issues: write } (they need { contents: read, issues: read, pull-requests: write })'
+    expect(await problemsOf('x.yml', classify.replace('      pull-requests: write  # read', '      issues: read\n      pull-requests: write  # read'))).toEqual([
+      'job classify asks for more than its steps need: { issues: read } (they need { contents: read, pull-requests: write })'
     ])
     expect(await problemsOf('x.yml', approval.replace('      statuses: write       # change-policy/approval on the head commit\n', ''))).toEqual([
       'job require-approval asks for less than its steps need: { statuses: write } is missing (they need { contents: read, issues: read, pull-requests: read, statuses: write })'
@@ -76,5 +77,23 @@ describe('a broken copy fails', () => {
     expect(await problemsOf('x.yml', migrations.replace('persist-credentials: false', 'persist-credentials: true'))).toEqual([expect.stringMatching(/without persist-credentials: false/)])
     const target = migrations.replace('  pull_request:\n', '  pull_request_target:\n').replace('fetch-depth: 0 ', 'ref: ${{ github.event.pull_request.head.sha }}\n          fetch-depth: 0 ')
     expect(await problemsOf('x.yml', target)).toEqual([expect.stringMatching(/checks out the pull request's code in a pull_request_target workflow/)])
+  })
+})
+
+describe('the workflows our documentation shows', () => {
+  const documented = documentationFiles().flatMap((file) => documentedWorkflows(file, read(file)))
+
+  test('are found', () => {
+    expect(documented.map((d) => d.name)).toEqual(expect.arrayContaining(['actions/classify-change/README.md, example 1']))
+  })
+
+  test.each(documented.map((d) => [d.name, d.text]))('%s passes the same checks', async (name, text) => {
+    expect(describeProblems(await checkWorkflow(name, text, context))).toBe('')
+  })
+
+  test('a broken example fails', async () => {
+    const [example] = documentedWorkflows('x.md', '# x\n\n```yaml\non: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n```\n\n```yaml\n- run: a step alone\n```\n')
+    expect(example?.name).toBe('x.md, example 1')
+    expect((await checkWorkflow('x.md', example?.text ?? '', context)).map((p) => p.message).join('\n')).toMatch(/not pinned by a full 40-character commit SHA/)
   })
 })

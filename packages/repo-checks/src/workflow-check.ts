@@ -11,8 +11,8 @@ import { OUR_ACTION_PERMISSIONS, RUN_STEP_PERMISSIONS, THIRD_PARTY_PERMISSIONS, 
 import type { Problem } from './problem'
 import { isMapping, loadStrictYaml, type Mapping } from './strict-yaml'
 
-/** `<owner>/change-policy/actions/<name>@<ref>` as users write it, or `./actions/<name>` here. */
-const OUR_USES = /^(?:[A-Za-z0-9_.-]+\/change-policy\/actions\/([a-z0-9-]+)@\S+|\.\/actions\/([a-z0-9-]+))$/
+/** `<owner>/change-policy/actions/<name>@<ref>` as users write it (the docs write `<owner>` itself), or `./actions/<name>` here. */
+const OUR_USES = /^(?:(?:[A-Za-z0-9_.-]+|<owner>)\/change-policy\/actions\/([a-z0-9-]+)@\S+|\.\/actions\/([a-z0-9-]+))$/
 const PINNED = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(?:\/[^@\s]+)?@[0-9a-f]{40}$/
 const DOCKER_PINNED = /^docker:\/\/\S+@sha256:[0-9a-f]{64}$/
 // Text a pull request's author (or anyone who can push a branch) controls, which a shell would
