@@ -13,6 +13,21 @@ test.each(actionNames())('actions/%s/action.yml is what GitHub accepts', (name) 
   expect(describeProblems(problems)).toBe('')
 })
 
+// The two descriptions that made GitHub unable to load these actions, unquoted again.
+test.each([
+  ['classify-change', 17],
+  ['classify-change', 20],
+  ['require-approval', 22],
+  ['require-approval', 25]
+])('actions/%s/action.yml with line %i unquoted again fails', (name, line) => {
+  const lines = text(name).split('\n')
+  const quoted = lines[line - 1] as string
+  lines[line - 1] = quoted.replace(/description: (["'])(.*)\1$/, (_all, quote: string, body: string) => `description: ${quote === "'" ? body.replace(/''/g, "'") : body}`)
+  expect(lines[line - 1]).not.toBe(quoted)
+  const { problems } = checkActionMetadata(file(name), lines.join('\n'))
+  expect(problems).toEqual([{ file: expect.stringMatching(new RegExp(`action\\.yml:${line}:\\d+$`)), message: expect.stringMatching(/^not valid YAML: bad indentation of a mapping entry/) }])
+})
+
 describe('a broken copy of classify-change/action.yml fails', () => {
   const original = text('classify-change')
 

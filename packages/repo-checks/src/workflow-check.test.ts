@@ -73,6 +73,13 @@ describe('a broken copy fails', () => {
     expect((await checkWorkflow('x.yml', classify, { actions: required })).map((p) => p.message)).toEqual([expect.stringMatching(/requires the input `must-give`/)])
   })
 
+  test('a reusable workflow of someone else pinned by a tag; ours and local ones are followed in their own files', async () => {
+    const caller = (uses: string) => `on: pull_request\npermissions: {}\njobs:\n  call:\n    uses: ${uses}\n`
+    expect(await problemsOf('x.yml', caller('octo/ci/.github/workflows/build.yml@v2'))).toEqual([expect.stringMatching(/job call: the reusable workflow octo\/ci\/.github\/workflows\/build.yml@v2 is not pinned/)])
+    expect(await problemsOf('x.yml', caller(`octo/ci/.github/workflows/build.yml@${'a'.repeat(40)}`))).toEqual([])
+    expect(await problemsOf('x.yml', caller('your-org/change-policy/.github/workflows/pull-request.yml@v1'))).toEqual([])
+  })
+
   test('a checkout that keeps the token, and one of the head in pull_request_target', async () => {
     expect(await problemsOf('x.yml', migrations.replace('persist-credentials: false', 'persist-credentials: true'))).toEqual([expect.stringMatching(/without persist-credentials: false/)])
     const target = migrations.replace('  pull_request:\n', '  pull_request_target:\n').replace('fetch-depth: 0 ', 'ref: ${{ github.event.pull_request.head.sha }}\n          fetch-depth: 0 ')

@@ -78,6 +78,14 @@ export async function checkWorkflow(file: string, text: string, context: Workflo
   for (const [jobId, job] of Object.entries(root.jobs)) {
     if (!isMapping(job)) continue
     const where = `job ${jobId}`
+    if (typeof job.uses === 'string') {
+      // A reusable workflow: its own jobs declare what they need (and are checked in their file).
+      const local = job.uses.startsWith('./') || /^(?:[A-Za-z0-9_.-]+|<owner>)\/change-policy\/\.github\/workflows\//.test(job.uses)
+      if (!local && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/\.github\/workflows\/[^@\s]+@[0-9a-f]{40}$/.test(job.uses)) {
+        problems.push({ file, message: `${where}: the reusable workflow ${job.uses} is not pinned by a full 40-character commit SHA` })
+      }
+      continue
+    }
     const need: Record<string, Level> = {}
     // A step whose needs are unknown was reported already; comparing would only add noise.
     let needsKnown = true
