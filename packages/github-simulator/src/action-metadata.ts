@@ -1,11 +1,10 @@
 // What the runner reads from an action.yml before running it: `runs.main` and each input's
-// default (`${{ github.token }}` and other `github.*` context values evaluated). A small
-// reader for the YAML action metadata uses: nested mappings, plain and quoted scalars,
-// block scalars and simple sequences; anything else is refused rather than misread.
+// default (`${{ github.token }}` and other `github.*` context values evaluated). The file goes
+// through js-yaml with its YAML 1.2 core schema and duplicate keys refused, as strict as the
+// runner: a harness more lenient than GitHub once let two unloadable action.yml files pass.
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-
-type Node = string | Node[] | { [key: string]: Node }
+import { CORE_SCHEMA, load } from 'js-yaml'
 
 export interface ActionMetadata {
   /** Absolute path of `runs.main`. */
@@ -14,122 +13,34 @@ export interface ActionMetadata {
   inputs: Record<string, { default?: string; required: boolean }>
 }
 
-interface Line {
-  indent: number
-  text: string
-  number: number
+type Mapping = Record<string, unknown>
+
+function isMapping(node: unknown): node is Mapping {
+  return typeof node === 'object' && node !== null && !Array.isArray(node)
 }
 
-function stripComment(text: string): string {
-  let quote: string | undefined
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quote !== undefined) {
-      if (c === quote) quote = undefined
-    } else if (c === '"' || c === "'") quote = c
-    else if (c === '#' && (i === 0 || text[i - 1] === ' ')) return text.slice(0, i).trimEnd()
-  }
-  return text.trimEnd()
-}
-
-function scalar(raw: string, where: string): string {
-  const v = raw.trim()
-  if (v.startsWith("'")) {
-    if (!v.endsWith("'") || v.length < 2) throw new Error(`${where}: unterminated quoted scalar`)
-    return v.slice(1, -1).replace(/''/g, "'")
-  }
-  if (v.startsWith('"')) return JSON.parse(v) as string
-  if (v.startsWith('{') || v.startsWith('[') || v.startsWith('&') || v.startsWith('*')) {
-    throw new Error(`${where}: flow collections, anchors and aliases are not supported`)
-  }
-  return v
-}
-
-function blockScalar(header: string, lines: Line[], start: number, parentIndent: number): { value: string; next: number } {
-  const folded = header.startsWith('>')
-  const chomp = header.includes('-') ? 'strip' : header.includes('+') ? 'keep' : 'clip'
-  const body: string[] = []
-  let indent: number | undefined
-  let i = start
-  for (; i < lines.length; i++) {
-    const line = lines[i] as Line
-    if (line.text !== '' && line.indent <= parentIndent) break
-    if (line.text !== '' && indent === undefined) indent = line.indent
-    body.push(line.text === '' ? '' : ' '.repeat(line.indent - (indent ?? line.indent)) + line.text)
-  }
-  let value = folded ? body.join('\n').replace(/([^\n])\n(?=[^\n ])/g, '$1 ') : body.join('\n')
-  if (chomp === 'strip') value = value.replace(/\n+$/, '')
-  else if (chomp === 'clip') value = value.replace(/\n+$/, '') + '\n'
-  return { value, next: i }
-}
-
-export function parseActionYaml(source: string, file = 'action.yml'): Node {
-  const lines: Line[] = source.split(/\r?\n/).map((raw, i) => {
-    const indent = raw.length - raw.trimStart().length
-    return { indent, text: raw.trim().startsWith('#') ? '' : stripComment(raw.trim()), number: i + 1 }
-  })
-  const parse = (start: number, indent: number): { node: Node; next: number } => {
-    let i = start
-    while (i < lines.length && (lines[i] as Line).text === '') i++
-    const first = lines[i]
-    if (first === undefined || first.indent < indent) return { node: '', next: i }
-    if (first.text.startsWith('- ') || first.text === '-') {
-      const items: Node[] = []
-      while (i < lines.length) {
-        const line = lines[i] as Line
-        if (line.text === '') {
-          i++
-          continue
-        }
-        if (line.indent !== first.indent || !(line.text.startsWith('- ') || line.text === '-')) break
-        items.push(scalar(line.text.slice(1), `${file}:${line.number}`))
-        i++
-      }
-      return { node: items, next: i }
-    }
-    const map: { [key: string]: Node } = {}
-    while (i < lines.length) {
-      const line = lines[i] as Line
-      if (line.text === '') {
-        i++
-        continue
-      }
-      if (line.indent < first.indent) break
-      if (line.indent > first.indent) throw new Error(`${file}:${line.number}: unexpected indentation`)
-      const m = /^("[^"]*"|'[^']*'|[^:]+?)\s*:(?:\s+(.*))?$/.exec(line.text)
-      if (m === null) throw new Error(`${file}:${line.number}: expected "key: value"`)
-      const key = scalar(m[1] as string, `${file}:${line.number}`)
-      const rest = m[2] ?? ''
-      if (/^[|>][-+]?$/.test(rest)) {
-        const block = blockScalar(rest, lines, i + 1, line.indent)
-        map[key] = block.value
-        i = block.next
-      } else if (rest === '') {
-        const child = parse(i + 1, line.indent + 1)
-        map[key] = child.node
-        i = child.next
-      } else {
-        map[key] = scalar(rest, `${file}:${line.number}`)
-        i++
-      }
-    }
-    return { node: map, next: i }
-  }
-  return parse(0, 0).node
-}
-
-function mapping(node: Node | undefined): { [key: string]: Node } {
-  return typeof node === 'object' && node !== null && !Array.isArray(node) ? node : {}
+/** Parses action metadata; a YAML error (syntax, duplicate key) names the file, line and column. */
+export function parseActionYaml(source: string, file = 'action.yml'): unknown {
+  return load(source, { filename: file, schema: CORE_SCHEMA })
 }
 
 export function readActionMetadata(actionYml: string): ActionMetadata {
-  const root = mapping(parseActionYaml(readFileSync(actionYml, 'utf8'), actionYml))
-  const runs = mapping(root.runs)
-  if (typeof runs.main !== 'string') throw new Error(`${actionYml}: runs.main is missing`)
+  const root = parseActionYaml(readFileSync(actionYml, 'utf8'), actionYml)
+  if (!isMapping(root)) throw new Error(`${actionYml}: the file is not a mapping`)
+  const runs = root.runs
+  if (!isMapping(runs) || typeof runs.main !== 'string' || runs.main === '') throw new Error(`${actionYml}: runs.main is missing`)
   const inputs: ActionMetadata['inputs'] = {}
-  for (const [name, spec] of Object.entries(mapping(root.inputs))) {
-    const s = mapping(spec)
-    inputs[name] = { required: s.required === 'true', ...(typeof s.default === 'string' ? { default: s.default } : {}) }
+  const declared = root.inputs ?? {}
+  if (!isMapping(declared)) throw new Error(`${actionYml}: inputs is not a mapping`)
+  for (const [name, spec] of Object.entries(declared)) {
+    if (!isMapping(spec)) throw new Error(`${actionYml}: input ${name} is not a mapping`)
+    // The runner reads scalars as strings: `default: 5` and `default: true` are '5' and 'true'.
+    const fallback = spec.default
+    if (fallback !== undefined && fallback !== null && typeof fallback === 'object') throw new Error(`${actionYml}: the default of input ${name} is not a scalar`)
+    inputs[name] = {
+      required: spec.required === true || spec.required === 'true',
+      ...(fallback === undefined || fallback === null ? {} : { default: String(fallback) })
+    }
   }
   return { main: resolve(dirname(actionYml), runs.main), using: typeof runs.using === 'string' ? runs.using : '', inputs }
 }

@@ -1,0 +1,7 @@
+export { checkActionMetadata, checkInputsMatchCode, type ActionSpec } from './action-metadata-check'
+export { OUR_ACTION_PERMISSIONS, THIRD_PARTY_PERMISSIONS } from './action-permissions'
+export { checkDependabot } from './dependabot-check'
+export { checkIssueForm, checkWorkflowProperties } from './github-forms-check'
+export { analyseInputReads, repositoryCompilerOptions } from './input-reads'
+export { describeProblems, type Problem } from './problem'
+export { checkWorkflow } from './workflow-check'
