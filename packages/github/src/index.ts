@@ -31,3 +31,18 @@ export {
 export { readLinkedIssue, repositoryFromApiUrl } from './issues'
 export { listSidebarLinkedIssues, type SidebarLinks } from './sidebar-links'
 export { gatherChangeRequestFacts, type ChangeRequestFactsInput, type GatheredChangeRequestFacts } from './change-request-facts'
+export {
+  addIssueLabels,
+  commentOnIssue,
+  createIssue,
+  findIssueCloser,
+  listIssueComments,
+  listIssues,
+  listMergedPullRequestsSince,
+  updateIssue,
+  type IssueComment,
+  type IssueInfo,
+  type IssueListFilter,
+  type MergedPullRequest
+} from './review-issues'
+export { getDefaultBranch } from './default-branch'
