@@ -28,6 +28,8 @@ export interface ApprovalFactsInput {
   changeType: ChangeType
   requirements: readonly ApprovalRequirement[]
   teams?: TeamDirectory
+  /** The pull request's commits, already read (the audit report's batched read): not listed again. */
+  commits?: PullRequestCommit[]
 }
 
 export interface GatheredApprovalFacts {
@@ -86,7 +88,7 @@ export async function gatherApprovalFacts(client: GitHubClient, repo: RepoRef, i
   const [permissions, teamMembers, listed] = await Promise.all([
     readPermissions(client, repo, deciders),
     Promise.all(teamNames.map(async (team) => [team, await teams.members(team)] as const)).then((entries) => Object.fromEntries(entries)),
-    needCommits ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([] as PullRequestCommit[])
+    !needCommits ? Promise.resolve([] as PullRequestCommit[]) : input.commits ? Promise.resolve(input.commits) : listPullRequestCommits(client, repo, pr.number)
   ])
 
   const notes: string[] = []

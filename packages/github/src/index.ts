@@ -46,3 +46,5 @@ export {
   type MergedPullRequest
 } from './review-issues'
 export { getDefaultBranch } from './default-branch'
+export { MERGED_PULL_REQUESTS_PAGE, readMergedPullRequests, type MergedPullRequestNode } from './merged-pull-requests-graphql'
+export { pullRequestEvidence, type PullRequestEvidence } from './pull-request-evidence'

@@ -22,3 +22,4 @@ export { openReviewIssue, type OpenedReview, type OpenReviewInput } from './emer
 export { sweepReviews, LOOKBACK_DAYS, OVERDUE_LABEL, type SweepInput, type SweepResult } from './emergency-followup/sweep-reviews'
 export { readEmergencyChange, type EmergencyChange } from './emergency-followup/emergency-change'
 export { renderOpenSummary, renderSweepSummary } from './summaries/emergency-followup-summary'
+export { describeReviewers, mayReviewEmergency } from './emergency-followup/review-eligibility'
