@@ -5,6 +5,7 @@ import { findLabelAdders } from './labels'
 import { getPermission, type Permission } from './permissions'
 import { listPullRequestCommits, listPullRequestFiles, type PullRequestCommit, type PullRequestFile, type PullRequestInfo } from './pulls'
 import { TeamDirectory } from './teams'
+import type { PermissionDirectory } from './permission-directory'
 
 /**
  * Everything `classify` needs about a pull request, read with as few requests as the
@@ -18,7 +19,7 @@ export async function gatherClassificationFacts(
   policy: Policy,
   teams: TeamDirectory = new TeamDirectory(client),
   /** Already read (the audit report's batched GraphQL read): not listed again. */
-  preloaded: { files?: PullRequestFile[]; commits?: PullRequestCommit[] } = {}
+  preloaded: { files?: PullRequestFile[]; commits?: PullRequestCommit[]; permissions?: PermissionDirectory } = {}
 ): Promise<ClassificationFacts> {
   const candidates = emergencyCandidates({ labels: pr.labels, headBranch: pr.headRef }, policy)
   const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase())
@@ -42,7 +43,7 @@ export async function gatherClassificationFacts(
   const declaredBy = policy.classification.emergency.declaredBy
   if (declarers.size > 0) {
     if (declaredBy.length === 0) {
-      await Promise.all([...declarers].map(async (login) => (permissions[login] = await getPermission(client, repo, login))))
+      await Promise.all([...declarers].map(async (login) => (permissions[login] = preloaded.permissions ? (await preloaded.permissions.read([login]))[login]! : await getPermission(client, repo, login))))
     } else {
       const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')))
       // Teams are read only if someone is not allowed by name already.

@@ -48,3 +48,4 @@ export {
 export { getDefaultBranch } from './default-branch'
 export { MERGED_PULL_REQUESTS_PAGE, readMergedPullRequests, type MergedPullRequestNode } from './merged-pull-requests-graphql'
 export { pullRequestEvidence, type PullRequestEvidence } from './pull-request-evidence'
+export { PermissionDirectory } from './permission-directory'

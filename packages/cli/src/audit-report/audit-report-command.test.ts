@@ -187,6 +187,8 @@ describe('audit-report over a simulated month', () => {
     expect(report.requests.graphql).toBe(1)
     expect(report.requests.graphql + report.requests.rest).toBe(requestsMade)
     expect(report.requests.perPullRequest).toBeCloseTo(requestsMade / 40, 5)
+    // bob approves and alice declares every time: their permissions are read once, not once per pull request.
+    expect(breakdown).toContain('2 x repos/get-collaborator-permission-level')
     console.log(`audit-report over 40 pull requests: ${report.requests.graphql} GraphQL + ${report.requests.rest} REST = ${requestsMade} requests, ${report.requests.perPullRequest.toFixed(2)} per pull request (${breakdown})`)
   })
 

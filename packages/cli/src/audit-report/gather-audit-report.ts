@@ -27,6 +27,7 @@ import {
   listPullRequestReviews,
   pullRequestEvidence,
   readMergedPullRequests,
+  PermissionDirectory,
   TeamDirectory,
   type GitHubClient,
   type IssueInfo,
@@ -61,13 +62,14 @@ export async function gatherAuditReport(request: AuditReportRequest): Promise<Au
   const loaded = await loadPolicy(client, repo, request.policyPath, request.policyRef)
   const policy = loaded.policy
   const teams = new TeamDirectory(client)
+  const permissions = new PermissionDirectory(client, repo)
   const { pullRequests } = await readMergedPullRequests(client, repo, request.from, request.to)
   const merged = pullRequests.map((node) => pullRequestEvidence(node, repo)).filter((e) => isDeployBranch(e.info.baseRef, policy))
 
   const repositoryWebUrl = `${request.serverUrl}/${repo.owner}/${repo.repo}`
   const reviewIssues = await readReviewIssues(client, repo, policy, request.from, repositoryWebUrl)
   const changes: AuditedChange[] = []
-  for (const evidence of merged) changes.push(await auditChange(client, repo, policy, teams, evidence, reviewIssues, request))
+  for (const evidence of merged) changes.push(await auditChange(client, repo, policy, { teams, permissions }, evidence, reviewIssues, request))
 
   const used = request.requests()
   const total = used.rest + used.graphql
@@ -99,7 +101,7 @@ async function auditChange(
   client: GitHubClient,
   repo: RepoRef,
   policy: Policy,
-  teams: TeamDirectory,
+  { teams, permissions }: { teams: TeamDirectory; permissions: PermissionDirectory },
   evidence: PullRequestEvidence,
   reviewIssues: Map<number, IssueInfo>,
   request: AuditReportRequest
@@ -107,13 +109,13 @@ async function auditChange(
   const pr = evidence.info
   const mergedAt = pr.mergedAt ?? ''
   const classification = classify(
-    await gatherClassificationFacts(client, repo, pr, policy, teams, { ...(evidence.files ? { files: evidence.files } : {}), ...(evidence.commits ? { commits: evidence.commits } : {}) }),
+    await gatherClassificationFacts(client, repo, pr, policy, teams, { permissions, ...(evidence.files ? { files: evidence.files } : {}), ...(evidence.commits ? { commits: evidence.commits } : {}) }),
     policy
   )
   // The approvals as they stood when it merged: a review given afterwards approved nothing that shipped.
   const reviews = (evidence.reviews ?? (await listPullRequestReviews(client, repo, pr.number))).filter((r) => r.submittedAt !== '' && Date.parse(r.submittedAt) <= Date.parse(mergedAt))
   const gathered = await gatherApprovalFacts(client, repo, {
-    pr, reviews, policy, changeType: classification.changeType, requirements: classification.requirements, teams, ...(evidence.commits ? { commits: evidence.commits } : {})
+    pr, reviews, policy, changeType: classification.changeType, requirements: classification.requirements, teams, permissions, ...(evidence.commits ? { commits: evidence.commits } : {})
   })
   const evaluation = evaluateApprovals(gathered.facts, policy, classification.requirements)
 
