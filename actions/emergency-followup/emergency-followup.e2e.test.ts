@@ -201,6 +201,17 @@ describe('mode: sweep', () => {
     expect(mentions(repo, issue, '@acme/leads')).toBe(1)
   })
 
+  test('a due time edited into the future by hand does not postpone the escalation', async () => {
+    const { repo, number, env } = await mergedEmergency({ hoursAgo: 30 })
+    const opened = await run(env, { mode: 'open', 'pull-request': String(number) })
+    const issue = repo.issue(Number(opened.outputs['issue-number']))
+    issue.body = (issue.body ?? '').replace(/emergency-review-due [^ ]+ -->/, 'emergency-review-due 2099-01-01T00:00:00Z -->')
+    issue.createdAt = new Date(Date.now() - 29 * HOUR).toISOString().replace(/\.\d+Z$/, 'Z')
+    const swept = await sweep()
+    expect(swept.exitCode).toBe(1)
+    expect(swept.outputs['overdue']).toBe(`[${issue.number}]`)
+  })
+
   test('an emergency merged without a review issue gets one; a hand-edited issue without the marker is not duplicated', async () => {
     const { repo, number } = await mergedEmergency({ hoursAgo: 30 })
     const found = await sweep()

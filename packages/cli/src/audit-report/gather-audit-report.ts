@@ -12,6 +12,7 @@ import {
   reviewDueAt,
   reviewedPullRequestNumber,
   reviewStatus,
+  trustedDueAt,
   type AuditedChange,
   type AuditReport,
   type ChangeRequestFacts,
@@ -134,7 +135,8 @@ async function auditChange(
   let review: EmergencyReviewEvidence | null = null
   if (classification.changeType === 'emergency') {
     const issue = reviewIssues.get(pr.number)
-    const due = (issue && markedDueAt(issue.body)) ?? reviewDueAt(new Date(mergedAt), policy.emergency.reviewWithinHours)
+    const hours = policy.emergency.reviewWithinHours
+    const due = issue ? trustedDueAt(markedDueAt(issue.body), new Date(issue.createdAt), hours) : reviewDueAt(new Date(mergedAt), hours)
     let completedAt: Date | null = null
     let problems: string[] = []
     if (issue && issue.state === 'closed') {

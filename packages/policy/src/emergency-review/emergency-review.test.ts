@@ -1,5 +1,5 @@
 import { approvalTicked, evaluateReviewCompletion } from './review-completion'
-import { relativeTime, reviewDueAt, utcTime } from './review-due'
+import { relativeTime, reviewDueAt, trustedDueAt, utcTime } from './review-due'
 import { renderReviewIssue } from './review-issue-content'
 import { isReviewIssueOf, reviewedPullRequestNumber, standingReviewIssue } from './review-issue-match'
 import { markedDueAt, markedPullRequest } from './review-markers'
@@ -117,5 +117,14 @@ describe('which pull request an issue reviews', () => {
     expect(reviewedPullRequestNumber(issue(), web, [])).toBe(12)
     expect(reviewedPullRequestNumber(issue({ body: `see ${web}/pull/3 and ${web}/pull/12`, title: 'review of #12' }), web, [])).toBe(12)
     expect(reviewedPullRequestNumber(issue({ body: `see ${web}/pull/12`, title: 'unrelated', labels: [] }), web, ['post-deployment-review'])).toBeNull()
+  })
+})
+
+describe('the due time a sweep trusts', () => {
+  const created = new Date('2026-11-24T10:00:00Z')
+  test('the written due time, unless it is later than review-within-hours after the issue was opened', () => {
+    expect(trustedDueAt(new Date('2026-11-24T20:00:00Z'), created, 24).toISOString()).toBe('2026-11-24T20:00:00.000Z')
+    expect(trustedDueAt(new Date('2099-01-01T00:00:00Z'), created, 24).toISOString()).toBe('2026-11-25T10:00:00.000Z')
+    expect(trustedDueAt(null, created, 24).toISOString()).toBe('2026-11-25T10:00:00.000Z')
   })
 })

@@ -1,5 +1,5 @@
 export { APPROVAL_ITEM, CHECKLIST, renderReviewIssue, type ReviewIssueInput } from './review-issue-content'
-export { isOverdue, relativeTime, reviewDueAt, utcTime } from './review-due'
+export { isOverdue, relativeTime, reviewDueAt, trustedDueAt, utcTime } from './review-due'
 export { approvalTicked, evaluateReviewCompletion, type ReviewCompletion, type ReviewCompletionFacts } from './review-completion'
 export { isReviewIssueOf, reviewedPullRequestNumber, standingReviewIssue, type ReviewIssueCandidate } from './review-issue-match'
 export {

@@ -26,3 +26,14 @@ export function relativeTime(at: Date, now: Date): string {
 function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`
 }
+
+/**
+ * The due time of a review issue, from what cannot be edited away: the issue's body names it
+ * (a hidden marker), but anyone who can edit the issue can edit that, so it never counts for
+ * later than `review-within-hours` after the issue was opened (GitHub's own record; the
+ * issue is opened at or after the deployment it reviews).
+ */
+export function trustedDueAt(written: Date | null, issueCreatedAt: Date, reviewWithinHours: number): Date {
+  const latest = reviewDueAt(issueCreatedAt, reviewWithinHours)
+  return written !== null && written.getTime() < latest.getTime() ? written : latest
+}

@@ -6,8 +6,8 @@ import {
   isOverdue,
   markedDueAt,
   relativeTime,
-  reviewDueAt,
   reviewedPullRequestNumber,
+  trustedDueAt,
   utcTime,
   type Policy
 } from '@change-policy/policy'
@@ -86,8 +86,8 @@ export async function sweepReviews(client: GitHubClient, repo: RepoRef, input: S
     if (pr === null) continue
     covered.add(pr)
     result.checked += 1
-    const dueAt = markedDueAt(issue.body) ?? dueFromMerge(await pull(pr), policy)
-    if (dueAt === null || !isOverdue(dueAt, now)) continue
+    const dueAt = trustedDueAt(markedDueAt(issue.body), new Date(issue.createdAt), settings.reviewWithinHours)
+    if (!isOverdue(dueAt, now)) continue
     if (!issue.labels.some((l) => l.toLowerCase() === OVERDUE_LABEL)) await addIssueLabels(client, repo, issue.number, [OVERDUE_LABEL])
     const comments = await listIssueComments(client, repo, issue.number)
     const escalated = !comments.some((c) => c.body.includes(ESCALATION_MARKER))
@@ -160,8 +160,4 @@ export async function sweepReviews(client: GitHubClient, repo: RepoRef, input: S
     if (opened.created) result.opened.push({ issue: opened.issue.number, pullRequest: candidate.number, dueAt: opened.dueAt })
   }
   return result
-}
-
-function dueFromMerge(pr: PullRequestInfo, policy: Policy): Date | null {
-  return pr.mergedAt ? reviewDueAt(new Date(pr.mergedAt), policy.emergency.reviewWithinHours) : null
 }
