@@ -1,7 +1,12 @@
 // The bundled dist/emergency-followup/index.js against the GitHub simulator: open (after an
 // emergency merges) and sweep (on a schedule), as the issue's "What must be shown" lists them.
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   pullRequestScenario,
+  runnerEnv,
+  webhookExample,
   runAction,
   scheduleScenario,
   startSimulator,
@@ -140,6 +145,24 @@ describe('mode: open', () => {
     expect(again.outputs['created']).toBe('false')
     expect(again.outputs['issue-number']).toBe(String(issue.number))
     expect(reviewIssues(repo)).toHaveLength(1)
+  })
+
+  test('on deployment_status: the pull request merged as the deployed commit, due review-within-hours after the deployment', async () => {
+    const { repo, number } = await mergedEmergency({ hoursAgo: 3 })
+    const sha = repo.pull(number).mergeCommitSha!
+    const deployedAt = new Date(Date.now() - HOUR).toISOString().replace(/\.\d+Z$/, 'Z')
+    const payload = webhookExample('deployment_status') as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+    Object.assign(payload.deployment, { sha })
+    Object.assign(payload.deployment_status, { state: 'success', created_at: deployedAt })
+    Object.assign(payload.repository, { full_name: 'acme/app', name: 'app' })
+    const eventPath = join(tmpdir(), `deployment-status-${number}-${Date.now()}.json`)
+    writeFileSync(eventPath, JSON.stringify(payload))
+    const env = runnerEnv(sim, repo, { eventName: 'deployment_status', eventPath, sha, ref: 'refs/heads/main', actor: 'bob' })
+    const result = await run(env, { mode: 'open' })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['created']).toBe('true')
+    expect(result.outputs['due-at']).toBe(new Date(Date.parse(deployedAt) + 24 * HOUR).toISOString())
+    expect(repo.issue(Number(result.outputs['issue-number'])).body).toContain(`pr=${number}`)
   })
 
   test('a pull request that is not an emergency change: one clear error and no issue', async () => {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { createGitHubClient, getDefaultBranch, getPullRequest } from '@change-policy/github'
+import { createGitHubClient, findMergedPullRequestOfCommit, getDefaultBranch, getPullRequest, type GitHubClient, type RepoRef } from '@change-policy/github'
 import {
   ActionError,
   annotateProblems,
@@ -67,7 +67,7 @@ await runAction('emergency-followup', async () => {
     return
   }
 
-  const number = resolvePullRequestNumber(run, positiveIntegerInput('pull-request'), Object.keys(EVENTS.open))
+  const number = positiveIntegerInput('pull-request') ?? (run.eventName === 'deployment_status' ? await deployedPullRequest(client, repo, run.payload) : resolvePullRequestNumber(run, undefined, Object.keys(EVENTS.open)))
   const policyRead = startPolicyRead(client, repo, run, { number, path: policyPath, explicitRef: stringInput('policy-ref') })
   const pr = await getPullRequest(client, repo, number)
   if (!pr.merged || !pr.mergedAt) {
@@ -110,3 +110,16 @@ await runAction('emergency-followup', async () => {
   await core.summary.addRaw(renderOpenSummary(review, pr, now), true).write()
   core.notice(`Post-deployment review of #${pr.number}: issue #${review.issue.number}, due ${review.dueAt.toISOString()}.`, { title: review.created ? 'Review issue opened' : 'Review issue already open' })
 })
+
+/** The pull request a deployment shipped: the one merged as the deployed commit. */
+async function deployedPullRequest(client: GitHubClient, repo: RepoRef, payload: Record<string, unknown>): Promise<number> {
+  const sha = (payload['deployment'] as { sha?: string } | undefined)?.sha ?? ''
+  const number = sha ? await findMergedPullRequestOfCommit(client, repo, sha) : null
+  if (number === null) {
+    throw new ActionError({
+      message: `The deployment of ${sha || 'an unnamed commit'} shipped no merged pull request, so there is no emergency change to review.`,
+      fix: 'Pass the `pull-request` input, or run mode: open when the pull request merges.'
+    })
+  }
+  return number
+}
