@@ -445,6 +445,15 @@ describe('the policy, read from the base branch through the API', () => {
     expect(run.annotations.find((a) => a.file === '.github/change-policy.yml')?.message).toContain('Did you mean `ban-drop-column`?')
   })
 
+  test('with audit-log, the audit record is appended to that file in the workspace', async () => {
+    const co = checkout({ head: { [`${MIGRATIONS}/20240301000000_reporting.sql`]: 'create schema if not exists reporting;\n' } })
+    const run = await validate(co, { 'audit-log': 'audit/validate.jsonl' })
+    expect(run.exitCode).toBe(0)
+    const lines = readFileSync(join(co.dir, 'audit/validate.jsonl'), 'utf8').trimEnd().split('\n')
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([json(run.outputs['audit-record'])])
+    expect(json<Record<string, unknown>>(lines[0])).toMatchObject({ action: 'validate-migration', decision: 'valid', pullRequest: PR_NUMBER })
+  })
+
   test('no policy file on the base branch: the built-in defaults apply, and the summary says so', async () => {
     const co = checkout({ head: { [`${MIGRATIONS}/20240301000000_reporting.sql`]: 'create schema if not exists reporting;\n' } })
     const run = await validate(co, {}, { repository: 'acme/fresh' })

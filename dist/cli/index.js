@@ -864,6 +864,1536 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 2384:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 1015:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -32380,7 +33910,7 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(857)
+} = __nccwpck_require__(3238)
 const {
   kState,
   kError,
@@ -32824,7 +34354,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 857:
+/***/ 3238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -35861,6 +37391,7 @@ const COMMANDS_USAGE = `Usage: change-policy <command> [options]
 Commands:
   classify              Standard, Normal or Emergency: what the classify-change action decides
   validate-migrations   lint the migrations and apply the history: what validate-migration decides
+  audit-report          the change evidence for a period, rebuilt from GitHub (needs a token)
 
 Run change-policy <command> --help for a command's options.`;
 const USAGE = `Usage: change-policy classify --base REF --head REF [options]
@@ -35914,14 +37445,263 @@ function parseClassifyArguments(argv) {
 
 /***/ }),
 
+/***/ 229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ph: () => (/* binding */ AUDIT_REPORT_USAGE),
+/* harmony export */   rQ: () => (/* binding */ parseAuditReportArguments)
+/* harmony export */ });
+/* unused harmony export AUDIT_FORMATS */
+/* harmony import */ var _command_line__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7231);
+
+const AUDIT_REPORT_USAGE = `Usage: change-policy audit-report --repository OWNER/NAME --since DATE [options]
+
+Rebuilds the change evidence for a period from GitHub alone: every pull request merged into the
+policy's deploy branches, its type, approvers and times, checks, the deployment, the change
+request's justification, and for emergencies the review issue and when it was completed, with
+a section of exceptions. Needs a token: GITHUB_TOKEN in the environment (or --token-env NAME).
+
+Options:
+  --repository OWNER/NAME  the repository (required)
+  --since DATE           start of the period, inclusive (ISO 8601, e.g. 2026-11-01) (required)
+  --until DATE           end of the period, exclusive (default: now)
+  --format FORMAT        markdown (default), csv or json
+  --policy PATH          the policy file (default: .github/change-policy.yml)
+  --policy-ref REF       where the policy is read from (default: the default branch)
+  --api-url URL          the REST API (default: GITHUB_API_URL, else https://api.github.com)
+  --server-url URL       the web host, for links (default: GITHUB_SERVER_URL, else https://github.com)
+  --token-env NAME       the environment variable holding the token (default: GITHUB_TOKEN)
+  -h, --help             this text`;
+const AUDIT_FORMATS = ['markdown', 'csv', 'json'];
+function date(name, value) {
+    const parsed = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/.test(value) ? new Date(value) : new Date(NaN);
+    if (Number.isNaN(parsed.getTime()))
+        throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--${name} must be an ISO 8601 date such as 2026-11-01 or 2026-11-01T00:00:00Z, not ${value}.`);
+    return parsed;
+}
+function parseAuditReportArguments(argv) {
+    const { values: v } = (0,_command_line__WEBPACK_IMPORTED_MODULE_0__/* .parseCommandLine */ .Du)(argv, {
+        repository: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        format: { type: 'string', default: 'markdown' },
+        policy: { type: 'string', default: '.github/change-policy.yml' },
+        'policy-ref': { type: 'string' },
+        'api-url': { type: 'string' },
+        'server-url': { type: 'string' },
+        'token-env': { type: 'string', default: 'GITHUB_TOKEN' },
+        help: { type: 'boolean', short: 'h', default: false }
+    });
+    if (v.help)
+        return 'help';
+    const [owner, repo, extra] = (v.repository ?? '').split('/');
+    if (!owner || !repo || extra !== undefined)
+        throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--repository OWNER/NAME is required, e.g. --repository acme/app.');
+    if (v.since === undefined)
+        throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--since DATE is required, e.g. --since 2026-11-01.');
+    if (!AUDIT_FORMATS.includes(v.format))
+        throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--format must be ${AUDIT_FORMATS.join(', ')}, not ${v.format}.`);
+    const since = date('since', v.since);
+    const until = v.until === undefined ? undefined : date('until', v.until);
+    if (until && until.getTime() <= since.getTime())
+        throw new _command_line__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--until must be after --since.');
+    return {
+        owner, repo, since, ...(until ? { until } : {}),
+        format: v.format,
+        policy: v.policy,
+        ...(v['policy-ref'] ? { policyRef: v['policy-ref'] } : {}),
+        ...(v['api-url'] ? { apiUrl: v['api-url'] } : {}),
+        ...(v['server-url'] ? { serverUrl: v['server-url'] } : {}),
+        tokenEnv: v['token-env']
+    };
+}
+
+
+/***/ }),
+
+/***/ 7419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ runAuditReportCommand)
+});
+
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 70 modules
+var src = __nccwpck_require__(5524);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
+var github_src = __nccwpck_require__(9185);
+// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 40 modules
+var runtime_src = __nccwpck_require__(2760);
+;// CONCATENATED MODULE: ./packages/cli/src/audit-report/gather-audit-report.ts
+
+
+
+/**
+ * The evidence for every pull request merged into a deploy branch in [from, to), rebuilt from
+ * GitHub alone: 50 pull requests a GraphQL query with their reviews, commits, files, checks and
+ * linked issues; then the same evaluations the actions make (classify, evaluateApprovals at
+ * merge time, evaluateChangeRequest, evaluateReviewCompletion), REST only where a query's
+ * page is not enough or the evaluation needs more (label history of an emergency, reviewer
+ * permissions, team members, review issues).
+ */
+async function gatherAuditReport(request) {
+    const { client, repo, now } = request;
+    const loaded = await (0,runtime_src/* loadPolicy */.tb)(client, repo, request.policyPath, request.policyRef);
+    const policy = loaded.policy;
+    const teams = new github_src/* TeamDirectory */.$4(client);
+    const permissions = new github_src/* PermissionDirectory */.Vo(client, repo);
+    const { pullRequests } = await (0,github_src/* readMergedPullRequests */.W_)(client, repo, request.from, request.to);
+    const merged = pullRequests.map((node) => (0,github_src/* pullRequestEvidence */.OJ)(node, repo)).filter((e) => (0,src/* isDeployBranch */.OZ)(e.info.baseRef, policy));
+    const repositoryWebUrl = `${request.serverUrl}/${repo.owner}/${repo.repo}`;
+    const reviewIssues = await readReviewIssues(client, repo, policy, request.from, repositoryWebUrl);
+    const changes = [];
+    for (const evidence of merged)
+        changes.push(await auditChange(client, repo, policy, { teams, permissions }, evidence, reviewIssues, request));
+    const used = request.requests();
+    const total = used.rest + used.graphql;
+    return {
+        repository: `${repo.owner}/${repo.repo}`,
+        from: request.from.toISOString(),
+        to: request.to.toISOString(),
+        generatedAt: now.toISOString(),
+        policy: loaded.source,
+        changes,
+        exceptions: (0,src/* auditExceptions */.gE)(changes),
+        requests: { graphql: used.graphql, rest: used.rest, perPullRequest: changes.length === 0 ? total : total / changes.length }
+    };
+}
+/** Review issues by the pull request they review: one listing of the emergency label (or of all issues, without one). */
+async function readReviewIssues(client, repo, policy, from, webUrl) {
+    const label = policy.emergency.labels[0];
+    const issues = await (0,github_src/* listIssues */.ts)(client, repo, { state: 'all', since: from.toISOString(), ...(label ? { label } : {}) });
+    const byPull = new Map();
+    for (const issue of issues.sort((a, b) => a.number - b.number)) {
+        const pr = (0,src/* reviewedPullRequestNumber */.PJ)(issue, webUrl, policy.emergency.labels);
+        if (pr !== null && !byPull.has(pr))
+            byPull.set(pr, issue);
+    }
+    return byPull;
+}
+async function auditChange(client, repo, policy, { teams, permissions }, evidence, reviewIssues, request) {
+    const pr = evidence.info;
+    const mergedAt = pr.mergedAt ?? '';
+    const classification = (0,src/* classify */.L8)(await (0,github_src/* gatherClassificationFacts */.tg)(client, repo, pr, policy, teams, { permissions, ...(evidence.files ? { files: evidence.files } : {}), ...(evidence.commits ? { commits: evidence.commits } : {}) }), policy);
+    // The approvals as they stood when it merged: a review given afterwards approved nothing that shipped.
+    const reviews = (evidence.reviews ?? (await (0,github_src/* listPullRequestReviews */.KG)(client, repo, pr.number))).filter((r) => r.submittedAt !== '' && Date.parse(r.submittedAt) <= Date.parse(mergedAt));
+    const gathered = await (0,github_src/* gatherApprovalFacts */.im)(client, repo, {
+        pr, reviews, policy, changeType: classification.changeType, requirements: classification.requirements, teams, permissions, ...(evidence.commits ? { commits: evidence.commits } : {})
+    });
+    const evaluation = (0,src/* evaluateApprovals */.EQ)(gathered.facts, policy, classification.requirements);
+    // The change request: the linked issues the query brought, else (when required and not met) the REST read require-approval makes.
+    const facts = {
+        changeType: classification.changeType,
+        repository: { owner: repo.owner, name: repo.repo },
+        pullRequest: { number: pr.number, body: pr.body, title: pr.title },
+        linkedIssues: evidence.closingIssues,
+        skippedReferences: 0
+    };
+    let documented = (0,src/* evaluateChangeRequest */.lf)(facts, policy);
+    if (!documented.satisfied)
+        documented = (0,src/* evaluateChangeRequest */.lf)((await (0,github_src/* gatherChangeRequestFacts */.kE)(client, repo, { pr, policy, changeType: classification.changeType, serverUrl: request.serverUrl })).facts, policy);
+    let changeRequest = (0,src/* auditChangeRequest */.TH)(documented.record);
+    let review = null;
+    if (classification.changeType === 'emergency') {
+        const issue = reviewIssues.get(pr.number);
+        const hours = policy.emergency.reviewWithinHours;
+        const due = issue ? (0,src/* trustedDueAt */.bm)((0,src/* markedDueAt */.ag)(issue.body), new Date(issue.createdAt), hours) : (0,src/* reviewDueAt */.ct)(new Date(mergedAt), hours);
+        let completedAt = null;
+        let problems = [];
+        if (issue && issue.state === 'closed') {
+            const closer = await (0,github_src/* findIssueCloser */.L8)(client, repo, issue.number);
+            const verdict = (0,src/* evaluateReviewCompletion */.MJ)({
+                issue: issue.number, body: issue.body, closedBy: closer.actor, pullRequestAuthor: pr.author,
+                closerMayReview: closer.actor !== null && (await (0,runtime_src/* mayReviewEmergency */.$y)(client, repo, teams, policy, closer.actor)),
+                reviewersDescription: (0,runtime_src/* describeReviewers */.eo)(policy), sections: policy.changeRequest.sections
+            });
+            if (verdict.complete)
+                completedAt = new Date(closer.at ?? issue.closedAt ?? '');
+            problems = verdict.problems;
+        }
+        review = (0,src/* reviewStatus */.n6)({ issue: issue?.number ?? null, dueAt: due, completedAt, now: request.now, problems });
+        // An emergency documents its change request in the review issue, after the fact.
+        if (issue) {
+            const sections = (0,src/* checkDocumentSections */.cc)(issue.body, policy.changeRequest.sections, 'issue', `issue #${issue.number}`);
+            changeRequest = (0,src/* auditChangeRequest */.TH)((0,src/* changeRequestRecord */.TW)(issue, sections.sections, 'issue')) ?? changeRequest;
+        }
+    }
+    return {
+        pullRequest: pr.number,
+        title: pr.title,
+        url: pr.htmlUrl ?? '',
+        author: pr.author,
+        baseRef: pr.baseRef,
+        mergedAt,
+        mergedBy: pr.mergedBy ?? null,
+        changeType: classification.changeType,
+        controls: classification.controls.map((c) => c.name),
+        approvals: evaluation.approvals.map((a) => ({ user: a.user, at: a.at, commit: a.commit })),
+        approvedAtMerge: evaluation.satisfied,
+        missing: evaluation.missing,
+        checks: evidence.checks,
+        deployment: { sha: pr.mergeCommitSha ?? null, at: mergedAt },
+        changeRequest,
+        review
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/audit-report/audit-report-command.ts
+
+
+
+
+/** `change-policy audit-report`: the evidence for a period, printed as Markdown, CSV or JSON. */
+async function runAuditReportCommand(args, env = process.env, now = new Date()) {
+    const token = env[args.tokenEnv] ?? '';
+    if (token === '')
+        return { exitCode: 2, stdout: '', stderr: `change-policy: no token: set ${args.tokenEnv} to a token that can read the repository's pull requests, issues and checks.\n` };
+    const apiUrl = args.apiUrl ?? env['GITHUB_API_URL'] ?? 'https://api.github.com';
+    const serverUrl = (args.serverUrl ?? env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');
+    const log = [];
+    const client = (0,github_src/* createGitHubClient */.LX)({ token, baseUrl: apiUrl, log: (m) => log.push(m) });
+    const counted = { rest: 0, graphql: 0 };
+    client.hook.before('request', (options) => {
+        if (String(options.url).endsWith('/graphql'))
+            counted.graphql += 1;
+        else
+            counted.rest += 1;
+    });
+    const repo = { owner: args.owner, repo: args.repo };
+    try {
+        const report = await gatherAuditReport({
+            client, repo, from: args.since, to: args.until ?? now, now, policyPath: args.policy,
+            policyRef: args.policyRef ?? (await (0,github_src/* getDefaultBranch */.Qb)(client, repo)), serverUrl, requests: () => ({ ...counted })
+        });
+        const stdout = args.format === 'csv' ? (0,src/* renderAuditCsv */.G8)(report) : args.format === 'json' ? (0,src/* renderAuditJson */.kY)(report) : (0,src/* renderAuditMarkdown */.ti)(report);
+        const stderr = `${report.changes.length} merged pull requests, ${report.exceptions.length} exceptions; ${counted.graphql} GraphQL queries and ${counted.rest} REST requests.\n`;
+        return { exitCode: 0, stdout, stderr: log.map((l) => `${l}\n`).join('') + stderr };
+    }
+    catch (error) {
+        const problems = error instanceof runtime_src/* ActionError */.lZ ? error.problems : error instanceof github_src/* GitHubAccessError */.Cx ? [error.problem] : null;
+        if (problems === null)
+            throw error;
+        return { exitCode: 1, stdout: '', stderr: problems.map((p) => `error: ${(0,runtime_src/* formatProblem */.Vw)(p)}\n`).join('') };
+    }
+}
+
+
+/***/ }),
+
 /***/ 5531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ runClassifyCommand)
 /* harmony export */ });
-/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(282);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3411);
+/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5524);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2760);
 /* harmony import */ var _change_policy_migrations_rule_names__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4483);
 /* harmony import */ var _git__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9609);
 /* harmony import */ var _terminal_text__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3358);
@@ -36113,8 +37893,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _arguments__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3261);
 /* harmony import */ var _classify_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5531);
 /* harmony import */ var _validate_migrations_arguments__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9816);
-/* harmony import */ var _validate_migrations_command__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1411);
+/* harmony import */ var _validate_migrations_command__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5945);
 /* harmony import */ var _terminal_text__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3358);
+/* harmony import */ var _audit_report_audit_report_arguments__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(229);
+/* harmony import */ var _audit_report_audit_report_command__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7419);
+
+
 
 
 
@@ -36133,6 +37917,17 @@ async function validateMigrations(argv) {
     process.stderr.write(result.stderr);
     return result.exitCode;
 }
+async function auditReport(argv) {
+    const args = (0,_audit_report_audit_report_arguments__WEBPACK_IMPORTED_MODULE_6__/* .parseAuditReportArguments */ .rQ)(argv);
+    if (args === 'help') {
+        process.stdout.write(`${_audit_report_audit_report_arguments__WEBPACK_IMPORTED_MODULE_6__/* .AUDIT_REPORT_USAGE */ .ph}\n`);
+        return 0;
+    }
+    const result = await (0,_audit_report_audit_report_command__WEBPACK_IMPORTED_MODULE_7__/* .runAuditReportCommand */ .A)(args);
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.exitCode;
+}
 async function main(argv) {
     const [command, ...rest] = argv;
     if (!command || command === '-h' || command === '--help') {
@@ -36141,6 +37936,8 @@ async function main(argv) {
     }
     if (command === 'validate-migrations')
         return validateMigrations(rest);
+    if (command === 'audit-report')
+        return auditReport(rest);
     if (command !== 'classify') {
         process.stderr.write(`change-policy: unknown command ${command}.\n\n${_arguments__WEBPACK_IMPORTED_MODULE_1__/* .COMMANDS_USAGE */ .dn}\n`);
         return 2;
@@ -54487,7 +56284,7 @@ function parseValidateMigrationsArguments(argv) {
 
 /***/ }),
 
-/***/ 1411:
+/***/ 5945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54496,8 +56293,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ runValidateMigrationsCommand)
 });
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 46 modules
-var src = __nccwpck_require__(282);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 70 modules
+var src = __nccwpck_require__(5524);
 ;// CONCATENATED MODULE: external "libpg-query"
 var x = (y) => {
 	var x = {}; __nccwpck_require__.d(x, y); return x
@@ -55007,12 +56804,12 @@ var pglite_x = (y) => {
 } 
 var pglite_y = (x) => (() => (x))
 const pglite_namespaceObject = pglite_x({ ["PGlite"]: () => (__WEBPACK_EXTERNAL_MODULE__electric_sql_pglite_1179007e__.PGlite) });
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./packages/migrations/src/supabase/supabase-shim.ts
 // The Supabase shim is plain SQL kept in shim.sql beside this file, read at run time so it
 // can be reviewed and run by hand (psql -f). Bundlers must ship it next to the code:
@@ -55023,7 +56820,7 @@ let cached;
 function supabaseShimSql() {
     if (cached === undefined) {
         const override = process.env.CHANGE_POLICY_SUPABASE_SHIM;
-        cached = (0,external_node_fs_namespaceObject.readFileSync)(override ? override : __nccwpck_require__.ab + "shim.sql", 'utf8');
+        cached = (0,external_node_fs_.readFileSync)(override ? override : __nccwpck_require__.ab + "shim.sql", 'utf8');
     }
     return cached;
 }
@@ -55228,14 +57025,14 @@ function dataDirKey(parts) {
         hash.update(part).update('\0');
     return hash.digest('hex').slice(0, 16);
 }
-function pglite_data_dir_cachedDataDirPath(key, directory = (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'change-policy-pglite')) {
-    return (0,external_node_path_namespaceObject.join)(directory, `data-dir-${key}.tar`);
+function pglite_data_dir_cachedDataDirPath(key, directory = (0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'change-policy-pglite')) {
+    return (0,external_node_path_.join)(directory, `data-dir-${key}.tar`);
 }
 function readCachedDataDir(path) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+    if (!(0,external_node_fs_.existsSync)(path))
         return undefined;
     try {
-        return new Blob([(0,external_node_fs_namespaceObject.readFileSync)(path)]);
+        return new Blob([(0,external_node_fs_.readFileSync)(path)]);
     }
     catch {
         return undefined;
@@ -55243,11 +57040,11 @@ function readCachedDataDir(path) {
 }
 /** Writes atomically: a concurrent run never reads half a file. */
 async function pglite_data_dir_writeCachedDataDir(path, dump) {
-    const directory = (0,external_node_path_namespaceObject.join)(path, '..');
-    (0,external_node_fs_namespaceObject.mkdirSync)(directory, { recursive: true });
+    const directory = (0,external_node_path_.join)(path, '..');
+    (0,external_node_fs_.mkdirSync)(directory, { recursive: true });
     const partial = `${path}.${process.pid}.partial`;
-    (0,external_node_fs_namespaceObject.writeFileSync)(partial, Buffer.from(await dump.arrayBuffer()));
-    (0,external_node_fs_namespaceObject.renameSync)(partial, path);
+    (0,external_node_fs_.writeFileSync)(partial, Buffer.from(await dump.arrayBuffer()));
+    (0,external_node_fs_.renameSync)(partial, path);
 }
 
 ;// CONCATENATED MODULE: external "@electric-sql/pglite/contrib/btree_gin"
@@ -55451,7 +57248,7 @@ class PgliteEngine {
             return;
         const started = performance.now();
         const key = this.dataDirKey;
-        const cacheDir = this.options.dataDirCache === false ? undefined : (this.options.dataDirCache ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'change-policy-pglite'));
+        const cacheDir = this.options.dataDirCache === false ? undefined : (this.options.dataDirCache ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'change-policy-pglite'));
         const candidates = [];
         if (this.options.prebuiltDataDirs)
             candidates.push(['prebuilt', pglite_data_dir_cachedDataDirPath(key, this.options.prebuiltDataDirs)], ['prebuilt', `${pglite_data_dir_cachedDataDirPath(key, this.options.prebuiltDataDirs)}.gz`]);
@@ -55692,7 +57489,7 @@ function isSupabaseProject(repoDir, migrationsPath, setting = 'auto') {
     const normalized = migrationsPath.replace(/\\/g, '/').replace(/\/+$/, '');
     if (normalized === 'supabase/migrations' || normalized.endsWith('/supabase/migrations'))
         return true;
-    return (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(repoDir, 'supabase', 'config.toml'));
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoDir, 'supabase', 'config.toml'));
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -55775,10 +57572,10 @@ async function filesAtRef(repoDir, ref, path) {
 async function readMigrationHistory(options) {
     const pattern = options.fileNamePattern ?? SUPABASE_FILE_NAME;
     const folder = options.path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-    const directory = (0,external_node_path_namespaceObject.join)(options.repoDir, folder);
+    const directory = (0,external_node_path_.join)(options.repoDir, folder);
     let names;
     try {
-        names = (0,external_node_fs_namespaceObject.readdirSync)(directory, { withFileTypes: true })
+        names = (0,external_node_fs_.readdirSync)(directory, { withFileTypes: true })
             .filter((entry) => entry.isFile() && entry.name.endsWith('.sql'))
             .map((entry) => entry.name);
     }
@@ -55794,17 +57591,17 @@ async function readMigrationHistory(options) {
         baseCommit = (await git(options.repoDir, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`]).catch(() => {
             throw new GitError(`The base ref "${baseRef}" is not in this checkout.`, `Fetch it before this step: use actions/checkout with fetch-depth: 0, or run git fetch origin ${baseRef.replace(/^origin\//, '')}.`);
         })).trim();
-        base = await filesAtRef(options.repoDir, baseCommit, external_node_path_namespaceObject.posix.join(prefix, folder));
+        base = await filesAtRef(options.repoDir, baseCommit, external_node_path_.posix.join(prefix, folder));
     }
-    const local = new Map(names.map((name) => [name, (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(directory, name))]));
+    const local = new Map(names.map((name) => [name, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(directory, name))]));
     const blobs = new Map();
     const shared = names.filter((name) => base.has(name));
     if (shared.length > 0) {
         // One git call hashes every file as git would store it (filters such as autocrlf applied).
-        const hashes = (await git(options.repoDir, ['hash-object', '--', ...shared.map((name) => external_node_path_namespaceObject.posix.join(folder, name))])).trim().split('\n');
+        const hashes = (await git(options.repoDir, ['hash-object', '--', ...shared.map((name) => external_node_path_.posix.join(folder, name))])).trim().split('\n');
         shared.forEach((name, index) => blobs.set(name, hashes[index] ?? ''));
     }
-    const display = (name) => external_node_path_namespaceObject.posix.join(folder, name);
+    const display = (name) => external_node_path_.posix.join(folder, name);
     const files = names.map((name) => {
         const baseBlob = base.get(name);
         const status = baseBlob === undefined ? 'new' : baseBlob === blobs.get(name) ? 'unchanged' : 'edited';
@@ -56176,8 +57973,8 @@ async function validateMigrations(options) {
 
 
 
-// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 75 modules
-var runtime_src = __nccwpck_require__(3411);
+// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 40 modules
+var runtime_src = __nccwpck_require__(2760);
 // EXTERNAL MODULE: ./packages/cli/src/git.ts
 var src_git = __nccwpck_require__(9609);
 // EXTERNAL MODULE: ./packages/cli/src/terminal-text.ts + 75 modules
@@ -56255,6 +58052,1716 @@ async function runValidateMigrationsCommand(args) {
         : (0,terminal_text/* printedSummary */.LO)((0,runtime_src/* renderMigrationSummary */.ZU)({ report, path, failOn: args.failOn, baseRef: args.base, policy: loaded.source, warnings: loaded.warnings }), args.format, args.color === true);
     return { exitCode: report.valid ? 0 : 1, stdout, stderr: `${warnings}${findingLines(report, args.failOn)}` };
 }
+
+
+/***/ }),
+
+/***/ 9185:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Cx: () => (/* reexport */ errors_GitHubAccessError),
+  Vo: () => (/* reexport */ PermissionDirectory),
+  $4: () => (/* reexport */ TeamDirectory),
+  LX: () => (/* reexport */ createGitHubClient),
+  L8: () => (/* reexport */ findIssueCloser),
+  im: () => (/* reexport */ gatherApprovalFacts),
+  kE: () => (/* reexport */ gatherChangeRequestFacts),
+  tg: () => (/* reexport */ gatherClassificationFacts),
+  Qb: () => (/* reexport */ getDefaultBranch),
+  ox: () => (/* reexport */ getPermission),
+  ts: () => (/* reexport */ listIssues),
+  KG: () => (/* reexport */ listPullRequestReviews),
+  OJ: () => (/* reexport */ pullRequestEvidence),
+  ZR: () => (/* reexport */ readFileAtRef),
+  W_: () => (/* reexport */ readMergedPullRequests)
+});
+
+// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, MERGED_PULL_REQUESTS_PAGE, TEAM_TOKEN_FIX, addIssueLabels, commentOnIssue, createIssue, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, findMergedPullRequestOfCommit, firstDifference, foreignTeams, getPullRequest, listIssueComments, listMergedPullRequestsSince, listPullRequestCommits, listPullRequestFiles, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, syncPrefixedLabel, updateIssue, verifyBaseMerge
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
+var github = __nccwpck_require__(3635);
+// EXTERNAL MODULE: ./node_modules/.pnpm/bottleneck@2.19.5/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(2384);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(4714);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+plugin-retry@8.1.1_@octokit+core@7.0.8/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+plugin-throttling@11.0.5_@octokit+core@7.0.8/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./packages/github/src/client.ts
+
+
+
+const RETRIES = 3;
+const RATE_LIMIT_RETRIES = 2;
+// Waiting longer than this for a rate limit would hold a runner for nothing: fail and say so.
+const LONGEST_RATE_LIMIT_WAIT_S = 60;
+/**
+ * One Octokit for the whole run: retries 5xx answers and network errors with back-off
+ * (a flaky API must not fail a gate, and must not pass one either: after the retries the
+ * error surfaces), and waits out primary and secondary rate limits when GitHub says how long.
+ */
+function createGitHubClient(options) {
+    const log = options.log ?? (() => { });
+    const timeoutMs = options.requestTimeoutMs ?? 30_000;
+    const octokit = (0,github/* getOctokit */.Q)(options.token, {
+        ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+        retry: { retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 250 },
+        throttle: {
+            onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                log(`GitHub's rate limit was reached for ${request.method} ${request.url}; retry in ${retryAfter} s.`);
+                return retryCount < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
+            },
+            onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                log(`GitHub's secondary rate limit was hit for ${request.method} ${request.url}; retry in ${retryAfter} s.`);
+                return retryCount < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
+            }
+        }
+    }, retry, throttling);
+    // Every hook in the chain shares this one options object, so the timeout is set on it,
+    // around the fetch (the runner's proxy-aware one): each attempt, retries included, gets
+    // its own deadline.
+    octokit.hook.wrap('request', (request, requestOptions) => {
+        const fetchFn = requestOptions.request?.fetch ?? globalThis.fetch;
+        requestOptions.request = {
+            ...requestOptions.request,
+            fetch: (url, init) => fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+        };
+        return request(requestOptions);
+    });
+    return octokit;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/errors.ts
+/**
+ * A failure to read or write something on GitHub, already phrased for the user: what we
+ * tried, what GitHub answered and what to change. Actions fail closed on it.
+ */
+class errors_GitHubAccessError extends Error {
+    problem;
+    status;
+    constructor(problem, status) {
+        super(problem.message);
+        this.name = 'GitHubAccessError';
+        this.problem = problem;
+        this.status = status;
+    }
+}
+function githubMessage(error) {
+    const data = error.response?.data;
+    if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string')
+        return data.message;
+    return error.message ?? String(error);
+}
+/**
+ * Turns whatever Octokit threw into a GitHubAccessError. `what` names the operation
+ * ("read the files of pull request #12"); `permission` names the token permission it needs,
+ * so a 403 can say which line to add to the workflow's `permissions:`.
+ */
+function errors_describeRequestError(error, what, permission) {
+    if (error instanceof errors_GitHubAccessError)
+        return error;
+    const e = (error ?? {});
+    // Octokit reports a request it aborted on our deadline as a 500 "Unknown Error"; say what
+    // really happened, since "GitHub failed" and "GitHub never answered" call for different fixes.
+    const timedOut = [e.name, e.cause?.name].some((name) => name === 'TimeoutError' || name === 'AbortError');
+    if (timedOut) {
+        return new errors_GitHubAccessError({
+            message: `Could not ${what}: GitHub did not answer in time, even after retries (request timeout).`,
+            fix: 'Re-run the job; if GitHub is slow or unreachable from this runner, check its status and the runner\'s network.'
+        });
+    }
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    const answer = githubMessage(e);
+    let fix;
+    if (status === 401) {
+        fix = 'The token was refused: check the `token` input (an expired or revoked token, or a secret that is not set).';
+    }
+    else if (status === 403 || (status === 404 && permission)) {
+        fix = permission
+            ? `Give the workflow's token \`${permission}\` in its \`permissions:\` block (or use a token that has it).`
+            : 'The token lacks a permission this step needs: see the action README for the permissions block.';
+    }
+    else if (status === 404) {
+        fix = 'Check that the repository, pull request or ref exists and that the token can see it.';
+    }
+    else if (status !== undefined && status >= 500) {
+        fix = 'GitHub kept failing after retries; re-run the job. Nothing was decided while it was unavailable.';
+    }
+    else {
+        fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';
+    }
+    const code = status !== undefined ? `HTTP ${status}` : 'no answer';
+    return new errors_GitHubAccessError({ message: `Could not ${what}: GitHub answered ${code}: ${answer}`, fix }, status);
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/pulls.ts
+
+async function getPullRequest(client, repo, number) {
+    try {
+        const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
+        return {
+            number: data.number,
+            state: data.state,
+            draft: Boolean(data.draft),
+            merged: Boolean(data.merged),
+            title: data.title,
+            body: data.body ?? '',
+            author: data.user.login,
+            authorIsBot: data.user.type === 'Bot' || data.user.login.endsWith('[bot]'),
+            headRef: data.head.ref,
+            headSha: data.head.sha,
+            headRepo: data.head.repo?.full_name ?? null,
+            baseRef: data.base.ref,
+            baseSha: data.base.sha,
+            labels: data.labels.map((l) => l.name),
+            changedFiles: data.changed_files,
+            commits: data.commits,
+            nodeId: data.node_id,
+            autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null,
+            mergedAt: data.merged_at,
+            mergedBy: data.merged_by?.login ?? null,
+            mergeCommitSha: data.merged ? data.merge_commit_sha : null,
+            createdAt: data.created_at,
+            htmlUrl: data.html_url
+        };
+    }
+    catch (error) {
+        if (error.status === 404) {
+            throw new GitHubAccessError({
+                message: `Pull request #${number} was not found in ${repo.owner}/${repo.repo} (GitHub answered HTTP 404).`,
+                fix: 'Check the pull request number (the `pull-request` input, or the event). If it does exist, the token cannot see it: give it `pull-requests: read`.'
+            }, 404);
+        }
+        throw describeRequestError(error, `read pull request #${number} of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
+    }
+}
+/** GitHub's pull request files endpoint never returns more than this many files. */
+const GITHUB_MAX_LISTED_FILES = 3000;
+const PER_PAGE = 100;
+// Pages are independent, so read several at once: on github.com each page costs a round
+// trip of a few hundred milliseconds, and a 3,000-file PR has 30 of them.
+const PARALLEL_PAGES = 4;
+/**
+ * Every file of the pull request, or an error: a partial list must never be classified,
+ * since the file that was left out may be the one that needed review.
+ */
+async function listPullRequestFiles(client, repo, pr) {
+    if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
+        throw new errors_GitHubAccessError({
+            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${GITHUB_MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
+            fix: `Split the change into pull requests of at most ${GITHUB_MAX_LISTED_FILES} files each.`
+        });
+    }
+    const pages = Math.max(1, Math.ceil(pr.changedFiles / PER_PAGE));
+    const results = new Array(pages);
+    let next = 1;
+    const worker = async () => {
+        while (next <= pages) {
+            const page = next++;
+            try {
+                const { data } = await client.rest.pulls.listFiles({ ...repo, pull_number: pr.number, per_page: PER_PAGE, page });
+                results[page - 1] = data.map((f) => ({
+                    path: f.filename,
+                    status: f.status,
+                    ...(f.previous_filename ? { previousPath: f.previous_filename } : {})
+                }));
+            }
+            catch (error) {
+                throw errors_describeRequestError(error, `list the files of pull request #${pr.number} (page ${page})`, 'pull-requests: read');
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_PAGES, pages) }, worker));
+    const files = results.flat();
+    if (files.length !== pr.changedFiles) {
+        // A push between reading the pull request and its files changes the count: the list
+        // no longer describes one commit, so refuse it rather than guess.
+        throw new errors_GitHubAccessError({
+            message: `Pull request #${pr.number} reports ${pr.changedFiles} changed files but GitHub listed ${files.length}; the list is incomplete or changed while it was read.`,
+            fix: 'Re-run the job; if the pull request was just pushed to, the next run reads a consistent list.'
+        });
+    }
+    return files;
+}
+async function listPullRequestCommits(client, repo, number) {
+    try {
+        const commits = await client.paginate(client.rest.pulls.listCommits, { ...repo, pull_number: number, per_page: 100 });
+        return commits.map((c) => ({
+            sha: c.sha,
+            message: c.commit.message,
+            author: c.author?.login ?? null,
+            committer: c.committer?.login ?? null,
+            parents: c.parents.map((p) => p.sha)
+        }));
+    }
+    catch (error) {
+        throw errors_describeRequestError(error, `list the commits of pull request #${number}`, 'pull-requests: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/contents.ts
+
+/**
+ * A file's text at a ref through the contents API, or null when the file does not exist
+ * there (the only failure that is not an error: the built-in defaults then apply).
+ */
+async function readFileAtRef(client, repo, path, ref) {
+    let data;
+    try {
+        ;
+        ({ data } = await client.rest.repos.getContent({ ...repo, path, ref }));
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === 404)
+            return null;
+        throw errors_describeRequestError(error, `read ${path} at ${ref}`, 'contents: read');
+    }
+    if (Array.isArray(data) || typeof data !== 'object' || data === null || data.type !== 'file') {
+        throw new errors_GitHubAccessError({
+            message: `${path} at ${ref} is not a file.`,
+            fix: 'Point the `policy` input at a YAML file.'
+        });
+    }
+    const file = data;
+    if (file.encoding !== 'base64' || typeof file.content !== 'string') {
+        // Files over 1 MB come back without content; no policy is that large.
+        throw new errors_GitHubAccessError({
+            message: `${path} at ${ref} could not be read through the contents API (encoding ${file.encoding ?? 'none'}, ${file.size ?? '?'} bytes).`,
+            fix: 'Keep the policy file under 1 MB.'
+        });
+    }
+    const bytes = Buffer.from(file.content, 'base64');
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors_GitHubAccessError({ message: `${path} at ${ref} is not valid UTF-8.`, fix: 'Save the file as UTF-8.' });
+    }
+    return { text, sha: file.sha };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/labels.ts
+
+/**
+ * Who last added each label, from the issue's event history. Only the labels asked about
+ * are looked up, and only when there are any: the events cost requests.
+ */
+async function findLabelAdders(client, repo, issueNumber, labels) {
+    const adders = new Map();
+    if (labels.length === 0)
+        return adders;
+    const wanted = new Set(labels);
+    try {
+        const events = await client.paginate(client.rest.issues.listEvents, { ...repo, issue_number: issueNumber, per_page: 100 });
+        for (const event of events) {
+            const name = 'label' in event ? event.label?.name : undefined;
+            if (!name || !wanted.has(name))
+                continue;
+            // Events come oldest first, so the last `labeled` wins, and an `unlabeled` after it
+            // means the label present now was added by a later event we will also see.
+            if (event.event === 'labeled') {
+                adders.set(name, { label: name, actor: event.actor?.login ?? null, at: event.created_at });
+            }
+            else if (event.event === 'unlabeled') {
+                adders.delete(name);
+            }
+        }
+    }
+    catch (error) {
+        throw errors_describeRequestError(error, `read the label history of #${issueNumber}`, 'issues: read');
+    }
+    return adders;
+}
+/**
+ * Puts exactly one of the `prefix*` labels on the pull request: `wanted` is added unless
+ * already there, every other label with the prefix is removed.
+ */
+async function syncPrefixedLabel(client, repo, issueNumber, current, prefix, wanted) {
+    const changes = { added: [], removed: [] };
+    const permission = 'pull-requests: write (labels on a pull request need it, or issues: write)';
+    if (!current.includes(wanted)) {
+        try {
+            await client.rest.issues.addLabels({ ...repo, issue_number: issueNumber, labels: [wanted] });
+            changes.added.push(wanted);
+        }
+        catch (error) {
+            throw describeRequestError(error, `add the label ${wanted} to #${issueNumber}`, permission);
+        }
+    }
+    for (const stale of current.filter((l) => l.startsWith(prefix) && l !== wanted)) {
+        try {
+            await client.rest.issues.removeLabel({ ...repo, issue_number: issueNumber, name: stale });
+            changes.removed.push(stale);
+        }
+        catch (error) {
+            // Someone removed it meanwhile: the state we wanted is reached anyway.
+            if (error.status === 404)
+                continue;
+            throw describeRequestError(error, `remove the stale label ${stale} from #${issueNumber}`, permission);
+        }
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/permissions.ts
+
+const KNOWN = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+/** A user's permission on the repository; `role_name` carries maintain and triage, which the legacy field folds. */
+async function getPermission(client, repo, username) {
+    try {
+        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+        const role = data.role_name;
+        if (role && KNOWN.includes(role))
+            return role;
+        return KNOWN.includes(data.permission) ? data.permission : 'none';
+    }
+    catch (error) {
+        // 404: not a collaborator at all (or no such user), which is simply no permission.
+        if (error.status === 404)
+            return 'none';
+        throw errors_describeRequestError(error, `read ${username}'s permission on ${repo.owner}/${repo.repo}`, 'metadata: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/teams.ts
+
+/** `@org/slug` → its parts; the policy validator guarantees the form. */
+function parseTeam(team) {
+    const match = /^@([^/]+)\/(.+)$/.exec(team);
+    if (!match)
+        throw new errors_GitHubAccessError({ message: `${team} is not a team (@org/slug).`, fix: 'Write teams as @org/slug.' });
+    return { org: match[1], slug: match[2] };
+}
+const TEAM_TOKEN_FIX = "The workflow's GITHUB_TOKEN cannot read organization teams. Pass a GitHub App installation token with the " +
+    "`members: read` organization permission as the `token` input (for example from actions/create-github-app-token), " +
+    'and check that the team exists.';
+/**
+ * The team's members (child teams' members included, as GitHub counts them). One call per
+ * team however many people are asked about. GitHub answers 404 both for a missing team
+ * and for a token that may not see it: either way the rule cannot be checked, so it fails.
+ */
+async function listTeamMembers(client, team) {
+    const { org, slug } = parseTeam(team);
+    try {
+        const members = await client.paginate(client.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
+        return members.map((m) => m.login);
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === 404 || status === 403) {
+            throw new errors_GitHubAccessError({ message: `Could not read the members of ${team} (HTTP ${status}).`, fix: TEAM_TOKEN_FIX }, status);
+        }
+        throw errors_describeRequestError(error, `read the members of ${team}`);
+    }
+}
+/** Reads each team once per run. */
+class TeamDirectory {
+    client;
+    cache = new Map();
+    constructor(client) {
+        this.client = client;
+    }
+    members(team) {
+        let members = this.cache.get(team);
+        if (!members) {
+            members = listTeamMembers(this.client, team);
+            this.cache.set(team, members);
+        }
+        return members;
+    }
+}
+
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 70 modules
+var src = __nccwpck_require__(5524);
+;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
+
+
+
+
+
+/**
+ * Everything `classify` needs about a pull request, read with as few requests as the
+ * policy allows: label history, permissions and teams only when an emergency is claimed,
+ * commits only for a dependency bot's pull request.
+ */
+async function gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client), 
+/** Already read (the audit report's batched GraphQL read): not listed again. */
+preloaded = {}) {
+    const candidates = (0,src/* emergencyCandidates */.c1)({ labels: pr.labels, headBranch: pr.headRef }, policy);
+    const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase());
+    const [files, adders, commits] = await Promise.all([
+        preloaded.files ? Promise.resolve(preloaded.files) : listPullRequestFiles(client, repo, pr),
+        findLabelAdders(client, repo, pr.number, candidates.labels),
+        !isDependencyBot ? Promise.resolve([]) : preloaded.commits ? Promise.resolve(preloaded.commits) : listPullRequestCommits(client, repo, pr.number)
+    ]);
+    // The people whose right to declare an emergency must be checked.
+    const declarers = new Set();
+    for (const label of candidates.labels) {
+        const actor = adders.get(label)?.actor;
+        if (actor)
+            declarers.add(actor);
+    }
+    if (candidates.headBranch)
+        declarers.add(pr.author);
+    const permissions = {};
+    const teamMembers = {};
+    const declaredBy = policy.classification.emergency.declaredBy;
+    if (declarers.size > 0) {
+        if (declaredBy.length === 0) {
+            await Promise.all([...declarers].map(async (login) => (permissions[login] = preloaded.permissions ? (await preloaded.permissions.read([login]))[login] : await getPermission(client, repo, login))));
+        }
+        else {
+            const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')));
+            // Teams are read only if someone is not allowed by name already.
+            if ([...declarers].some((login) => !listed.has(login))) {
+                await Promise.all(declaredBy.filter((p) => p.startsWith('@')).map(async (team) => (teamMembers[team] = await teams.members(team))));
+            }
+        }
+    }
+    return {
+        files,
+        labels: pr.labels.map((name) => {
+            const actor = adders.get(name)?.actor;
+            return actor ? { name, addedBy: actor } : { name };
+        }),
+        headBranch: pr.headRef,
+        author: pr.author,
+        authorIsBot: pr.authorIsBot,
+        dependencyUpdates: isDependencyBot
+            ? (0,src/* parseDependencyUpdates */.FW)({ title: pr.title, body: pr.body, commitMessages: commits.map((c) => c.message) })
+            : null,
+        // A human pushing onto a bot's branch must not ride on the bot's pre-approval.
+        ...(isDependencyBot ? { commitAuthors: commits.map((c) => c.author) } : {}),
+        permissions,
+        teamMembers
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/reviews.ts
+
+const SUBMITTED = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'];
+/**
+ * Every submitted review of a pull request, oldest first, 100 a page. A pending review is
+ * its author's draft (only they can see it) and a review by a deleted account has no one
+ * to count: neither is passed on. A page that fails after retries fails the whole list,
+ * since the review left out could be the CHANGES_REQUESTED that blocks the change.
+ */
+async function listPullRequestReviews(client, repo, number) {
+    let reviews;
+    try {
+        reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
+    }
+    catch (error) {
+        throw errors_describeRequestError(error, `list the reviews of pull request #${number}`, 'pull-requests: read');
+    }
+    const facts = [];
+    for (const review of reviews) {
+        if (!review.user || !SUBMITTED.includes(review.state))
+            continue;
+        facts.push({
+            id: review.id,
+            user: review.user.login,
+            isBot: review.user.type === 'Bot',
+            state: review.state,
+            // Very old reviews can lack it; an empty sha is on no commit, so it is judged stale.
+            commitSha: review.commit_id ?? '',
+            submittedAt: review.submitted_at ?? ''
+        });
+    }
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/collaborators.ts
+
+
+const collaborators_KNOWN = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+const collaborators_PER_PAGE = 100;
+/** The role, or what the flags amount to when the role is a custom one (`security-reviewer`). */
+function permissionOf(collaborator) {
+    const role = collaborator.role_name;
+    if (role !== undefined && collaborators_KNOWN.includes(role))
+        return role;
+    const flags = collaborator.permissions ?? {};
+    if (flags.admin)
+        return 'admin';
+    if (flags.maintain)
+        return 'maintain';
+    if (flags.push)
+        return 'write';
+    if (flags.triage)
+        return 'triage';
+    return flags.pull ? 'read' : 'none';
+}
+/**
+ * The repository permission of each login, by login as given, in as few requests as the
+ * count allows. One login: its own lookup. Several: the first page of the people who can
+ * write (one request answers for up to 100 writers), then an individual lookup for anyone
+ * not on it, who either has less than write or is past that page; the individual answer is
+ * the authority, so a long list of writers costs requests, never correctness.
+ */
+async function readPermissions(client, repo, logins) {
+    const unique = firstSpellings(logins);
+    const found = {};
+    let rest = unique;
+    if (unique.length > 1) {
+        const writers = await listWriters(client, repo);
+        if (writers !== null) {
+            rest = unique.filter((login) => {
+                const permission = writers.get(login.toLowerCase());
+                if (permission !== undefined)
+                    found[login] = permission;
+                return permission === undefined;
+            });
+        }
+    }
+    await Promise.all(rest.map(async (login) => (found[login] = await getPermission(client, repo, login))));
+    return found;
+}
+/** Logins compare without regard to case; the first spelling of each is kept. */
+function firstSpellings(names) {
+    const seen = new Map();
+    for (const name of names)
+        if (!seen.has(name.toLowerCase()))
+            seen.set(name.toLowerCase(), name);
+    return [...seen.values()];
+}
+/**
+ * The first page of collaborators with at least write permission, by lowercase login; null
+ * when the token may not list them (some GitHub Enterprise Server versions want more than
+ * `metadata: read` for the list), in which case each login is looked up on its own.
+ */
+async function listWriters(client, repo) {
+    try {
+        const { data } = await client.rest.repos.listCollaborators({ ...repo, permission: 'push', affiliation: 'all', per_page: collaborators_PER_PAGE });
+        return new Map(data.map((collaborator) => [collaborator.login.toLowerCase(), permissionOf(collaborator)]));
+    }
+    catch (error) {
+        if (error.status === 403)
+            return null;
+        throw errors_describeRequestError(error, `list the collaborators of ${repo.owner}/${repo.repo} who can write`, 'metadata: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-statuses.ts
+
+/** The commit status branch protection can require, whichever event ran the workflow. */
+const APPROVAL_STATUS_CONTEXT = 'change-policy/approval';
+const DESCRIPTION_LIMIT = 140;
+function statusDescription(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= DESCRIPTION_LIMIT ? line : `${line.slice(0, DESCRIPTION_LIMIT - 1)}…`;
+}
+/**
+ * Sets a commit status on `sha`. A status is per commit and context, and the latest one
+ * wins: writing it on every run is what replaces an older `success` when an approval is
+ * dismissed, so a failure to write it is an error, never something to skip.
+ */
+async function setCommitStatus(client, repo, sha, status) {
+    try {
+        await client.rest.repos.createCommitStatus({
+            ...repo,
+            sha,
+            context: status.context,
+            state: status.state,
+            description: statusDescription(status.description),
+            ...(status.targetUrl ? { target_url: status.targetUrl } : {})
+        });
+    }
+    catch (error) {
+        throw describeRequestError(error, `set the ${status.context} commit status on ${sha.slice(0, 7)}`, 'statuses: write');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/auto-merge.ts
+
+// The one GraphQL call: REST has no way to enable auto-merge. `expectedHeadOid` makes
+// GitHub refuse if the head moved since it was judged, so an approval of one commit can
+// never switch on the merge of another.
+const ENABLE_AUTO_MERGE = (/* unused pure expression or super */ null && (`mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid }) {
+    pullRequest { number autoMergeRequest { mergeMethod } }
+  }
+}`));
+function graphqlErrors(error) {
+    const errors = error.errors;
+    return Array.isArray(errors) ? errors : [];
+}
+/**
+ * Turns on auto-merge for the pull request (its GraphQL node id) with `method`, for the
+ * head commit that was judged. A pull request already in "clean" status has nothing to
+ * wait for and GitHub refuses: that is reported, not thrown. Anything else is an error
+ * naming the fix.
+ */
+async function enableAutoMerge(client, pr, method) {
+    try {
+        await client.graphql(ENABLE_AUTO_MERGE, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase(), expectedHeadOid: pr.headSha });
+        return { enabled: true };
+    }
+    catch (error) {
+        const errors = graphqlErrors(error);
+        const message = errors.map((e) => e.message ?? '').join('; ') || (error instanceof Error ? error.message : String(error));
+        const clean = /is in (clean|unstable|has_hooks) status/i.exec(message);
+        if (clean) {
+            return { enabled: false, reason: `GitHub did not enable auto-merge: pull request #${pr.number} is in ${clean[1]} status, so it can be merged now.` };
+        }
+        let fix;
+        if (/auto merge is not allowed/i.test(message)) {
+            fix = 'Turn on "Allow auto-merge" in the repository settings (General → Pull Requests), or set `enable-auto-merge: false`.';
+        }
+        else if (errors.some((e) => e.type === 'FORBIDDEN') || /not accessible by integration/i.test(message)) {
+            fix = "Give the workflow's token `contents: write` and `pull-requests: write` in the job's `permissions:` block.";
+        }
+        else if (/head branch was modified/i.test(message)) {
+            fix = 'The pull request was pushed to while it was judged; the run for the new commit decides.';
+        }
+        else {
+            fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';
+        }
+        throw new GitHubAccessError({ message: `Could not enable auto-merge (${method}) on pull request #${pr.number}: ${message}`, fix });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/base-merges.ts
+
+/** GitHub's cap on the files of a commit or a comparison in one answer. */
+const LISTED_FILES_CAP = 300;
+/** Each path's outcome in a list of changed files; a rename also deletes its old path. */
+function fileOutcomes(files) {
+    const outcomes = new Map();
+    for (const file of files) {
+        if (file.previous_filename !== undefined && file.previous_filename !== file.filename && !outcomes.has(file.previous_filename)) {
+            outcomes.set(file.previous_filename, 'deleted');
+        }
+        outcomes.set(file.filename, file.status === 'removed' ? 'deleted' : (file.sha ?? 'unknown'));
+    }
+    return outcomes;
+}
+/** The first difference between two sets of outcomes, in words; null when they are the same. */
+function firstDifference(merged, base) {
+    for (const [path, outcome] of merged) {
+        const expected = base.get(path);
+        if (expected === undefined)
+            return `it changes ${path}, which the base branch did not change`;
+        if (expected !== outcome || outcome === 'unknown')
+            return `its version of ${path} is not the base branch's`;
+    }
+    for (const path of base.keys()) {
+        if (!merged.has(path))
+            return `it keeps the pull request's version of ${path}, which the base branch changed`;
+    }
+    return null;
+}
+/**
+ * Whether `merge` only brings the base branch in, given the shas of the pull request's own
+ * commits (a complete list: the caller must not call this with a truncated one).
+ */
+async function verifyBaseMerge(client, repo, merge, pullRequestCommits) {
+    const verdict = (reason) => ({ sha: merge.sha, onlyMergesBase: reason === '', reason });
+    const [ours, theirs, ...more] = merge.parents;
+    if (ours === undefined || theirs === undefined)
+        return verdict('it is not a merge');
+    if (more.length > 0)
+        return verdict('it is an octopus merge of more than two parents');
+    if (!pullRequestCommits.has(ours))
+        return verdict('its first parent is not a commit of the pull request');
+    if (pullRequestCommits.has(theirs))
+        return verdict('it merges a commit of the pull request, not the base branch');
+    const [merged, base] = await Promise.all([
+        // A commit pages its files (Link: next) past 300; a comparison pages its commits, and
+        // shows at most 300 files on its first page whatever the paging.
+        readFiles(() => client.rest.repos.getCommit({ ...repo, ref: merge.sha }), `read merge commit ${merge.sha.slice(0, 7)}`, true),
+        readFiles(() => client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${ours}...${theirs}` }), `compare ${ours.slice(0, 7)} with the base branch`, false)
+    ]);
+    if (merged === null || base === null)
+        return verdict(`it changes more files than GitHub lists in one answer (${LISTED_FILES_CAP})`);
+    return verdict(firstDifference(fileOutcomes(merged), fileOutcomes(base)) ?? '');
+}
+/** The files of a commit or a comparison; null when GitHub's list stops short. */
+async function readFiles(request, what, linkPagesFiles) {
+    try {
+        const { data, headers } = await request();
+        const files = data.files ?? [];
+        const more = linkPagesFiles && /rel="next"/.test(headers.link ?? '');
+        return more || files.length >= LISTED_FILES_CAP ? null : files;
+    }
+    catch (error) {
+        throw errors_describeRequestError(error, what, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/approval-facts.ts
+
+
+
+
+
+
+/** GitHub lists at most this many commits of a pull request. */
+const MAX_LISTED_COMMITS = 250;
+/** Merges of the base branch verified per run (two requests each); past that, approvals before them go. */
+const MAX_VERIFIED_MERGES = 5;
+/** Teams the policy's controls name that belong to another organization than the repository's owner. */
+function foreignTeams(policy, owner) {
+    const found = [];
+    for (const control of policy.controls) {
+        for (const reviewer of control.reviewers) {
+            if (reviewer.startsWith('@') && parseTeam(reviewer).org.toLowerCase() !== owner.toLowerCase())
+                found.push({ team: reviewer, control: control.name });
+        }
+    }
+    return found;
+}
+/**
+ * What `evaluateApprovals` needs, read with as few requests as the reviews allow:
+ * - permissions only of reviewers whose latest review decides something (approved or
+ *   requested changes), in one request for several of them (see `readPermissions`);
+ * - each team the requirements name, once (its member list: one request per 100 members);
+ * - the commits only when an approval is on an older commit than the head, since only
+ *   then can staleness, base merges or later pushes change anything;
+ * - two more requests per merge commit after such an approval, to tell a merge of the base
+ *   branch from one that brought in anything else (see base-merges.ts).
+ * Everything that cannot be read fails closed: an error, never a guess.
+ */
+async function gatherApprovalFacts(client, repo, input) {
+    const { pr, reviews, policy } = input;
+    const foreign = foreignTeams(policy, repo.owner);
+    if (foreign.length > 0) {
+        const list = foreign.map((f) => `${f.team} (control ${f.control})`).join(', ');
+        throw new errors_GitHubAccessError({
+            message: `The policy names ${list}: ${foreign.length === 1 ? 'a team' : 'teams'} of another organization than ${repo.owner}, which owns ${repo.owner}/${repo.repo}. Nothing is approved on such a team's say.`,
+            fix: `Name teams of ${repo.owner} (@${repo.owner}/team-slug), or list the reviewers by login.`
+        });
+    }
+    const decisions = (0,src/* latestDecisions */.tg)(reviews);
+    const deciders = decisions.filter((r) => r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED').map((r) => r.user);
+    const teamNames = firstSpellings(input.requirements.filter((r) => r.approvals > 0).flatMap((r) => r.reviewers).filter((p) => p.startsWith('@')));
+    const head = pr.headSha.toLowerCase();
+    const needCommits = decisions.some((r) => r.state === 'APPROVED' && r.commitSha.toLowerCase() !== head);
+    const teams = input.teams ?? new TeamDirectory(client);
+    const [permissions, teamMembers, listed] = await Promise.all([
+        input.permissions ? input.permissions.read(deciders) : readPermissions(client, repo, deciders),
+        Promise.all(teamNames.map(async (team) => [team, await teams.members(team)])).then((entries) => Object.fromEntries(entries)),
+        !needCommits ? Promise.resolve([]) : input.commits ? Promise.resolve(input.commits) : listPullRequestCommits(client, repo, pr.number)
+    ]);
+    const notes = [];
+    const complete = listed.length === pr.commits && pr.commits <= MAX_LISTED_COMMITS;
+    if (needCommits && !complete) {
+        notes.push(`GitHub listed ${listed.length} of the pull request's ${pr.commits} commits (it lists at most ${MAX_LISTED_COMMITS}), so an approval on an older commit than the head cannot be kept.`);
+    }
+    const baseMerges = needCommits && complete && policy.approvals.ignoreBaseUpdates ? await judgeBaseMerges(client, repo, listed, decisions, pr.headSha, notes) : [];
+    const trusted = new Set(baseMerges.filter((m) => m.onlyMergesBase).map((m) => m.sha));
+    const commits = listed.map((c) => ({
+        sha: c.sha,
+        author: c.author,
+        committer: c.committer,
+        parents: c.parents,
+        mergesBase: trusted.has(c.sha)
+    }));
+    return {
+        facts: {
+            changeType: input.changeType,
+            pullRequest: { number: pr.number, author: pr.author, headSha: pr.headSha, baseRef: pr.baseRef },
+            commits,
+            reviews,
+            permissions,
+            teamMembers
+        },
+        baseMerges,
+        notes
+    };
+}
+/** The merge commits after any approval on an older commit, each checked for being a merge of the base only. */
+async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) {
+    const asFacts = listed.map((c) => ({ ...c, mergesBase: false }));
+    const candidates = new Map();
+    for (const review of decisions) {
+        if (review.state !== 'APPROVED')
+            continue;
+        for (const commit of (0,src/* commitsAfter */.jV)(asFacts, review.commitSha, headSha) ?? []) {
+            if (commit.parents.length > 1)
+                candidates.set(commit.sha, listed.find((c) => c.sha === commit.sha));
+        }
+    }
+    const merges = listed.filter((c) => candidates.has(c.sha));
+    const own = new Set(listed.map((c) => c.sha));
+    const checked = merges.slice(-MAX_VERIFIED_MERGES);
+    const skipped = merges.slice(0, merges.length - checked.length);
+    if (skipped.length > 0) {
+        notes.push(`${merges.length} merge commits follow an approval; only the latest ${MAX_VERIFIED_MERGES} were checked, so approvals before the others are not kept.`);
+    }
+    const verdicts = await Promise.all(checked.map((merge) => verifyBaseMerge(client, repo, merge, own)));
+    return [...skipped.map((m) => ({ sha: m.sha, onlyMergesBase: false, reason: `more than ${MAX_VERIFIED_MERGES} merges to check` })), ...verdicts];
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/sidebar-links.ts
+
+// The one read REST has no equivalent of: issues linked to a pull request by hand, in its
+// Development sidebar. `userLinkedOnly` leaves out the ones its description names with a
+// closing keyword, which are read from the description itself. The issues come whole
+// (title, body, labels, state), so a sidebar link costs no request of its own.
+const SIDEBAR_LINKS = `query SidebarLinks($owner: String!, $name: String!, $number: Int!, $first: Int!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      closingIssuesReferences(first: $first, userLinkedOnly: true) {
+        totalCount
+        nodes { number title body state repository { nameWithOwner } labels(first: 100) { nodes { name } } }
+      }
+    }
+  }
+}`;
+/**
+ * The issues linked in the Development sidebar of pull request `number`, at most
+ * MAX_ISSUE_REFERENCES of them (and how many more there are). A failure is returned, not
+ * thrown: the caller fails the requirement closed on it, naming what could not be read.
+ */
+async function listSidebarLinkedIssues(client, repo, number) {
+    let data;
+    try {
+        data = await client.graphql(SIDEBAR_LINKS, { owner: repo.owner, name: repo.repo, number, first: src/* MAX_ISSUE_REFERENCES */.kJ });
+    }
+    catch (error) {
+        return { error: graphqlFailure(error) };
+    }
+    const connection = data.repository?.pullRequest?.closingIssuesReferences;
+    if (!connection)
+        return { error: `GitHub did not return pull request #${number} of ${repo.owner}/${repo.repo}` };
+    const nodes = (connection.nodes ?? []).filter((node) => node !== null);
+    const issues = nodes.map((node) => {
+        const [owner = repo.owner, name = repo.repo] = node.repository.nameWithOwner.split('/');
+        return {
+            number: node.number,
+            title: node.title,
+            body: node.body ?? '',
+            labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+            state: node.state === 'CLOSED' ? 'closed' : 'open',
+            isPullRequest: false, // an IssueConnection holds issues only
+            repository: { owner, name },
+            source: 'sidebar'
+        };
+    });
+    return { issues, skipped: Math.max(0, connection.totalCount - issues.length) };
+}
+function graphqlFailure(error) {
+    const errors = error.errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+        const messages = errors.map((e) => (e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e)));
+        return `GitHub's GraphQL API answered: ${messages.join('; ')}`;
+    }
+    const status = error.status;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof status === 'number' ? `GitHub answered HTTP ${status}${status >= 500 ? ' after retries' : ''}: ${message}` : `no answer from GitHub after retries (${message})`;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/issues.ts
+/** `https://api.github.com/repos/acme/app` → acme/app; null when it is not such a URL. */
+function repositoryFromApiUrl(url) {
+    const match = /\/repos\/([^/]+)\/([^/]+)\/?$/.exec(url);
+    return match ? { owner: decodeURIComponent(match[1]), name: decodeURIComponent(match[2]) } : null;
+}
+/**
+ * Issue `number` of `repo` as a possible change request (`GET /repos/{owner}/{repo}/issues/{n}`,
+ * which answers for pull requests too, with a `pull_request` key). Never throws: an issue that
+ * cannot be read comes back with `readError` and `readFix`, and the requirement fails closed
+ * on it, naming it. A transferred issue is followed (GitHub redirects) and then belongs to
+ * another repository, which its `repository` says.
+ */
+async function readLinkedIssue(client, repo, number, source = 'body') {
+    const unread = {
+        number,
+        title: '',
+        body: '',
+        labels: [],
+        state: 'open',
+        isPullRequest: false,
+        repository: { owner: repo.owner, name: repo.repo },
+        source
+    };
+    try {
+        const { data } = await client.rest.issues.get({ ...repo, issue_number: number });
+        return {
+            ...unread,
+            title: data.title,
+            body: data.body ?? '',
+            labels: data.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))).filter((name) => name !== ''),
+            state: data.state === 'closed' ? 'closed' : 'open',
+            isPullRequest: data.pull_request !== undefined && data.pull_request !== null,
+            repository: repositoryFromApiUrl(data.repository_url) ?? unread.repository
+        };
+    }
+    catch (error) {
+        return { ...unread, ...readFailure(error) };
+    }
+}
+function answer(error) {
+    const data = error.response?.data;
+    if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string')
+        return data.message;
+    return error.message ?? String(error);
+}
+function readFailure(error) {
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    if (status === 404) {
+        return {
+            readError: 'GitHub answered HTTP 404: there is no such issue, or the token cannot see it',
+            readFix: "check the number; if the issue exists, give the workflow's token `issues: read`"
+        };
+    }
+    if (status === 410)
+        return { readError: 'GitHub answered HTTP 410: the issue was deleted', readFix: 'link the change request that replaces it' };
+    if (status === 401 || status === 403) {
+        return { readError: `GitHub answered HTTP ${status}: ${answer(error)}`, readFix: "give the workflow's token `issues: read` in its `permissions:` block" };
+    }
+    if (status !== undefined && status >= 500) {
+        return { readError: `GitHub answered HTTP ${status} after retries`, readFix: 'nothing passes while GitHub cannot answer: re-run the job' };
+    }
+    const what = status === undefined ? `no answer from GitHub after retries (${answer(error)})` : `GitHub answered HTTP ${status}: ${answer(error)}`;
+    return { readError: what, readFix: 'nothing passes while the issue cannot be read: re-run the job' };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/change-request-facts.ts
+
+
+
+/**
+ * What `evaluateChangeRequest` needs, with as few requests as the answer allows:
+ * - nothing at all when the change type needs no change request, for an emergency (never
+ *   blocked), with `documented-in: pull-request` (the description is the change request), or
+ *   with `either` when the description already documents the change;
+ * - one REST request per issue of this repository that the description references, at most
+ *   MAX_ISSUE_REFERENCES, in parallel. References to pull requests (`/pull/` URLs) and to
+ *   other repositories cannot be the change request and are not read;
+ * - one GraphQL request for the Development sidebar, only when those did not already
+ *   document the change: the sidebar can hold links the description does not mention.
+ * So one linked issue costs one request when it documents the change and two when it
+ * does not. Whatever cannot be read is passed on as such, and the requirement fails
+ * closed on it.
+ */
+async function gatherChangeRequestFacts(client, repo, input) {
+    const { pr, policy, changeType } = input;
+    const repository = { owner: repo.owner, name: repo.repo };
+    const facts = {
+        changeType,
+        repository,
+        pullRequest: { number: pr.number, body: pr.body, title: pr.title },
+        linkedIssues: [],
+        skippedReferences: 0
+    };
+    const notes = [];
+    const settings = policy.changeRequest;
+    const needsIssues = settings.required.includes(changeType) && changeType !== 'emergency' && settings.documentedIn !== 'pull-request';
+    if (!needsIssues || (0,src/* evaluateChangeRequest */.lf)(facts, policy).satisfied)
+        return { facts, notes };
+    const parsed = (0,src/* parseIssueReferences */.Hj)(pr.body, repository, input.serverUrl);
+    facts.skippedReferences = parsed.skipped;
+    if (parsed.skipped > 0) {
+        const total = parsed.references.length + parsed.skipped;
+        notes.push(`The description of pull request #${pr.number} references ${total} issues or pull requests; only the first ${src/* MAX_ISSUE_REFERENCES */.kJ} ` +
+            `(this repository's first) were considered as change requests, ${parsed.skipped} were not read.`);
+    }
+    facts.linkedIssues = await Promise.all(parsed.references.map((reference) => (reference.crossRepository || reference.isPullRequest ? unreadReference(reference) : readLinkedIssue(client, repo, reference.number))));
+    if ((0,src/* evaluateChangeRequest */.lf)(facts, policy).satisfied)
+        return { facts, notes };
+    const sidebar = await listSidebarLinkedIssues(client, repo, pr.number);
+    if ('error' in sidebar) {
+        facts.sidebarError = sidebar.error;
+        return { facts, notes };
+    }
+    facts.linkedIssues.push(...sidebar.issues);
+    facts.skippedSidebarLinks = sidebar.skipped;
+    if (sidebar.skipped > 0) {
+        notes.push(`Pull request #${pr.number} has ${sidebar.issues.length + sidebar.skipped} issues linked in its Development sidebar; only the first ${src/* MAX_ISSUE_REFERENCES */.kJ} were read.`);
+    }
+    return { facts, notes };
+}
+/**
+ * A reference that cannot be the change request whatever it holds: a pull request's URL, or
+ * another repository's issue. Reading it would cost a request and could change nothing.
+ */
+function unreadReference(reference) {
+    return {
+        number: reference.number,
+        title: '',
+        body: '',
+        labels: [],
+        state: 'open',
+        isPullRequest: reference.isPullRequest,
+        repository: { owner: reference.owner, name: reference.name },
+        source: 'body'
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/review-issues.ts
+
+function issueInfo(data) {
+    return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? '',
+        state: data.state === 'closed' ? 'closed' : 'open',
+        labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== ''),
+        createdAt: data.created_at,
+        closedAt: data.closed_at,
+        htmlUrl: data.html_url
+    };
+}
+/** Issues (never pull requests, which GitHub lists among them), 100 a page. */
+async function listIssues(client, repo, filter) {
+    try {
+        const all = await client.paginate(client.rest.issues.listForRepo, {
+            ...repo,
+            state: filter.state,
+            per_page: 100,
+            ...(filter.label ? { labels: filter.label } : {}),
+            ...(filter.since ? { since: filter.since } : {})
+        });
+        return all.filter((i) => !i.pull_request).map((i) => issueInfo(i));
+    }
+    catch (error) {
+        throw errors_describeRequestError(error, `list the issues of ${repo.owner}/${repo.repo}`, 'issues: read');
+    }
+}
+async function createIssue(client, repo, issue) {
+    try {
+        const { data } = await client.rest.issues.create({ ...repo, ...issue });
+        return issueInfo(data);
+    }
+    catch (error) {
+        throw describeRequestError(error, `open an issue in ${repo.owner}/${repo.repo}`, 'issues: write');
+    }
+}
+async function updateIssue(client, repo, number, change) {
+    try {
+        await client.rest.issues.update({
+            ...repo,
+            issue_number: number,
+            ...(change.body !== undefined ? { body: change.body } : {}),
+            ...(change.state ? { state: change.state } : {}),
+            ...(change.stateReason ? { state_reason: change.stateReason } : {})
+        });
+    }
+    catch (error) {
+        throw describeRequestError(error, `update issue #${number}`, 'issues: write');
+    }
+}
+async function addIssueLabels(client, repo, number, labels) {
+    try {
+        await client.rest.issues.addLabels({ ...repo, issue_number: number, labels });
+    }
+    catch (error) {
+        throw describeRequestError(error, `label issue #${number}`, 'issues: write');
+    }
+}
+async function listIssueComments(client, repo, number) {
+    try {
+        const all = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+        return all.map((c) => ({ id: c.id, user: c.user?.login ?? '', body: c.body ?? '' }));
+    }
+    catch (error) {
+        throw describeRequestError(error, `read the comments of #${number}`, 'issues: read');
+    }
+}
+async function commentOnIssue(client, repo, number, body) {
+    try {
+        await client.rest.issues.createComment({ ...repo, issue_number: number, body });
+    }
+    catch (error) {
+        throw describeRequestError(error, `comment on #${number}`, 'issues: write (pull-requests: write to comment on a pull request)');
+    }
+}
+/** Who closed the issue last, from its events (GitHub's record, not the issue's text); null when none says. */
+async function findIssueCloser(client, repo, number) {
+    try {
+        const events = await client.paginate(client.rest.issues.listEvents, { ...repo, issue_number: number, per_page: 100 });
+        const closed = events.filter((e) => e.event === 'closed').at(-1);
+        return { actor: closed?.actor?.login ?? null, at: closed?.created_at ?? null };
+    }
+    catch (error) {
+        throw errors_describeRequestError(error, `read the events of issue #${number}`, 'issues: read');
+    }
+}
+/**
+ * Pull requests merged at or after `since`, newest update first. GitHub cannot filter by merge
+ * time, so closed pull requests are read by last update, newest first, until they were last
+ * updated before `since` (a pull request merged after it was updated after it too).
+ */
+async function listMergedPullRequestsSince(client, repo, since, base) {
+    const merged = [];
+    try {
+        const pages = client.paginate.iterator(client.rest.pulls.list, {
+            ...repo,
+            state: 'closed',
+            sort: 'updated',
+            direction: 'desc',
+            per_page: 100,
+            ...(base ? { base } : {})
+        });
+        for await (const page of pages) {
+            let older = false;
+            for (const pr of page.data) {
+                if (Date.parse(pr.updated_at) < since.getTime())
+                    older = true;
+                if (pr.merged_at === null || Date.parse(pr.merged_at) < since.getTime())
+                    continue;
+                merged.push({
+                    number: pr.number,
+                    title: pr.title,
+                    author: pr.user?.login ?? '',
+                    baseRef: pr.base.ref,
+                    headRef: pr.head.ref,
+                    labels: pr.labels.map((l) => l.name),
+                    mergedAt: pr.merged_at,
+                    htmlUrl: pr.html_url
+                });
+            }
+            if (older)
+                break;
+        }
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the merged pull requests of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/default-branch.ts
+
+/** The repository's default branch, for a run whose event names no branch (a schedule). */
+async function getDefaultBranch(client, repo) {
+    try {
+        const { data } = await client.rest.repos.get({ ...repo });
+        return data.default_branch;
+    }
+    catch (error) {
+        throw errors_describeRequestError(error, `read the default branch of ${repo.owner}/${repo.repo}`, 'metadata: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/merged-pull-requests-graphql.ts
+
+const MERGED_PULL_REQUESTS_PAGE = 50;
+const MERGED_PULL_REQUESTS = `query MergedPullRequests($owner: String!, $name: String!, $first: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequests(states: [MERGED], first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number title body url createdAt updatedAt mergedAt changedFiles
+        baseRefName headRefName headRefOid
+        author { login __typename }
+        mergedBy { login }
+        mergeCommit { oid }
+        labels(first: 100) { nodes { name } }
+        reviews(first: 100) { totalCount nodes { databaseId state submittedAt author { login __typename } commit { oid } } }
+        commits(first: 100) {
+          totalCount
+          nodes { commit { oid message parents(first: 2) { nodes { oid } } author { user { login } } committer { user { login } } } }
+        }
+        files(first: 100) { nodes { path } }
+        closingIssuesReferences(first: 10) { nodes { number title body state repository { nameWithOwner } labels(first: 100) { nodes { name } } } }
+        headCommit: commits(last: 1) {
+          nodes { commit { statusCheckRollup { contexts(first: 100) { nodes { __typename ... on CheckRun { name conclusion status } ... on StatusContext { context state } } } } } }
+        }
+      }
+    }
+  }
+}`;
+/**
+ * Every pull request merged between `from` and `to`, read by last update, newest first, until
+ * a page's pull requests were all last updated before `from` (one merged later was updated later).
+ * Returns the pull requests and how many queries it took.
+ */
+async function readMergedPullRequests(client, repo, from, to) {
+    const found = [];
+    let after = null;
+    let queries = 0;
+    for (;;) {
+        let answer;
+        try {
+            answer = await client.graphql(MERGED_PULL_REQUESTS, { owner: repo.owner, name: repo.repo, first: MERGED_PULL_REQUESTS_PAGE, after });
+        }
+        catch (error) {
+            throw errors_describeRequestError(error, `read the merged pull requests of ${repo.owner}/${repo.repo} (GraphQL)`, 'pull-requests: read, contents: read, checks: read');
+        }
+        queries += 1;
+        const page = answer.repository?.pullRequests;
+        if (!page)
+            throw errors_describeRequestError({ status: 404, message: 'no repository' }, `read ${repo.owner}/${repo.repo}`, 'metadata: read');
+        for (const pr of page.nodes) {
+            const merged = Date.parse(pr.mergedAt);
+            if (merged >= from.getTime() && merged < to.getTime())
+                found.push(pr);
+        }
+        const olderThanPeriod = page.nodes.length > 0 && page.nodes.every((pr) => Date.parse(pr.updatedAt) < from.getTime());
+        if (!page.pageInfo.hasNextPage || olderThanPeriod || page.pageInfo.endCursor === null)
+            break;
+        after = page.pageInfo.endCursor;
+    }
+    return { pullRequests: found.sort((a, b) => Date.parse(a.mergedAt) - Date.parse(b.mergedAt) || a.number - b.number), queries };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/pull-request-evidence.ts
+const LISTED = 100;
+const pull_request_evidence_SUBMITTED = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'];
+/** One pull request of the batched read, in the shapes the policy's evaluations take. */
+function pullRequestEvidence(node, repository) {
+    const author = node.author?.login ?? 'ghost';
+    const commits = node.commits.nodes.map(({ commit }) => ({
+        sha: commit.oid,
+        message: commit.message,
+        author: commit.author?.user?.login ?? null,
+        committer: commit.committer?.user?.login ?? null,
+        parents: commit.parents.nodes.map((p) => p.oid)
+    }));
+    const info = {
+        number: node.number,
+        state: 'closed',
+        draft: false,
+        merged: true,
+        title: node.title,
+        body: node.body ?? '',
+        author,
+        authorIsBot: node.author?.__typename === 'Bot' || author.endsWith('[bot]'),
+        headRef: node.headRefName,
+        headSha: node.headRefOid,
+        headRepo: null,
+        baseRef: node.baseRefName,
+        baseSha: '',
+        labels: node.labels.nodes.map((l) => l.name),
+        changedFiles: node.changedFiles,
+        commits: node.commits.totalCount,
+        nodeId: '',
+        autoMerge: null,
+        mergedAt: node.mergedAt,
+        mergedBy: node.mergedBy?.login ?? null,
+        mergeCommitSha: node.mergeCommit?.oid ?? null,
+        createdAt: node.createdAt,
+        htmlUrl: node.url
+    };
+    const files = node.files && node.changedFiles <= LISTED ? node.files.nodes.map((f) => ({ path: f.path, status: 'modified' })) : undefined;
+    const reviews = node.reviews.nodes.flatMap((r) => r.author && pull_request_evidence_SUBMITTED.includes(r.state)
+        ? [{ id: r.databaseId, user: r.author.login, isBot: r.author.__typename === 'Bot', state: r.state, commitSha: r.commit?.oid ?? '', submittedAt: r.submittedAt ?? '' }]
+        : []);
+    const contexts = node.headCommit.nodes[0]?.commit.statusCheckRollup?.contexts.nodes ?? [];
+    const checks = contexts.map((c) => c.__typename === 'CheckRun' ? { name: c.name, conclusion: (c.conclusion ?? c.status).toLowerCase() } : { name: c.context, conclusion: c.state.toLowerCase() });
+    const closingIssues = node.closingIssuesReferences.nodes.map((issue) => {
+        const [owner = repository.owner, name = repository.repo] = issue.repository.nameWithOwner.split('/');
+        return {
+            number: issue.number,
+            title: issue.title,
+            body: issue.body ?? '',
+            labels: issue.labels.nodes.map((l) => l.name),
+            state: issue.state === 'CLOSED' ? 'closed' : 'open',
+            isPullRequest: false,
+            repository: { owner, name },
+            source: 'sidebar'
+        };
+    });
+    return {
+        info,
+        ...(files ? { files } : {}),
+        ...(node.commits.totalCount <= LISTED ? { commits } : {}),
+        ...(node.reviews.totalCount <= LISTED ? { reviews } : {}),
+        checks,
+        closingIssues
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/permission-directory.ts
+
+/**
+ * Repository permissions read once per login for a whole run over many pull requests (the
+ * audit report): the same reviewers approve month after month, and asking again for each pull
+ * request would spend the token's hourly budget on answers already known.
+ */
+class PermissionDirectory {
+    client;
+    repo;
+    known = new Map();
+    constructor(client, repo) {
+        this.client = client;
+        this.repo = repo;
+    }
+    async read(logins) {
+        const missing = [...new Set(logins.filter((login) => !this.known.has(login.toLowerCase())))];
+        if (missing.length > 0) {
+            const reading = readPermissions(this.client, this.repo, missing);
+            // A failed read is not remembered: the next pull request asks again (and fails closed again).
+            reading.catch(() => missing.forEach((login) => this.known.delete(login.toLowerCase())));
+            for (const login of missing)
+                this.known.set(login.toLowerCase(), reading.then((found) => found[login] ?? 'none'));
+        }
+        const entries = await Promise.all(logins.map(async (login) => [login, await this.known.get(login.toLowerCase())]));
+        return Object.fromEntries(entries);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-pull-requests.ts
+
+/**
+ * The merged pull request that brought commit `sha` into the default branch (a deployment
+ * names a commit, not a pull request), or null when none did: a direct push.
+ */
+async function findMergedPullRequestOfCommit(client, repo, sha) {
+    try {
+        const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 });
+        const merged = data.filter((pr) => pr.merged_at !== null && (pr.merge_commit_sha === sha || data.length === 1));
+        return merged[0]?.number ?? data.find((pr) => pr.merged_at !== null)?.number ?? null;
+    }
+    catch (error) {
+        throw describeRequestError(error, `find the pull request of commit ${sha}`, 'pull-requests: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 /***/ }),
@@ -57051,18 +60558,40 @@ function qualifiedNameOfList(names) {
 
 /***/ }),
 
-/***/ 282:
+/***/ 5524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  kJ: () => (/* reexport */ MAX_ISSUE_REFERENCES),
+  TH: () => (/* reexport */ auditChangeRequest),
+  gE: () => (/* reexport */ auditExceptions),
+  TW: () => (/* reexport */ changeRequestRecord),
+  cc: () => (/* reexport */ checkDocumentSections),
   L8: () => (/* reexport */ classify),
+  jV: () => (/* reexport */ commitsAfter),
   G4: () => (/* reexport */ defaultPolicy),
-  ON: () => (/* reexport */ parsePolicy)
+  c1: () => (/* reexport */ emergencyCandidates),
+  EQ: () => (/* reexport */ evaluateApprovals),
+  lf: () => (/* reexport */ evaluateChangeRequest),
+  MJ: () => (/* reexport */ evaluateReviewCompletion),
+  OZ: () => (/* reexport */ isDeployBranch),
+  tg: () => (/* reexport */ latestDecisions),
+  ag: () => (/* reexport */ markedDueAt),
+  FW: () => (/* reexport */ parseDependencyUpdates),
+  Hj: () => (/* reexport */ parseIssueReferences),
+  ON: () => (/* reexport */ parsePolicy),
+  G8: () => (/* reexport */ renderAuditCsv),
+  kY: () => (/* reexport */ renderAuditJson),
+  ti: () => (/* reexport */ renderAuditMarkdown),
+  ct: () => (/* reexport */ reviewDueAt),
+  n6: () => (/* reexport */ reviewStatus),
+  PJ: () => (/* reexport */ reviewedPullRequestNumber),
+  bm: () => (/* reexport */ trustedDueAt)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, CHANGE_TYPES, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, MAX_ISSUE_REFERENCES, RECORDED_SECTION_LENGTH, auditChangeRequest, buildAuditRecord, changeRequestRecord, commitsAfter, compileGlobList, cutText, describeReference, emergencyCandidates, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, latestDecisions, listHeadings, normalizeHeading, parseDependencyUpdates, parseIssueReferences, semverLevel, serializeAuditRecord, shortSha, unpairedSurrogateAt, wellFormedText
+// UNUSED EXPORTS: APPROVAL_ITEM, AUDIT_COLUMNS, AUDIT_SCHEMA, CHANGE_TYPES, CHECKLIST, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, ESCALATION_MARKER, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, PULL_REQUEST_LINK_MARKER, RECORDED_SECTION_LENGTH, approvalTicked, buildAuditRecord, compileGlobList, cutText, describeReference, dueMarker, duplicateMarker, encodingProblem, findSections, globProblem, isFilled, isMarkedDuplicate, isOverdue, isReviewIssueOf, listHeadings, markedPullRequest, normalizeHeading, relativeTime, renderReviewIssue, reviewMarker, semverLevel, serializeAuditRecord, shortSha, standingReviewIssue, unpairedSurrogateAt, utcTime, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -61085,7 +64614,7 @@ function isWordChar(char) {
  * Written as loops rather than end-anchored regular expressions: the body is the author's,
  * and a 64 KiB heading of punctuation must not take seconds to backtrack through.
  */
-function heading_text_normalizeHeading(text) {
+function normalizeHeading(text) {
     const chars = Array.from(text.normalize('NFKC').toLowerCase().replace(/[*`~]/g, ''));
     // An underscore run between two letters is part of a word (snake_case); elsewhere it is emphasis.
     const kept = [];
@@ -61133,7 +64662,7 @@ function readSections(reader, node, name) {
         // `justification` are one heading to it), so that a policy cannot list a section twice
         // in a way only the evaluator would notice.
         const text = heading.replace(/^#+/, '').trim();
-        const folded = heading_text_normalizeHeading(text);
+        const folded = normalizeHeading(text);
         if (folded === '') {
             reader.error(at, `\`${itemName}\` is an empty heading.`, 'Write the heading\'s text, e.g. `Justification`.');
             return false;
@@ -63055,7 +66584,7 @@ function tagNameShort(fullTag) {
 }
 //#endregion
 //#region src/parser/constructor.ts
-var NO_RANGE$2 = (/* unused pure expression or super */ null && (-1));
+var NO_RANGE$2 = -1;
 var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
 var DEFAULT_CONSTRUCTOR_OPTIONS = {
 	filename: "",
@@ -64217,7 +67746,7 @@ function loadAll(input, iteratorOrOptions, options) {
 *
 * @category Main
 */
-function js_yaml_load(input, options) {
+function load(input, options) {
 	const documents = loadDocuments(input, options);
 	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
 	if (documents.length === 1) return documents[0];
@@ -65768,7 +69297,7 @@ function pushEntry(map, key, entry) {
 
 const STANDARD_RULE = 0;
 const compiled_policy_cache = new WeakMap();
-function compiled_policy_compilePolicy(policy) {
+function compilePolicy(policy) {
     const cached = compiled_policy_cache.get(policy);
     if (cached)
         return cached;
@@ -65876,7 +69405,7 @@ function lookup(record, key) {
 /** How many matching files a control keeps by name; `fileCount` has the total. */
 const MAX_FILES_KEPT_PER_CONTROL = 50;
 function classify(facts, policy) {
-    const compiled = compiled_policy_compilePolicy(policy);
+    const compiled = compilePolicy(policy);
     const files = facts.files;
     const { standardPaths, controls, firstMatches } = matchFiles(files, policy, compiled);
     const emergency = declareEmergency(facts, policy, compiled);
@@ -66051,7 +69580,7 @@ function emergencyCandidates(pullRequest, policy) {
 // Requirement operators bots write in front of versions: `^1.2.3`, `~> 1.2`, `==5.1.1`.
 const OPERATOR = /^(?:\^|~>|~=|~|===|==|>=|<=|=|>|<)\s*/;
 const VERSION = /^[vV]?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
-function semver_level_parseVersion(text) {
+function parseVersion(text) {
     const match = VERSION.exec(text.trim().replace(OPERATOR, ''));
     if (!match)
         return undefined;
@@ -66060,9 +69589,9 @@ function semver_level_parseVersion(text) {
         return undefined;
     return { parts: numbers, prerelease: match[5] !== undefined };
 }
-function semver_level_semverLevel(from, to) {
-    const a = semver_level_parseVersion(from);
-    const b = semver_level_parseVersion(to);
+function semverLevel(from, to) {
+    const a = parseVersion(from);
+    const b = parseVersion(to);
     if (!a || !b || from.trim() === to.trim())
         return 'unknown';
     const [majorA, minorA, patchA] = a.parts;
@@ -66086,7 +69615,7 @@ function semver_level_semverLevel(from, to) {
 }
 const ORDER = { patch: 0, minor: 1, major: 2, unknown: 3 };
 /** The larger of two levels; 'unknown' is larger than any. */
-function semver_level_largerLevel(a, b) {
+function largerLevel(a, b) {
     return ORDER[a] >= ORDER[b] ? a : b;
 }
 
@@ -66403,17 +69932,91 @@ function audit_record_pick(value, keys) {
     return picked;
 }
 
+;// CONCATENATED MODULE: ./packages/policy/src/approvals/commit-history.ts
+function shaKey(sha) {
+    return sha.toLowerCase();
+}
+/** The commit SHA as people read it in messages. */
+function shortSha(sha) {
+    return sha.slice(0, 7);
+}
+function ancestorsWithin(start, bySha) {
+    const seen = new Set();
+    const queue = [shaKey(start)];
+    while (queue.length > 0) {
+        const sha = queue.pop();
+        const commit = bySha.get(sha);
+        if (!commit || seen.has(sha))
+            continue;
+        seen.add(sha);
+        for (const parent of commit.parents)
+            queue.push(shaKey(parent));
+    }
+    return seen;
+}
+/**
+ * The pull request's commits that came after `since`, up to `head`, oldest first: those
+ * reachable from head but not from `since`, walking parents only within the pull request's
+ * own commits (base-branch commits a merge brings in are not the pull request's). Parents
+ * rather than list order, so that a side branch merged into the pull request is judged by
+ * what it contains.
+ *
+ * Null when `since` is not an ancestor of head within the pull request: it was force-pushed
+ * away, or the commit list was cut short. Nobody can then say what changed since, so the
+ * caller must treat it as if everything did.
+ */
+function commitsAfter(commits, since, head) {
+    if (shaKey(since) === shaKey(head))
+        return [];
+    const bySha = new Map(commits.map((commit) => [shaKey(commit.sha), commit]));
+    const fromHead = ancestorsWithin(head, bySha);
+    if (!fromHead.has(shaKey(since)))
+        return null;
+    const fromSince = ancestorsWithin(since, bySha);
+    return commits.filter((commit) => fromHead.has(shaKey(commit.sha)) && !fromSince.has(shaKey(commit.sha)));
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/approvals/latest-reviews.ts
+/** GitHub logins are case-insensitive; compare them through this. */
+function loginKey(login) {
+    return login.toLowerCase();
+}
+/** Oldest first: by submission time, then by id, which GitHub hands out in order. */
+function compareReviews(a, b) {
+    const byTime = timeOf(a) - timeOf(b);
+    return byTime !== 0 && !Number.isNaN(byTime) ? byTime : a.id - b.id;
+}
+function timeOf(review) {
+    return Date.parse(review.submittedAt);
+}
+/**
+ * Each reviewer's deciding review, as GitHub decides it: the latest APPROVED,
+ * CHANGES_REQUESTED or DISMISSED one. COMMENTED reviews change nothing (a comment after an
+ * approval must not withdraw it). A dismissed review is a decision too: it takes back
+ * whatever it said, so an older CHANGES_REQUESTED that the reviewer had already approved
+ * past does not come back to block, and an older approval does not come back to count.
+ */
+function latestDecisions(reviews) {
+    const latest = new Map();
+    for (const review of [...reviews].sort(compareReviews)) {
+        if (review.state === 'COMMENTED')
+            continue;
+        latest.set(loginKey(review.user), review);
+    }
+    return [...latest.values()].sort(compareReviews);
+}
+
 ;// CONCATENATED MODULE: ./packages/policy/src/approvals/approval-eligibility.ts
 
 
-const WRITE_PERMISSIONS = (/* unused pure expression or super */ null && (['admin', 'maintain', 'write']));
+const WRITE_PERMISSIONS = ['admin', 'maintain', 'write'];
 /**
  * GitHub's own committer for commits made in the web interface ("Update branch", suggestions,
  * merges). Whoever pressed the button is the commit's author, so the committer says nothing.
  */
 const WEB_FLOW_COMMITTERS = new Set(['web-flow', 'github']);
 /** Undefined when the GitHub layer gave no permission for this login. */
-function approval_eligibility_permissionOf(facts, login) {
+function permissionOf(facts, login) {
     const wanted = loginKey(login);
     for (const [user, permission] of Object.entries(facts.permissions)) {
         if (loginKey(user) === wanted)
@@ -66421,7 +70024,7 @@ function approval_eligibility_permissionOf(facts, login) {
     }
     return undefined;
 }
-function approval_eligibility_canWrite(permission) {
+function canWrite(permission) {
     return permission !== undefined && WRITE_PERMISSIONS.includes(permission);
 }
 function isBotReviewer(review) {
@@ -66431,7 +70034,7 @@ function isBotReviewer(review) {
  * Everything that stops an approval from counting, whoever it is for; empty when it counts.
  * Every rule is checked (not only the first that fails) so that a message can say all of it.
  */
-function approval_eligibility_judgeApproval(review, facts, settings) {
+function judgeApproval(review, facts, settings) {
     const found = [];
     const user = review.user;
     const at = shortSha(review.commitSha);
@@ -66441,8 +70044,8 @@ function approval_eligibility_judgeApproval(review, facts, settings) {
     if (!settings.countBots && isBotReviewer(review)) {
         found.push({ reason: 'bot', explanation: `${user} is a bot and bot approvals do not count` });
     }
-    const permission = approval_eligibility_permissionOf(facts, user);
-    if (!approval_eligibility_canWrite(permission)) {
+    const permission = permissionOf(facts, user);
+    if (!canWrite(permission)) {
         found.push({
             reason: 'no-write',
             explanation: permission === undefined
@@ -66494,7 +70097,7 @@ function contributedBy(commit, login) {
 
 
 
-function judged_reviews_judgeReviews(facts, settings) {
+function judgeReviews(facts, settings) {
     const judged = { approvals: [], dismissed: [], blockers: [], ignored: [] };
     for (const review of latestDecisions(facts.reviews)) {
         const base = { user: review.user, reviewId: review.id, commit: review.commitSha, at: review.submittedAt };
@@ -66529,6 +70132,130 @@ function judged_reviews_judgeReviews(facts, settings) {
         }
     }
     return judged;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/approvals/reviewer-membership.ts
+
+function reviewer_membership_isTeam(principal) {
+    return principal.startsWith('@');
+}
+/** Team members by `@org/slug`, or undefined when the GitHub layer could not give them. */
+function membersOf(team, teamMembers) {
+    const wanted = team.toLowerCase();
+    for (const [name, members] of Object.entries(teamMembers)) {
+        if (name.toLowerCase() === wanted)
+            return members;
+    }
+    return undefined;
+}
+/**
+ * Whether `login` may satisfy a requirement listing `reviewers`: named, or a member of a named
+ * team. No reviewers means anyone eligible. A team whose members are unknown admits nobody,
+ * so that a membership that could not be read never lets an approval through.
+ */
+function isAmongReviewers(login, reviewers, teamMembers) {
+    if (reviewers.length === 0)
+        return true;
+    const user = loginKey(login);
+    return reviewers.some((principal) => reviewer_membership_isTeam(principal)
+        ? (membersOf(principal, teamMembers) ?? []).some((member) => loginKey(member) === user)
+        : loginKey(principal) === user);
+}
+function unreadableTeams(reviewers, teamMembers) {
+    return reviewers.filter((principal) => reviewer_membership_isTeam(principal) && membersOf(principal, teamMembers) === undefined);
+}
+/** "@acme/security", "alice or @acme/leads", or "anyone with write access". */
+function describeReviewers(reviewers) {
+    if (reviewers.length === 0)
+        return 'anyone with write access';
+    return joinWith(reviewers, 'or');
+}
+/** Why `login` is not among `reviewers`, for a sentence that starts with their name. */
+function describeNonMembership(login, reviewers) {
+    const teams = reviewers.filter(reviewer_membership_isTeam);
+    const users = reviewers.filter((principal) => !reviewer_membership_isTeam(principal));
+    if (users.length === 0)
+        return `${login} is not a member of ${joinWith(teams, 'or')}`;
+    if (teams.length === 0)
+        return `${login} is not ${joinWith(users, 'or')}`;
+    return `${login} is neither ${joinWith(users, 'or')} nor a member of ${joinWith(teams, 'or')}`;
+}
+function joinWith(items, conjunction) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/approvals/requirement-status.ts
+
+
+/** "normal change" or "control secrets-and-config", to start a sentence with. */
+function requirementLabel(requirement) {
+    return requirement.source === 'change-type' ? `${requirement.name} change` : `control ${requirement.name}`;
+}
+function approvalsWord(count) {
+    return count === 1 ? 'approval' : 'approvals';
+}
+function evaluateRequirement(requirement, judged, facts) {
+    const { reviewers } = requirement;
+    const listed = (login) => isAmongReviewers(login, reviewers, facts.teamMembers);
+    const satisfiedBy = judged.approvals
+        .filter(({ review, ineligible }) => ineligible.length === 0 && listed(review.user))
+        .map(({ review }) => review.user);
+    const missing = Math.max(0, requirement.approvals - satisfiedBy.length);
+    const notInReviewers = judged.approvals
+        .filter(({ review, ineligible }) => ineligible.length === 0 && !listed(review.user))
+        .map(({ review }) => ({
+        user: review.user,
+        reviewId: review.id,
+        commit: review.commitSha,
+        at: review.submittedAt,
+        reason: 'not-in-reviewers',
+        requirement: requirement.name,
+        explanation: describeNonMembership(review.user, reviewers)
+    }));
+    const label = requirementLabel(requirement);
+    const who = describeReviewers(reviewers);
+    let explanation;
+    if (requirement.approvals <= 0) {
+        explanation = `${label} needs no approval`;
+    }
+    else if (missing === 0) {
+        explanation = `${label} needs ${requirement.approvals} ${approvalsWord(requirement.approvals)} from ${who}: satisfied by ${joinWith(satisfiedBy, 'and')}`;
+    }
+    else {
+        const counted = satisfiedBy.length > 0 ? ` (${joinWith(satisfiedBy.map((u) => `${u}'s`), 'and')} counted)` : '';
+        const reasons = whyNot(requirement, judged, facts, listed);
+        explanation =
+            `${label} needs ${missing} more ${approvalsWord(missing)} from ${who}${counted}` +
+                (reasons.length > 0 ? `; ${reasons.join(', ')}` : '');
+    }
+    return {
+        evaluation: { requirement, satisfied: missing === 0, satisfiedBy, missing, explanation },
+        notInReviewers
+    };
+}
+/** Every approval that might have counted here and did not, each naming its person and commit. */
+function whyNot(requirement, judged, facts, listed) {
+    const reasons = [];
+    for (const team of unreadableTeams(requirement.reviewers, facts.teamMembers)) {
+        reasons.push(`the members of ${team} could not be read, so no approval counts as theirs`);
+    }
+    for (const { review, ineligible } of judged.approvals) {
+        // Not being listed is the reason that matters: fixing anything else would not help.
+        if (!listed(review.user))
+            reasons.push(describeNonMembership(review.user, requirement.reviewers));
+        else
+            for (const { explanation } of ineligible)
+                reasons.push(explanation);
+    }
+    for (const review of judged.dismissed) {
+        if (listed(review.user))
+            reasons.push(`${review.user}'s review on ${shortSha(review.commitSha)} was dismissed`);
+    }
+    if (reasons.length === 0 && judged.approvals.length === 0)
+        reasons.push('nobody has approved yet');
+    return reasons;
 }
 
 ;// CONCATENATED MODULE: ./packages/policy/src/approvals/evaluate-approvals.ts
@@ -66592,6 +70319,408 @@ function emergencyNotice(counted, policy) {
 
 
 
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/text-encoding.ts
+// GitHub's JSON can carry `\ud800`-style escapes that decode to half of a UTF-16 surrogate
+// pair: text that has no UTF-8 encoding at all. Such a body cannot be quoted faithfully in a
+// summary or an audit record, so it is reported, never silently repaired into a pass.
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** The index of the first unpaired surrogate in `text`, or -1 when it is valid Unicode (and so has a UTF-8 encoding). */
+function unpairedSurrogateAt(text) {
+    const match = UNPAIRED_SURROGATE.exec(text);
+    return match ? match.index : -1;
+}
+/** `text` with each unpaired surrogate replaced by U+FFFD, as a UTF-8 encoder would write it. */
+function wellFormedText(text) {
+    return text.replace(new RegExp(UNPAIRED_SURROGATE.source, 'g'), '\uFFFD');
+}
+/**
+ * Why `text` cannot be read as UTF-8, for a message ("not valid UTF-8 text: an unpaired
+ * surrogate U+D800 at character 58"); null when it can.
+ */
+function encodingProblem(text) {
+    const at = unpairedSurrogateAt(text);
+    if (at === -1)
+        return null;
+    const code = text.charCodeAt(at).toString(16).toUpperCase();
+    return `not valid UTF-8 text: an unpaired surrogate U+${code} at character ${at + 1}`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/change-request-record.ts
+
+
+/** Per section: enough for an auditor to read the justification, small enough for an output. */
+const RECORDED_SECTION_LENGTH = 2000;
+const CUT_MARK = '… [cut]';
+/** `text` at most `limit` characters, the cut marked; never splits a surrogate pair. */
+function cutText(text, limit = RECORDED_SECTION_LENGTH) {
+    if (text.length <= limit)
+        return { text, cut: false };
+    let end = limit - CUT_MARK.length;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return { text: text.slice(0, end).trimEnd() + CUT_MARK, cut: true };
+}
+/**
+ * The record of what documents the change: `documented` is the linked issue, or the pull
+ * request itself when its description is the change request and no issue is linked.
+ */
+function changeRequestRecord(documented, statuses, documentedIn) {
+    const sections = statuses.map((status) => ({ heading: status.heading, ...cutText(status.text) }));
+    return {
+        issue: documented.number,
+        title: wellFormedText(documented.title),
+        documentedIn,
+        justification: sectionNamed(sections, 'justification')?.text ?? null,
+        impact: sectionNamed(sections, 'impact')?.text ?? null,
+        sections
+    };
+}
+function sectionNamed(sections, prefix) {
+    return sections.find((section) => normalizeHeading(section.heading).startsWith(prefix));
+}
+/**
+ * The audit record's `changeRequest`, in the contract's shape (strings, never null). A policy
+ * whose sections are named otherwise than "Justification…" and "Impact…" still leaves text
+ * for the auditor: the first other section stands for the justification, the next for the
+ * impact. Sections beyond those two are in the job summary, not in the record.
+ */
+function auditChangeRequest(record) {
+    if (record === null)
+        return null;
+    const justification = sectionNamed(record.sections, 'justification');
+    const impact = sectionNamed(record.sections, 'impact');
+    const others = record.sections.filter((section) => section !== justification && section !== impact);
+    return {
+        issue: record.issue,
+        title: record.title,
+        justification: (justification ?? others.shift())?.text ?? '',
+        impact: (impact ?? others.shift())?.text ?? ''
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/markdown-masking.ts
+// What a reader of the rendered Markdown does not see as prose: HTML comments (issue
+// templates put their prompts in them), and optionally fenced code and code spans. Masking
+// keeps every line's length so that what is found in the masked text is where it was written.
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+function markdownLines(text) {
+    return text.replace(/\r\n?/g, '\n').split('\n');
+}
+function blank(text) {
+    return ' '.repeat(text.length);
+}
+/**
+ * The body's lines with HTML comments (also those spanning lines) replaced by spaces, and
+ * fenced code and code spans too as `options` says. Fences are recognised whether or not
+ * they are blanked, so a comment marker inside code never hides what follows. A fence that
+ * is never closed runs to the end, as CommonMark has it. Code spans are matched within a
+ * line only: a stray backtick must not hide the rest of a long body.
+ */
+function maskMarkdown(text, options) {
+    const masked = [];
+    let fence = null;
+    let inComment = false;
+    for (const line of markdownLines(text)) {
+        if (fence) {
+            if (closesFence(line, fence))
+                fence = null;
+            masked.push(options.fences ? blank(line) : line);
+            continue;
+        }
+        const open = inComment ? null : FENCE_OPEN.exec(line);
+        // A backtick fence's info string cannot hold a backtick: ```a``` is a code span.
+        if (open && !(open[1].startsWith('`') && line.slice(open[0].length).includes('`'))) {
+            fence = { char: open[1][0], length: open[1].length };
+            masked.push(options.fences ? blank(line) : line);
+            continue;
+        }
+        const scanned = maskInline(line, inComment, options.codeSpans);
+        inComment = scanned.inComment;
+        masked.push(scanned.line);
+    }
+    return masked;
+}
+function closesFence(line, fence) {
+    const match = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
+    return match !== null && match[1][0] === fence.char && match[1].length >= fence.length;
+}
+function maskInline(line, startsInComment, codeSpans) {
+    let out = '';
+    let i = 0;
+    if (startsInComment) {
+        const end = line.indexOf('-->');
+        if (end < 0)
+            return { line: blank(line), inComment: true };
+        out = blank(line.slice(0, end + 3));
+        i = end + 3;
+    }
+    while (i < line.length) {
+        if (line[i] === '`') {
+            const run = backtickRun(line, i);
+            const close = closingRun(line, i + run, run);
+            if (close < 0) {
+                out += line.slice(i, i + run);
+                i += run;
+            }
+            else {
+                out += codeSpans ? blank(line.slice(i, close + run)) : line.slice(i, close + run);
+                i = close + run;
+            }
+        }
+        else if (line.startsWith('<!--', i)) {
+            // `<!-->` and `<!--->` close themselves, as CommonMark reads them.
+            const end = line.indexOf('-->', i + 2);
+            if (end < 0)
+                return { line: out + blank(line.slice(i)), inComment: true };
+            out += blank(line.slice(i, end + 3));
+            i = end + 3;
+        }
+        else {
+            out += line[i];
+            i += 1;
+        }
+    }
+    return { line: out, inComment: false };
+}
+function backtickRun(line, start) {
+    let end = start;
+    while (line[end] === '`')
+        end += 1;
+    return end - start;
+}
+/** Where the next run of exactly `length` backticks starts, or -1. */
+function closingRun(line, from, length) {
+    let i = line.indexOf('`', from);
+    while (i >= 0) {
+        const run = backtickRun(line, i);
+        if (run === length)
+            return i;
+        i = line.indexOf('`', i + run);
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/repository-name.ts
+/** GitHub owner and repository names are case-insensitive. */
+function sameRepository(a, b) {
+    return a.owner.toLowerCase() === b.owner.toLowerCase() && a.name.toLowerCase() === b.name.toLowerCase();
+}
+function repositoryPath(repository) {
+    return `${repository.owner}/${repository.name}`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/issue-references.ts
+
+
+/** At most this many linked issues are read: each is an API request, and a body is the author's to fill. */
+const MAX_ISSUE_REFERENCES = 10;
+const OWNER = '[A-Za-z0-9][A-Za-z0-9-]{0,38}';
+const NAME = '[A-Za-z0-9._-]{1,100}';
+const NUMBER = '[1-9][0-9]{0,9}';
+// A reference glued to a word, a path or an HTML entity (`&#12;`) is not one.
+const NOT_GLUED = '(?<![\\w/&#.-])';
+const CLOSING_KEYWORD = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?):?[ \t]+$/i;
+function issue_references_escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function referencePattern(serverUrl) {
+    const server = issue_references_escapeRegExp(serverUrl.replace(/\/+$/, '').replace(/^https?:\/\//i, ''));
+    return new RegExp(`(?:https?://${server}/(?<urlOwner>${OWNER})/(?<urlName>${NAME})/(?<kind>issues|pull)/(?<urlNumber>${NUMBER})` +
+        `|${NOT_GLUED}(?<owner>${OWNER})/(?<name>${NAME})#(?<crossNumber>${NUMBER})` +
+        `|${NOT_GLUED}#(?<number>${NUMBER}))(?![\\w-])`, 'gi');
+}
+/**
+ * The issues and pull requests a body refers to, as GitHub links them: `#12`, `owner/name#12`
+ * and `<server>/owner/name/issues/12` or `/pull/12` URLs, with or without a closing keyword.
+ * References inside code, fenced or inline, and inside HTML comments (where templates put
+ * their examples) are not references: GitHub does not link them either.
+ */
+function parseIssueReferences(body, repo, serverUrl = 'https://github.com') {
+    const text = maskMarkdown(body, { fences: true, codeSpans: true }).join('\n');
+    const unique = new Map();
+    for (const match of text.matchAll(referencePattern(serverUrl))) {
+        const groups = match.groups ?? {};
+        const owner = groups.urlOwner ?? groups.owner ?? repo.owner;
+        const name = groups.urlName ?? groups.name ?? repo.name;
+        const number = Number(groups.urlNumber ?? groups.crossNumber ?? groups.number);
+        const closing = CLOSING_KEYWORD.test(text.slice(Math.max(0, match.index - 20), match.index));
+        const isPullRequest = groups.kind?.toLowerCase() === 'pull';
+        const key = `${owner}/${name}#${number}`.toLowerCase();
+        const seen = unique.get(key);
+        if (seen) {
+            seen.closing ||= closing;
+            seen.isPullRequest ||= isPullRequest;
+            continue;
+        }
+        const crossRepository = !sameRepository({ owner, name }, repo);
+        unique.set(key, { owner, name, number, isPullRequest, crossRepository, closing, text: match[0] });
+    }
+    // This repository's references first: they are the ones that can be change requests, so a
+    // long list of links elsewhere must not push them past the cap.
+    const ordered = [...unique.values()].sort((a, b) => Number(a.crossRepository) - Number(b.crossRepository));
+    const references = ordered.slice(0, MAX_ISSUE_REFERENCES);
+    const skipped = ordered.length - references.length;
+    return { references, skipped, truncated: skipped > 0 };
+}
+/** "#12" for this repository, "owner/name#12" for another, as people write them. */
+function describeReference(reference, repo) {
+    return sameRepository(reference, repo) ? `#${reference.number}` : `${repositoryPath(reference)}#${reference.number}`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/issue-candidates.ts
+
+
+
+/** "issue #12", or "issue acme/other#12" for another repository's. */
+function issueName(issue, repository) {
+    return `issue ${describeReference({ ...issue.repository, number: issue.number }, repository)}`;
+}
+/**
+ * Why a linked issue cannot be the change request, whatever its sections say, each phrased
+ * as what to do; empty when it can be. An issue that could not be read fails closed: nothing
+ * else about it is known.
+ */
+function linkProblems(issue, repository, settings) {
+    const written = describeReference({ ...issue.repository, number: issue.number }, repository);
+    if (issue.readError !== undefined) {
+        const fix = issue.readFix ?? "check that it exists and that the token may read its repository's issues";
+        return [`${written} could not be read (${issue.readError}): ${fix}`];
+    }
+    if (issue.isPullRequest) {
+        return [`${written} is a pull request, not an issue: link the change-request issue instead`];
+    }
+    // Another repository's issue is out of this repository's audit trail, and its author need
+    // not be bound by this policy at all.
+    if (!sameRepository(issue.repository, repository)) {
+        return [`${written} is an issue of another repository: link an issue of ${repositoryPath(repository)} instead`];
+    }
+    const wanted = settings.labels.map((label) => label.toLowerCase());
+    if (wanted.length > 0 && !issue.labels.some((label) => wanted.includes(label.toLowerCase()))) {
+        const which = settings.labels.length === 1 ? `the label ${settings.labels[0]}` : `any of the labels ${settings.labels.join(', ')}`;
+        return [`${issueName(issue, repository)} does not have ${which}: add it to the issue`];
+    }
+    // Its sections could not be quoted as written: fail closed rather than judge a repaired copy.
+    const undecodable = encodingProblem(issue.body);
+    if (undecodable !== null) {
+        return [`the body of ${issueName(issue, repository)} is ${undecodable}: edit the issue, retype the text around that place and save it`];
+    }
+    return [];
+}
+/**
+ * Whether the issue's sections can be judged: it was read, is an issue of this repository and
+ * its body is valid text. Its labels may still keep it from counting, but its sections are
+ * judged anyway, so that every problem is reported in one run rather than one per push.
+ */
+function hasReadableSections(issue, repository) {
+    return issue.readError === undefined && !issue.isPullRequest && sameRepository(issue.repository, repository) && encodingProblem(issue.body) === null;
+}
+/** The same issue linked in the body and in the sidebar is one candidate, the body's first. */
+function uniqueIssues(issues) {
+    const seen = new Set();
+    return issues.filter((issue) => {
+        const key = `${repositoryPath(issue.repository)}#${issue.number}`.toLowerCase();
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/required-sections.ts
+
+/**
+ * The policy's sections, each once. The validator rejects duplicates and empty names; this
+ * is the evaluator not crashing or asking twice when handed them anyway.
+ */
+function requiredSections(sections) {
+    const seen = new Set();
+    const unique = [];
+    const notices = [];
+    for (const section of sections) {
+        const key = normalizeHeading(section);
+        if (key === '') {
+            notices.push(`change-request.sections has an empty heading (${JSON.stringify(section)}); it was ignored`);
+        }
+        else if (seen.has(key)) {
+            notices.push(`change-request.sections lists '${section}' more than once; it is checked once`);
+        }
+        else {
+            seen.add(key);
+            unique.push(section);
+        }
+    }
+    return { sections: unique, notices };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/markdown-headings.ts
+
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+// Lines that open a block whose text cannot become a setext heading's content.
+const LIST_OR_QUOTE = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^ {0,3}>/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/**
+ * The ATX and setext headings a reader sees, in order. Headings inside fenced code or HTML
+ * comments are not headings: an issue template's example must not count as filled in.
+ */
+function listHeadings(body) {
+    const lines = maskMarkdown(body, { fences: true, codeSpans: false });
+    const headings = [];
+    let paragraphStart = null;
+    // Inside a list item or quote until the next blank line: its lines are not a paragraph.
+    let inListOrQuote = false;
+    lines.forEach((line, index) => {
+        if (line.trim() === '') {
+            paragraphStart = null;
+            inListOrQuote = false;
+            return;
+        }
+        const atx = ATX_OPEN.exec(line);
+        if (atx) {
+            const text = withoutClosingSequence(line.slice(atx[0].length).trim());
+            headings.push({ level: atx[1].length, text, line: index, endLine: index });
+            paragraphStart = null;
+            return;
+        }
+        const underline = SETEXT_UNDERLINE.exec(line);
+        if (underline && paragraphStart !== null) {
+            const text = lines.slice(paragraphStart, index).map((l) => l.trim()).join(' ');
+            headings.push({ level: underline[1].startsWith('=') ? 1 : 2, text, line: paragraphStart, endLine: index });
+            paragraphStart = null;
+            return;
+        }
+        if (THEMATIC_BREAK.test(line)) {
+            paragraphStart = null;
+            return;
+        }
+        if (LIST_OR_QUOTE.test(line)) {
+            inListOrQuote = true;
+            paragraphStart = null;
+            return;
+        }
+        // Four spaces of indent start a code block, not a paragraph; they only continue one.
+        if (paragraphStart === null && !inListOrQuote && !/^(?: {4}|\t)/.test(line))
+            paragraphStart = index;
+    });
+    return headings;
+}
+/**
+ * "Title ##" is "Title"; "C#" stays. A loop, not `/[ \t]+#+$/`: that backtracks
+ * quadratically over a long line of spaces, and the body is the author's to write.
+ */
+function withoutClosingSequence(text) {
+    let start = text.length;
+    while (start > 0 && text[start - 1] === '#')
+        start -= 1;
+    if (start === text.length)
+        return text;
+    if (start === 0)
+        return '';
+    const before = text[start - 1];
+    return before === ' ' || before === '\t' ? text.slice(0, start).trim() : text;
+}
+
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/section-filled.ts
 
 const UNTICKED_ITEM = /^(?:[-+*]|\d{1,9}[.)])[ \t]+\[ \]/;
@@ -66610,7 +70739,7 @@ const PLACEHOLDERS = new Set(['no response', 'todo', 'tbd', 'tbc', 'fixme', 'n/a
  * with nothing under them); nothing but punctuation; a placeholder from PLACEHOLDERS; or a
  * bracketed prompt left as is, like "<describe the impact>". Text in code blocks counts.
  */
-function section_filled_isFilled(text) {
+function isFilled(text) {
     const lines = maskMarkdown(text, { fences: false, codeSpans: false })
         .map((line) => line.trim())
         .filter((line) => line !== '' && !UNTICKED_ITEM.test(line) && !ATX_HEADING.test(line));
@@ -66647,7 +70776,7 @@ function isBracketedPrompt(content) {
  * its first occurrence with text that is filled in, else its first: a template quoted
  * further down must not hide the answer above it, nor the other way round.
  */
-function markdown_sections_findSections(body, headings) {
+function findSections(body, headings) {
     const lines = markdownLines(body);
     const all = listHeadings(body);
     return headings.map((heading) => {
@@ -66668,7 +70797,7 @@ function sectionText(heading, all, lines) {
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/section-statuses.ts
 
 
-function section_statuses_sectionStatuses(body, sections, document) {
+function sectionStatuses(body, sections, document) {
     return findSections(body, sections).map((found) => ({
         heading: found.heading,
         document,
@@ -66677,14 +70806,14 @@ function section_statuses_sectionStatuses(body, sections, document) {
         text: found.text
     }));
 }
-function section_statuses_allFilled(statuses) {
+function allFilled(statuses) {
     return statuses.every((status) => status.filled);
 }
 /**
  * What to do about each section that is missing or empty, naming the document: "issue #12 has
  * no text under 'Impact assessment': fill in that section".
  */
-function section_statuses_sectionProblems(statuses, documentName) {
+function sectionProblems(statuses, documentName) {
     const inDescription = documentName.startsWith('pull request') ? ' of its description' : '';
     return statuses
         .filter((status) => !status.filled)
@@ -66822,6 +70951,19 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
     return missing;
 }
 
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/document-sections.ts
+
+
+/**
+ * The section check require-approval applies to a change request, for any one document: an
+ * emergency's post-deployment review issue is held to exactly the same rule (a heading for
+ * each of `change-request.sections`, with text under it that is not a placeholder).
+ */
+function checkDocumentSections(body, sections, document, documentName) {
+    const statuses = sectionStatuses(body, requiredSections(sections).sections, document);
+    return { filled: allFilled(statuses), sections: statuses, problems: sectionProblems(statuses, documentName) };
+}
+
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/index.ts
 
 
@@ -66830,6 +70972,334 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 
 
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/review-issue-content.ts
+
+
+/** The checklist item whose tick is the retroactive approval the sweep looks for. */
+const APPROVAL_ITEM = 'Approve retroactively';
+const CHECKLIST = [
+    'Root cause: what made the emergency change necessary is understood and written down below',
+    'Was the change correct: the change that was deployed did what it was meant to, and nothing more',
+    'Follow-up work: issues are opened for what remains (tests, a proper fix, monitoring)',
+    `${APPROVAL_ITEM}: I reviewed the change and approve it after the fact`
+];
+const LISTED_FILES = 20;
+/** Title and body of a pull request's post-deployment review issue. */
+function renderReviewIssue(input) {
+    const pr = input.pullRequest;
+    const teams = input.reviewers.filter((r) => r.startsWith('@'));
+    const files = input.files.slice(0, LISTED_FILES).map((f) => `- \`${f.replace(/`/g, "'")}\``);
+    if (input.files.length > LISTED_FILES)
+        files.push(`- … and ${input.files.length - LISTED_FILES} more`);
+    const lines = [
+        reviewMarker(pr.number),
+        dueMarker(input.dueAt),
+        `Emergency change ${pr.url} (#${pr.number}) was deployed without the usual prior approval. ` +
+            `The policy asks for a post-deployment review within ${input.reviewWithinHours} hours.`,
+        '',
+        `- **Due:** ${utcTime(input.dueAt)} (${relativeTime(input.dueAt, input.now)} when this issue was opened)`,
+        `- **Deployed:** ${utcTime(input.deployedAt)} (${input.deployedFrom})`,
+        `- **Author:** @${pr.author}`,
+        `- **Merged by:** ${pr.mergedBy ? `@${pr.mergedBy}` : 'unknown'}${pr.mergeCommit ? ` as ${pr.mergeCommit}` : ''}`,
+        `- **Approved before merge by:** ${input.approvers.length > 0 ? input.approvers.map((a) => `@${a}`).join(', ') : 'nobody'}`,
+        `- **Why it is an emergency:** ${input.reasons.join(' ') || 'classified as an emergency by the policy'}`,
+        ...(teams.length > 0 ? [`- **Reviewers:** ${teams.join(', ')}`] : []),
+        '',
+        '### What changed',
+        '',
+        ...(files.length > 0 ? files : ['- (no files)']),
+        '',
+        '### Review checklist',
+        '',
+        ...CHECKLIST.map((item) => `- [ ] ${item}`),
+        '',
+        `Close this issue when the review is done. It counts as complete only when it is closed by someone other than @${pr.author} ` +
+            'who may review emergencies, with the last item ticked' +
+            (input.sections.length > 0 ? ' and every section below filled in.' : '.'),
+        ...input.sections.flatMap((section) => ['', `### ${section}`, '', `<!-- ${section}: write it here -->`])
+    ];
+    return { title: `Post-deployment review of emergency change #${pr.number}: ${pr.title}`, body: `${lines.join('\n')}\n` };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/review-due.ts
+const HOUR_MS = 3_600_000;
+/** `review-within-hours` after the deployment. */
+function reviewDueAt(deployedAt, reviewWithinHours) {
+    return new Date(deployedAt.getTime() + reviewWithinHours * HOUR_MS);
+}
+function isOverdue(dueAt, now) {
+    return now.getTime() > dueAt.getTime();
+}
+/** 2026-11-24 10:00 UTC: what the issue shows, unambiguous whatever the reader's time zone. */
+function review_due_utcTime(at) {
+    return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** "in 23 hours", "3 hours ago", "in 45 minutes": the due time relative to `now`. */
+function review_due_relativeTime(at, now) {
+    const delta = at.getTime() - now.getTime();
+    const minutes = Math.round(Math.abs(delta) / 60_000);
+    const amount = minutes < 60 ? plural(minutes, 'minute') : minutes < 48 * 60 ? plural(Math.round(minutes / 60), 'hour') : plural(Math.round(minutes / (24 * 60)), 'day');
+    return delta >= 0 ? `in ${amount}` : `${amount} ago`;
+}
+function plural(count, unit) {
+    return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+/**
+ * The due time of a review issue, from what cannot be edited away: the issue's body names it
+ * (a hidden marker), but anyone who can edit the issue can edit that, so it never counts for
+ * later than `review-within-hours` after the issue was opened (GitHub's own record; the
+ * issue is opened at or after the deployment it reviews).
+ */
+function trustedDueAt(written, issueCreatedAt, reviewWithinHours) {
+    const latest = reviewDueAt(issueCreatedAt, reviewWithinHours);
+    return written !== null && written.getTime() < latest.getTime() ? written : latest;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/review-completion.ts
+
+
+const TICKED_APPROVAL = new RegExp(`^[ \\t]{0,3}(?:[-+*]|\\d{1,9}[.)])[ \\t]+\\[[xX]\\][ \\t]+(?:\\*\\*)?${APPROVAL_ITEM}\\b`, 'm');
+/** Whether the checklist's approval item is ticked. */
+function approvalTicked(body) {
+    return TICKED_APPROVAL.test(body);
+}
+/**
+ * A closed review issue is a completed review only when a reviewer other than the author of
+ * the change closed it, approved it retroactively and documented the change request in it:
+ * closing it is otherwise a way to make an emergency's review disappear.
+ */
+function evaluateReviewCompletion(facts) {
+    const problems = [];
+    const closer = facts.closedBy;
+    if (closer === null)
+        problems.push('GitHub does not say who closed it');
+    else if (closer.toLowerCase() === facts.pullRequestAuthor.toLowerCase())
+        problems.push(`it was closed by @${closer}, the author of the change, who cannot review their own emergency`);
+    else if (!facts.closerMayReview)
+        problems.push(`it was closed by @${closer}, who is not among the reviewers (${facts.reviewersDescription})`);
+    if (!approvalTicked(facts.body))
+        problems.push(`the checklist item '${APPROVAL_ITEM}' is not ticked`);
+    problems.push(...checkDocumentSections(facts.body, facts.sections, 'issue', `issue #${facts.issue}`).problems);
+    return { complete: problems.length === 0, problems };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/review-markers.ts
+// Hidden HTML comments the action writes, so that it recognises its own issues and comments
+// again on every run without keeping state anywhere but GitHub.
+/** In the body of the one review issue of pull request `pr`. */
+function review_markers_reviewMarker(pr) {
+    return `<!-- change-policy:emergency-review pr=${pr} -->`;
+}
+/** When the review is due, so the sweep need not work it out again from the deployment. */
+function review_markers_dueMarker(dueAt) {
+    return `<!-- change-policy:emergency-review-due ${dueAt.toISOString()} -->`;
+}
+/** Replaces the review marker in an issue a concurrent run opened second: it no longer counts. */
+function duplicateMarker(pr, keptIssue) {
+    return `<!-- change-policy:emergency-review-duplicate pr=${pr} kept=${keptIssue} -->`;
+}
+/** In the one comment that escalates an overdue review: escalation happens once per issue. */
+const ESCALATION_MARKER = '<!-- change-policy:emergency-review-escalated -->';
+/** In the comment on the pull request that links its review issue. */
+const PULL_REQUEST_LINK_MARKER = '<!-- change-policy:emergency-review-link -->';
+const REVIEW_MARKER = /<!-- change-policy:emergency-review pr=(\d+) -->/;
+const DUE_MARKER = /<!-- change-policy:emergency-review-due (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) -->/;
+const DUPLICATE_MARKER = /<!-- change-policy:emergency-review-duplicate pr=\d+ kept=\d+ -->/;
+function markedPullRequest(body) {
+    const match = REVIEW_MARKER.exec(body);
+    return match ? Number(match[1]) : null;
+}
+function markedDueAt(body) {
+    const match = DUE_MARKER.exec(body);
+    return match ? new Date(match[1]) : null;
+}
+function isMarkedDuplicate(body) {
+    return DUPLICATE_MARKER.test(body);
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/review-issue-match.ts
+
+/**
+ * Whether `issue` is the review of pull request `pr`: its marker says so, or (a body edited
+ * by hand that lost the marker) it links the pull request and names it in its title or
+ * carries a review label. An issue a concurrent run set aside as a duplicate never counts.
+ */
+function isReviewIssueOf(issue, pr, reviewLabels) {
+    if (isMarkedDuplicate(issue.body))
+        return false;
+    const marked = markedPullRequest(issue.body);
+    if (marked !== null)
+        return marked === pr.number;
+    if (!linksPullRequest(issue.body, pr.url))
+        return false;
+    const labels = issue.labels.map((l) => l.toLowerCase());
+    return new RegExp(`#${pr.number}(?!\\d)`).test(issue.title) || reviewLabels.some((l) => labels.includes(l.toLowerCase()));
+}
+function linksPullRequest(body, url) {
+    const at = body.indexOf(url);
+    // `…/pull/12` must not match `…/pull/123`.
+    return at >= 0 && !/^\d/.test(body.slice(at + url.length));
+}
+/**
+ * Which of the review issues of one pull request stands. The oldest (lowest number): every
+ * run, however many ran at once, agrees on it, so a run that opened a later one closes its own.
+ */
+function standingReviewIssue(matches) {
+    return [...matches].sort((a, b) => a.number - b.number)[0];
+}
+/**
+ * Which pull request an issue is the review of, or null: its marker, else (marker edited
+ * away) a link to one of the repository's pull requests that its title names too.
+ */
+function reviewedPullRequestNumber(issue, repositoryWebUrl, reviewLabels) {
+    if (isMarkedDuplicate(issue.body))
+        return null;
+    const marked = markedPullRequest(issue.body);
+    if (marked !== null)
+        return marked;
+    const prefix = `${repositoryWebUrl}/pull/`;
+    for (let at = issue.body.indexOf(prefix); at >= 0; at = issue.body.indexOf(prefix, at + 1)) {
+        const digits = /^\d+/.exec(issue.body.slice(at + prefix.length));
+        if (digits && isReviewIssueOf(issue, { number: Number(digits[0]), url: `${prefix}${digits[0]}` }, reviewLabels))
+            return Number(digits[0]);
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/policy/src/deploy-branches.ts
+
+
+/** Whether merging into `branch` deploys under `deploy.branches` (globs, as the policy allows). */
+function isDeployBranch(branch, policy) {
+    return policy.deploy.branches.some((glob) => minimatch(branch, glob, GLOB_OPTIONS));
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/audit-report/audit-exceptions.ts
+/**
+ * The exceptions an auditor asks about first: changes whose approvals at merge time did not
+ * meet the policy (a detective control for what a missing or subverted workflow let through),
+ * emergencies whose review was late, is still open past due, or never opened, and deployments
+ * (merges into a deploy branch) that put an unapproved commit into production.
+ */
+function auditExceptions(changes) {
+    const found = [];
+    for (const change of changes) {
+        if (!change.approvedAtMerge) {
+            found.push({ kind: 'unapproved-at-merge', pullRequest: change.pullRequest, detail: change.missing.join(' ') || 'its approvals did not meet the policy at merge time' });
+            found.push({
+                kind: 'unapproved-deployment',
+                pullRequest: change.pullRequest,
+                detail: `the deployment of ${change.deployment.sha ?? 'its merge'} to ${change.baseRef} at ${change.deployment.at} held this unapproved change`
+            });
+        }
+        const review = change.review;
+        if (review === null)
+            continue;
+        if (review.status === 'completed-late')
+            found.push({ kind: 'review-late', pullRequest: change.pullRequest, detail: `review #${review.issue} was due ${review.dueAt} and completed ${review.completedAt}` });
+        if (review.status === 'overdue')
+            found.push({ kind: 'review-open', pullRequest: change.pullRequest, detail: `review #${review.issue} was due ${review.dueAt} and is still open${review.problems.length ? ` (${review.problems.join('; ')})` : ''}` });
+        if (review.status === 'missing')
+            found.push({ kind: 'review-missing', pullRequest: change.pullRequest, detail: `no post-deployment review issue; one was due ${review.dueAt}` });
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/audit-report/review-status.ts
+/**
+ * Where an emergency's review stands at `now`: completed (on time or late), open (before or
+ * after its due time), or missing (no review issue at all).
+ */
+function reviewStatus(input) {
+    const base = { issue: input.issue, dueAt: input.dueAt.toISOString(), completedAt: input.completedAt?.toISOString() ?? null, problems: input.problems };
+    if (input.issue === null)
+        return { ...base, status: 'missing' };
+    if (input.completedAt !== null)
+        return { ...base, status: input.completedAt.getTime() > input.dueAt.getTime() ? 'completed-late' : 'completed' };
+    return { ...base, status: input.now.getTime() > input.dueAt.getTime() ? 'overdue' : 'open' };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/audit-report/render-audit-report.ts
+/** The columns, each with the control it evidences (README: ISO 27001 A.8.32, SOC 2 CC8.1). */
+const AUDIT_COLUMNS = [
+    { name: 'pull_request', value: (c) => String(c.pullRequest) },
+    { name: 'title', value: (c) => c.title },
+    { name: 'url', value: (c) => c.url },
+    { name: 'author', value: (c) => c.author },
+    { name: 'base', value: (c) => c.baseRef },
+    { name: 'change_type', value: (c) => c.changeType },
+    { name: 'controls', value: (c) => c.controls.join(' ') },
+    { name: 'approvers', value: (c) => c.approvals.map((a) => a.user).join(' ') },
+    { name: 'approved_at', value: (c) => c.approvals.map((a) => a.at).join(' ') },
+    { name: 'approved_at_merge', value: (c) => String(c.approvedAtMerge) },
+    { name: 'checks', value: (c) => c.checks.map((k) => `${k.name}:${k.conclusion}`).join(' ') },
+    { name: 'merged_at', value: (c) => c.mergedAt },
+    { name: 'merged_by', value: (c) => c.mergedBy ?? '' },
+    { name: 'deployed_sha', value: (c) => c.deployment.sha ?? '' },
+    { name: 'deployed_at', value: (c) => c.deployment.at },
+    { name: 'change_request', value: (c) => (c.changeRequest?.issue ? String(c.changeRequest.issue) : '') },
+    { name: 'justification', value: (c) => c.changeRequest?.justification ?? '' },
+    { name: 'impact', value: (c) => c.changeRequest?.impact ?? '' },
+    { name: 'review_issue', value: (c) => (c.review?.issue ? String(c.review.issue) : '') },
+    { name: 'review_due_at', value: (c) => c.review?.dueAt ?? '' },
+    { name: 'review_completed_at', value: (c) => c.review?.completedAt ?? '' },
+    { name: 'review_status', value: (c) => c.review?.status ?? '' }
+];
+/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
+function csvField(value) {
+    // A leading = + - @ would run as a formula in a spreadsheet: the text is kept, made inert.
+    const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
+}
+function renderAuditCsv(report) {
+    const rows = [AUDIT_COLUMNS.map((c) => c.name), ...report.changes.map((change) => AUDIT_COLUMNS.map((c) => c.value(change)))];
+    return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+function renderAuditJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+function renderAuditMarkdown(report) {
+    const byType = (type) => report.changes.filter((c) => c.changeType === type).length;
+    const lines = [
+        `# Change evidence for ${report.repository}, ${report.from} to ${report.to}`,
+        '',
+        `${report.changes.length} merged pull requests (${byType('standard')} standard, ${byType('normal')} normal, ${byType('emergency')} emergency), ` +
+            `${report.exceptions.length} exceptions. Policy ${report.policy.path} at ${report.policy.ref}${report.policy.sha ? ` (${report.policy.sha.slice(0, 12)})` : ''}. ` +
+            `Rebuilt from GitHub at ${report.generatedAt} with ${report.requests.graphql} GraphQL queries and ${report.requests.rest} REST requests (${report.requests.perPullRequest.toFixed(2)} per pull request).`,
+        '',
+        '## Exceptions',
+        ''
+    ];
+    if (report.exceptions.length === 0)
+        lines.push('None.');
+    else
+        lines.push('| pull request | kind | detail |', '| --- | --- | --- |', ...report.exceptions.map((e) => `| #${e.pullRequest} | ${e.kind} | ${cell(e.detail)} |`));
+    lines.push('', '## Changes', '', '| # | type | approvers (at) | approved at merge | checks | merged (by) | change request | review |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const c of report.changes) {
+        const approvals = c.approvals.map((a) => `${a.user} (${a.at})`).join(', ') || 'none';
+        const review = c.review ? `${c.review.issue ? `#${c.review.issue}` : 'none'} ${c.review.status}${c.review.completedAt ? ` ${c.review.completedAt}` : ''}` : '';
+        const request = c.changeRequest ? `${c.changeRequest.issue ? `#${c.changeRequest.issue} ` : ''}${c.changeRequest.justification}` : '';
+        lines.push(`| [#${c.pullRequest}](${c.url}) ${cell(c.title)} | ${c.changeType} | ${cell(approvals)} | ${c.approvedAtMerge ? 'yes' : '**no**'} | ${cell(c.checks.map((k) => `${k.name}: ${k.conclusion}`).join(', '))} | ${c.mergedAt} (${c.mergedBy ?? '?'}) | ${cell(request)} | ${cell(review)} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/audit-report/index.ts
 
 
 
@@ -66851,21 +71321,28 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 
 
+
+
+
 /***/ }),
 
-/***/ 3411:
+/***/ 2760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  lZ: () => (/* reexport */ action_error_ActionError),
+  eo: () => (/* reexport */ review_eligibility_describeReviewers),
   $K: () => (/* reexport */ findingFails),
   Vw: () => (/* reexport */ problems_report_formatProblem),
+  tb: () => (/* reexport */ policy_loading_loadPolicy),
+  $y: () => (/* reexport */ review_eligibility_mayReviewEmergency),
   nC: () => (/* reexport */ renderClassificationSummary),
   ZU: () => (/* reexport */ renderMigrationSummary)
 });
 
-// UNUSED EXPORTS: ActionError, annotateMigrationFindings, annotateProblems, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, emitAuditRecord, escapeMarkdown, loadPolicy, planAutoMerge, positiveIntegerInput, readRunContext, renderApprovalSummary, renderChangeRequestSection, resolvePullRequestNumber, runAction, startPolicyRead, stringInput, table, tokenInput
+// UNUSED EXPORTS: LOOKBACK_DAYS, OVERDUE_LABEL, annotateMigrationFindings, annotateProblems, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, emitAuditRecord, escapeMarkdown, openReviewIssue, planAutoMerge, positiveIntegerInput, readEmergencyChange, readRunContext, renderApprovalSummary, renderChangeRequestSection, renderOpenSummary, renderSweepSummary, resolvePullRequestNumber, runAction, startPolicyRead, stringInput, sweepReviews, table, tokenInput
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -66882,8 +71359,8 @@ class action_error_ActionError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
 
 
@@ -68094,7 +72571,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -68818,13 +73295,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -69115,7 +73592,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -69454,8 +73931,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -69868,6 +74345,1438 @@ function problems_report_annotateProblems(problems, level, title) {
     }
 }
 
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
+var src = __nccwpck_require__(9185);
+;// CONCATENATED MODULE: ./packages/runtime/src/run-action.ts
+
+
+
+
+
+function problemsOf(error) {
+    if (error instanceof ActionError)
+        return error.problems;
+    if (error instanceof GitHubAccessError)
+        return [error.problem];
+    const message = error instanceof Error ? error.message : String(error);
+    return [
+        {
+            message: `Unexpected failure: ${message}`,
+            fix: 'This is a bug in change-policy: re-run with ACTIONS_STEP_DEBUG=true and report the log. Nothing was approved or allowed.'
+        }
+    ];
+}
+/**
+ * The one place an action's failures end up. Whatever went wrong, the step fails (these
+ * are security controls: nothing passes because something could not be checked), every
+ * problem becomes an annotation, a log line and a summary line, and no stack trace reaches
+ * the user (it goes to the debug log for us).
+ */
+async function runAction(title, body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        const problems = problemsOf(error);
+        if (error instanceof Error && !(error instanceof ActionError) && !(error instanceof GitHubAccessError)) {
+            core.debug(error.stack ?? error.message);
+        }
+        annotateProblems(problems, 'error', title);
+        try {
+            const lines = problems.map((p) => `- ${escapeMarkdown(formatProblem(p))}`);
+            await core.summary.addRaw(`## ${title}: failed\n\n${lines.join('\n')}\n`, true).write();
+        }
+        catch (summaryError) {
+            core.debug(`Could not write the job summary: ${String(summaryError)}`);
+        }
+        core.setFailed(problems.length === 1 ? formatProblem(problems[0]) : `${problems.length} problems; see the annotations above.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/pull-request-number.ts
+
+const PR_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']));
+/**
+ * Which pull request this run is about: the `pull-request` input when given, else the
+ * event's. A merge queue run names it in the queue branch (gh-readonly-queue/<base>/pr-<n>-<sha>).
+ */
+function resolvePullRequestNumber(event, input, supported) {
+    if (input !== undefined)
+        return input;
+    const { eventName, payload } = event;
+    if (PR_EVENTS.includes(eventName)) {
+        const pr = payload['pull_request'];
+        if (pr && typeof pr.number === 'number')
+            return pr.number;
+    }
+    if (eventName === 'merge_group') {
+        const group = payload['merge_group'];
+        const match = typeof group?.head_ref === 'string' ? /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref) : null;
+        if (match)
+            return Number(match[1]);
+    }
+    if (eventName === 'workflow_dispatch') {
+        throw new ActionError({
+            message: 'A workflow_dispatch run names no pull request: the `pull-request` input is required.',
+            fix: 'Pass the `pull-request` input (for example from a workflow_dispatch input).'
+        });
+    }
+    throw new ActionError({
+        message: `This step ran on a \`${eventName || 'unknown'}\` event, which carries no pull request.`,
+        fix: `Run it on ${supported.map((e) => `\`${e}\``).join(', ')}, or pass the \`pull-request\` input.`
+    });
+}
+
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 70 modules
+var policy_src = __nccwpck_require__(5524);
+// EXTERNAL MODULE: ./packages/migrations/src/lint/rule-names.ts
+var rule_names = __nccwpck_require__(4483);
+;// CONCATENATED MODULE: ./packages/runtime/src/policy-loading.ts
+
+
+
+
+/**
+ * The policy at `ref` (the base branch: a pull request must not relax the rules that judge
+ * it). No file there means the built-in defaults, said loudly; any other failure to read or
+ * validate it fails the step with every problem located in the file.
+ */
+async function policy_loading_loadPolicy(client, repo, path, ref, options = {}) {
+    const file = await (0,src/* readFileAtRef */.ZR)(client, repo, path, ref);
+    if (!file) {
+        return {
+            policy: (0,policy_src/* defaultPolicy */.G4)(path),
+            source: { path, ref, defaulted: true },
+            warnings: [
+                {
+                    message: `No policy file at ${path} on ${ref}: the built-in defaults apply.`,
+                    fix: `Commit a policy to ${path} on ${ref} (see docs/policy.md) to set your own rules.`
+                }
+            ]
+        };
+    }
+    const parsed = (0,policy_src/* parsePolicy */.ON)(file.text, { path, knownMigrationRules: options.knownMigrationRules ?? rule_names/* RULE_NAMES */.i });
+    if (!parsed.ok)
+        throw new action_error_ActionError(parsed.problems);
+    return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings };
+}
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
+var github = __nccwpck_require__(3635);
+;// CONCATENATED MODULE: ./packages/runtime/src/run-context.ts
+
+
+function readRunContext() {
+    const repository = process.env['GITHUB_REPOSITORY'] ?? '';
+    const [owner = '', repo = ''] = repository.split('/');
+    if (!owner || !repo) {
+        throw new ActionError({
+            message: 'GITHUB_REPOSITORY is not set, so this is not running inside a GitHub Actions job.',
+            fix: 'Run the action from a workflow step (`uses:`); locally, use the change-policy command instead.'
+        });
+    }
+    const serverUrl = (process.env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');
+    const runId = process.env['GITHUB_RUN_ID'];
+    return {
+        repository,
+        owner,
+        repo,
+        eventName: context.eventName ?? '',
+        payload: (context.payload ?? {}),
+        actor: context.actor ?? '',
+        sha: context.sha ?? '',
+        runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
+        apiUrl: context.apiUrl,
+        serverUrl
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./packages/runtime/src/audit-log-file.ts
+
+
+
+/**
+ * Appends one audit record, as one JSON line, to the JSON Lines file the `audit-log` input
+ * names (relative to the workspace), creating its folders. A workflow uploads that file as an
+ * artifact, so a record that silently went missing would be a gap an auditor finds a year
+ * later: a file that cannot be written fails the step.
+ */
+function audit_log_file_appendAuditLine(path, line, workspace) {
+    const target = isAbsolute(path) ? path : resolve(workspace, path);
+    try {
+        mkdirSync(dirname(target), { recursive: true });
+        // One write of the whole line: concurrent steps appending to the same file never interleave within a record.
+        appendFileSync(target, `${line}\n`, { encoding: 'utf8' });
+    }
+    catch (error) {
+        const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+        throw new ActionError({
+            message: `The audit record could not be appended to \`${path}\` (${target}): ${reason}. The decision above stands, but it is not in the audit log.`,
+            fix: 'Point the `audit-log` input at a file the job can write, e.g. `audit/change-policy.jsonl` in the workspace or a path under $RUNNER_TEMP.'
+        });
+    }
+    return target;
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/audit-output.ts
+
+
+
+/**
+ * Builds the decision's audit record with who ran it, where and when, sets the
+ * `audit-record` output and prints it, so it survives in the run log even when no later
+ * step stores the output. With the `audit-log` input (every action has it), the record is
+ * also appended to that JSON Lines file; one that cannot be written fails the step.
+ */
+function emitAuditRecord(run, input) {
+    const record = buildAuditRecord({ ...input, repository: run.repository, actor: run.actor, runUrl: run.runUrl, at: new Date() });
+    const line = serializeAuditRecord(record);
+    core.setOutput('audit-record', line);
+    core.info(`change-policy audit record: ${line}`);
+    const auditLog = core.getInput('audit-log').trim();
+    if (auditLog !== '') {
+        const written = appendAuditLine(auditLog, line, process.env['GITHUB_WORKSPACE'] || process.cwd());
+        core.info(`Appended the audit record to ${written}.`);
+    }
+    return record;
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/markdown.ts
+// The job summary is GitHub-flavoured Markdown that also renders HTML, and much of what we
+// put in it (file names, labels, titles, reasons quoting them) comes from the pull request.
+/** Text from a pull request, safe in a Markdown paragraph or list item. */
+function markdown_escapeMarkdown(text) {
+    return text
+        .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+        .replace(/([\\`*_[\]|#~])/g, '\\$1');
+}
+/** A code span that survives any content, backticks included (a table escapes its pipes: see table()). */
+function markdown_code(text) {
+    const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+}
+/**
+ * A GFM table. A pipe in a cell ends the cell even inside a code span, so every pipe not
+ * already escaped is escaped here; outside a table the same `\|` would show its backslash
+ * inside a code span, which is why code() leaves pipes alone.
+ */
+function markdown_table(header, rows) {
+    const cell = (c) => c.replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/** A collapsible block, for lists that can run to thousands of lines. */
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/classification-summary.ts
+
+const TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
+// A control can match thousands of files: list the first ones and say how many more.
+const FILES_SHOWN = 20;
+function fileName(file) {
+    return file.previousPath ? `${markdown_code(file.previousPath)} → ${markdown_code(file.path)}` : markdown_code(file.path);
+}
+function policyLine(policy) {
+    if (policy.defaulted)
+        return `Policy: built-in defaults (no ${markdown_code(policy.path)} on ${markdown_code(policy.ref)}).`;
+    return `Policy: ${markdown_code(policy.path)} at ${markdown_code(policy.ref)}${policy.sha ? ` (blob ${markdown_code(policy.sha.slice(0, 7))})` : ''}.`;
+}
+function whoApproves(reviewers) {
+    return reviewers.length ? reviewers.map(markdown_code).join(', ') : 'anyone with write access';
+}
+/**
+ * The job summary of a classification, as Markdown. The local command prints the same text,
+ * so a developer sees before pushing what the action will say.
+ */
+function renderClassificationSummary(input) {
+    const { classification: c } = input;
+    const out = [];
+    const subject = input.pullRequest ? `Pull request #${input.pullRequest}` : 'This change';
+    out.push(`## ${subject}: ${TYPE_TITLE[c.changeType]} change`);
+    out.push('');
+    for (const warning of input.warnings ?? []) {
+        out.push(`> [!WARNING]\n> ${markdown_escapeMarkdown(warning.message)}${warning.fix ? ` ${markdown_escapeMarkdown(warning.fix)}` : ''}`);
+        out.push('');
+    }
+    out.push(`${policyLine(input.policy)} ${c.filesCount} file${c.filesCount === 1 ? '' : 's'} changed.`);
+    out.push('');
+    out.push('### Why');
+    out.push('');
+    for (const reason of c.reasons)
+        out.push(`- ${markdown_escapeMarkdown(reason)}`);
+    out.push('');
+    out.push('### Rules and the files that matched them');
+    out.push('');
+    const rows = [];
+    const sp = c.standardPaths;
+    rows.push([
+        'standard paths',
+        sp.total === 0
+            ? 'no files'
+            : sp.firstOutside
+                ? `${sp.matched} of ${sp.total} files; first outside: ${fileName(sp.firstOutside)}`
+                : `all ${sp.total} files`
+    ]);
+    if (c.dependencyRule)
+        rows.push(['dependency updates', markdown_escapeMarkdown(c.dependencyRule.reason)]);
+    if (c.emergency)
+        rows.push(['emergency', `${c.emergency.by} ${markdown_code(c.emergency.value)}, declared by ${markdown_code(c.emergency.actor)}`]);
+    for (const control of c.controls) {
+        const shown = control.files.slice(0, FILES_SHOWN).map(fileName).join(', ');
+        const more = control.fileCount > FILES_SHOWN ? ` and ${control.fileCount - FILES_SHOWN} more` : '';
+        rows.push([`control ${markdown_code(control.name)}${control.builtIn ? ' (built in)' : ''}`, `${control.fileCount} file${control.fileCount === 1 ? '' : 's'}: ${shown}${more}`]);
+    }
+    out.push(markdown_table(['rule', 'matched'], rows));
+    out.push('');
+    out.push('### Approvals this change will need');
+    out.push('');
+    // A control that only requires checks adds no approvals: it is listed under the checks.
+    const requirements = c.requirements.filter((r) => r.source === 'change-type' || r.approvals > 0).map((r) => [
+        r.source === 'change-type' ? `${TYPE_TITLE[c.changeType]} change` : `control ${markdown_code(r.name)}`,
+        String(r.approvals),
+        whoApproves(r.reviewers)
+    ]);
+    out.push(markdown_table(['requirement', 'approvals', 'from'], requirements));
+    out.push('');
+    if (c.changeType === 'emergency') {
+        out.push('> [!IMPORTANT]\n> Emergency change: expedited now, but a post-deployment review is owed within the policy\'s deadline.');
+        out.push('');
+    }
+    const checks = [...new Set(c.controls.flatMap((control) => control.requiredChecks))];
+    if (checks.length) {
+        out.push(`Checks the matched controls require: ${checks.map(markdown_code).join(', ')}.`);
+        out.push('');
+    }
+    if (input.labels && (input.labels.added.length || input.labels.removed.length)) {
+        const parts = [
+            ...input.labels.added.map((l) => `added ${markdown_code(l)}`),
+            ...input.labels.removed.map((l) => `removed ${markdown_code(l)}`)
+        ];
+        out.push(`Labels: ${parts.join(', ')}.`);
+        out.push('');
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/migration-summary.ts
+
+// The job summary is capped at 1 MiB: long lists are cut, with a count of what was left out.
+const ROWS_SHOWN = 100;
+const RANK = { warning: 1, error: 2 };
+/** Whether a finding fails the change: on a new or edited migration (or the history) and at or above fail-on. */
+function findingFails(finding, failOn) {
+    return finding.blocking !== false && RANK[finding.severity] >= RANK[failOn];
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(2)} s`;
+}
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function where(finding) {
+    return markdown_code(`${finding.file}:${finding.line}:${finding.column}`);
+}
+/** A finding's verdict as a short word with an icon: whether it fails the change, and its severity. */
+function verdict(finding, failOn) {
+    return findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`;
+}
+/** The finding and its fix in one cell: at about 1,000 px five columns squeeze the text to a word a line. */
+function findingCell(finding) {
+    const destructive = finding.destructive ? ' **(destructive)**' : '';
+    return `${markdown_escapeMarkdown(finding.message)}${destructive}<br>**Fix:** ${markdown_escapeMarkdown(finding.fix)}`;
+}
+function fileHeading(path, fileUrl) {
+    return fileUrl === undefined ? `#### ${markdown_code(path)}` : `#### [${markdown_code(path)}](${fileUrl(path)})`;
+}
+/**
+ * Findings grouped by file: the path once, as a heading that links to the file, then a row a
+ * finding with its line, its rule and verdict, and the finding with its fix. A full path with
+ * line and column in every row filled half the summary's width.
+ */
+function findingsByFile(findings, failOn, fileUrl) {
+    const shown = findings.slice(0, ROWS_SHOWN);
+    const files = new Map();
+    for (const finding of shown)
+        files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
+    const sections = [...files].map(([path, inFile]) => {
+        const rows = inFile.map((f) => [`${f.line}:${f.column}`, `${verdict(f, failOn)}<br>${markdown_code(f.rule)}`, findingCell(f)]);
+        return `${fileHeading(path, fileUrl)}
+
+${markdown_table(['line', 'rule', 'finding and fix'], rows)}`;
+    });
+    const more = findings.length > ROWS_SHOWN ? `\n\n…and ${findings.length - ROWS_SHOWN} more.` : '';
+    return `${sections.join('\n\n')}${more}`;
+}
+/** One line of why per rule that fired, so the table stays readable. */
+function whyList(findings) {
+    const seen = new Map();
+    for (const finding of findings)
+        if (!seen.has(finding.rule))
+            seen.set(finding.rule, finding.why);
+    return [...seen].map(([rule, why]) => `- ${markdown_code(rule)}: ${markdown_escapeMarkdown(why)}`).join('\n');
+}
+function dataDirWords(source) {
+    if (source === 'prebuilt')
+        return ', from the data directory shipped with the action';
+    if (source === 'cache')
+        return ', from the data directory cached on this runner';
+    if (source === 'cold')
+        return ', cold (initdb)';
+    return '';
+}
+function applyParagraph(report) {
+    const apply = report.apply;
+    if (!apply)
+        return 'The history was not applied to a database.';
+    const total = report.files.length;
+    const engine = `${markdown_escapeMarkdown(apply.description)}${report.supabase ? ' with the Supabase shim' : ''}`;
+    const timing = `in ${seconds(apply.startupMs + apply.applyMs)} (start-up ${seconds(apply.startupMs)}${dataDirWords(apply.dataDir)}; statements ${seconds(apply.applyMs)})`;
+    const stoodIn = apply.stoodIn ? `, ${plural(apply.stoodIn, 'statement')} skipped for a Supabase stand-in extension` : '';
+    const lines = [`Applied ${report.applied} of ${plural(total, 'migration file')} (${plural(apply.statements, 'statement')}${stoodIn}) to ${engine} ${timing}.`];
+    if (apply.failure) {
+        const f = apply.failure;
+        lines.push('');
+        lines.push(`> [!CAUTION]\n> The history stopped at ${markdown_code(`${f.file}:${f.line}:${f.column}`)}: Postgres error ${markdown_code(f.sqlstate || '?')}: ${markdown_escapeMarkdown(f.message)}`);
+    }
+    return lines.join('\n');
+}
+function changeLine(change) {
+    const verb = change.action === 'create' ? 'creates' : change.action === 'alter' ? 'alters' : 'drops';
+    const detail = change.detail ? `: ${markdown_escapeMarkdown(change.detail)}` : '';
+    return `- line ${change.line}: ${change.action === 'drop' ? '**drops**' : verb} ${change.kind} ${markdown_code(change.name)}${detail}`;
+}
+/**
+ * The job summary of a migration check, as Markdown: the verdict, what was applied to which
+ * database and how long it took, the findings that fail the change, those on the base
+ * history that never do, silenced findings, and what each new or edited migration changes.
+ * The local command prints the same text.
+ */
+function renderMigrationSummary(input) {
+    const { report, failOn } = input;
+    const out = [];
+    const failing = report.findings.filter((finding) => findingFails(finding, failOn));
+    const changeFindings = report.findings.filter((finding) => finding.blocking !== false);
+    const baseFindings = report.findings.filter((finding) => finding.blocking === false);
+    out.push(report.valid ? '## Migrations: valid' : `## Migrations: invalid (${plural(failing.length, 'problem')})`);
+    out.push('');
+    for (const warning of input.warnings ?? []) {
+        out.push(`> [!WARNING]\n> ${markdown_escapeMarkdown(warning.message)}${warning.fix ? ` ${markdown_escapeMarkdown(warning.fix)}` : ''}`);
+        out.push('');
+    }
+    const policy = input.policy.defaulted
+        ? `Policy: built-in defaults (no ${markdown_code(input.policy.path)} on ${markdown_code(input.policy.ref)}).`
+        : `Policy: ${markdown_code(input.policy.path)} at ${markdown_code(input.policy.ref)}${input.policy.sha ? ` (blob ${markdown_code(input.policy.sha.slice(0, 7))})` : ''}.`;
+    const base = input.baseRef
+        ? `Compared with ${markdown_code(input.baseRef)}${report.baseCommit ? ` (${markdown_code(report.baseCommit.slice(0, 7))})` : ''}`
+        : 'No base ref: every migration counts as new';
+    const counts = [
+        plural(report.newMigrations.length, 'new migration'),
+        `${report.editedMigrations.length} edited`,
+        `${report.deletedMigrations.length} deleted`
+    ].join(', ');
+    out.push(`${policy} Migrations in ${markdown_code(input.path)}, failing on ${failOn === 'error' ? 'errors' : 'errors and warnings'}.`);
+    out.push('');
+    out.push(`${base}: ${counts}.${report.destructive ? ' **This change can lose data.**' : ''}`);
+    out.push('');
+    out.push(applyParagraph(report));
+    out.push('');
+    out.push(`Read and checked ${plural(report.files.length, 'file')} in ${seconds(report.timings.historyMs + report.timings.parseMs + report.timings.lintMs)}; ${seconds(report.timings.totalMs)} in all.`);
+    out.push('');
+    out.push(`### Findings in this change (${changeFindings.length})`);
+    out.push('');
+    if (changeFindings.length === 0)
+        out.push('None.');
+    else {
+        out.push(findingsByFile(changeFindings, failOn, input.fileUrl));
+        out.push('');
+        out.push(details('Why these rules exist', whyList(changeFindings)));
+    }
+    out.push('');
+    if (baseFindings.length) {
+        out.push(`### Findings on migrations already on the base branch (${baseFindings.length}, reported, never failing)`);
+        out.push('');
+        out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsByFile(baseFindings, failOn, input.fileUrl)));
+        out.push('');
+    }
+    if (report.silenced.length) {
+        out.push(`### Silenced by allow comments (${report.silenced.length})`);
+        out.push('');
+        const rows = report.silenced.slice(0, ROWS_SHOWN).map((finding) => [where(finding), markdown_code(finding.rule), `${markdown_escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`]);
+        out.push(markdown_table(['where', 'rule', 'finding'], rows));
+        if (report.silenced.length > ROWS_SHOWN)
+            out.push(`\n…and ${report.silenced.length - ROWS_SHOWN} more.`);
+        out.push('');
+    }
+    const changed = report.files.filter((file) => file.status !== 'unchanged');
+    if (changed.length || report.deletedMigrations.length) {
+        out.push('### What the new and edited migrations change');
+        out.push('');
+        for (const file of changed.slice(0, ROWS_SHOWN)) {
+            const state = `${file.status}${file.applied ? ', applied' : ', not applied'}`;
+            out.push(`${fileHeading(file.path, input.fileUrl)} (${state})`);
+            out.push('');
+            if (file.schemaChanges.length === 0)
+                out.push('No schema objects created, altered or dropped.');
+            else {
+                const shown = file.schemaChanges.slice(0, ROWS_SHOWN).map(changeLine);
+                if (file.schemaChanges.length > ROWS_SHOWN)
+                    shown.push(`- …and ${file.schemaChanges.length - ROWS_SHOWN} more`);
+                out.push(shown.join('\n'));
+            }
+            out.push('');
+        }
+        if (changed.length > ROWS_SHOWN) {
+            out.push(`…and ${changed.length - ROWS_SHOWN} more migrations.`);
+            out.push('');
+        }
+        for (const path of report.deletedMigrations) {
+            out.push(`- ${markdown_code(path)} was **deleted**.`);
+        }
+        if (report.deletedMigrations.length)
+            out.push('');
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/migration-annotations.ts
+
+// GitHub shows at most ten annotations of each level per step; the rest only reach the
+// log. Findings on the base history can run to hundreds in dump-style projects, so those
+// (which never fail the change and are not in the diff) are capped; the summary lists all.
+const BASE_NOTICES_SHOWN = 20;
+function properties(finding) {
+    return { title: finding.rule, file: finding.file, startLine: finding.line, startColumn: finding.column };
+}
+function migration_annotations_text(finding) {
+    return `${finding.message}\nWhy: ${finding.why}\nFix: ${finding.fix}`;
+}
+/**
+ * One annotation per finding on the line it is about, titled with the rule's name, so the
+ * pull request's diff shows it where the SQL is: an error or a warning as the finding's
+ * severity says for new and edited migrations (errors first), a notice for findings on
+ * migrations already on the base branch.
+ */
+function annotateMigrationFindings(findings) {
+    const inChange = findings.filter((finding) => finding.blocking !== false);
+    for (const finding of inChange.filter((f) => f.severity === 'error'))
+        core.error(migration_annotations_text(finding), properties(finding));
+    for (const finding of inChange.filter((f) => f.severity === 'warning'))
+        core.warning(migration_annotations_text(finding), properties(finding));
+    const base = findings.filter((finding) => finding.blocking === false);
+    for (const finding of base.slice(0, BASE_NOTICES_SHOWN))
+        core.notice(`On a migration already on the base branch (never fails the change): ${migration_annotations_text(finding)}`, properties(finding));
+    if (base.length > BASE_NOTICES_SHOWN)
+        core.info(`${base.length - BASE_NOTICES_SHOWN} more findings on base migrations are listed in the job summary.`);
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/supported-events.ts
+
+/**
+ * Refuses an event (or an activity type of one) the action was not built for, with the
+ * `on:` block that would be right: a gate that runs on the wrong event would judge the
+ * wrong thing, or judge it at the wrong moment, and must not quietly pass.
+ */
+function assertSupportedEvent(event, supported, action) {
+    const name = event.eventName;
+    const listing = Object.entries(supported)
+        .map(([eventName, types]) => (types === null ? `\`${eventName}\`` : `\`${eventName}\` (${types.join(', ')})`))
+        .join(', ');
+    if (!Object.hasOwn(supported, name)) {
+        throw new ActionError({
+            message: `${action} does not run on a \`${name || 'unknown'}\` event.`,
+            fix: `Trigger it on ${listing}.`
+        });
+    }
+    const types = supported[name];
+    const type = typeof event.payload['action'] === 'string' ? event.payload['action'] : '';
+    if (types && !types.includes(type)) {
+        throw new ActionError({
+            message: `${action} does not run on \`${name}\` events of type \`${type || 'unknown'}\`.`,
+            fix: `List only these types under \`on: ${name}: types:\`: ${types.join(', ')}.`
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/approval-classification.ts
+
+
+/**
+ * The change type and the requirements it brings. Without `given`, the pull request is
+ * classified exactly as classify-change does. With it, only the type is taken from the
+ * input: the controls still come from the pull request's files, since a control applies
+ * to any type of change and must not be skipped because a workflow named the type.
+ */
+async function classifyForApproval(client, repo, pr, policy, given) {
+    if (given === undefined) {
+        const classification = classify(await gatherClassificationFacts(client, repo, pr, policy), policy);
+        return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements };
+    }
+    // Labels and dependency updates only decide the type, which is given: the files suffice.
+    const files = await listPullRequestFiles(client, repo, pr);
+    const classification = classify({ files, labels: [], headBranch: '', author: pr.author, authorIsBot: pr.authorIsBot, dependencyUpdates: null, permissions: {}, teamMembers: {} }, policy);
+    const requirements = [
+        { source: 'change-type', name: given, approvals: policy.approvals[given], reviewers: [] },
+        ...classification.requirements.filter((requirement) => requirement.source !== 'change-type')
+    ];
+    return { changeType: given, changeTypeFrom: 'input', classification, requirements };
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/change-request-summary.ts
+
+
+/** Where the issue form users copy lives, named in the fix. */
+const ISSUE_FORM = 'workflows-templates/ISSUE_TEMPLATE/change-request.yml';
+/** Text of a section quoted in the summary; the audit record carries more. */
+const QUOTED_LENGTH = 300;
+const TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
+function headingList(settings) {
+    return settings.sections.map(code).join(', ');
+}
+function labelClause(settings) {
+    if (settings.labels.length === 0)
+        return '';
+    return settings.labels.length === 1 ? ` labelled ${code(settings.labels[0])}` : ` labelled one of ${settings.labels.map(code).join(', ')}`;
+}
+function needs(view) {
+    const { settings, evaluation } = view;
+    if (evaluation.owedInPostDeploymentReview)
+        return 'owed in the post-deployment review (an emergency is not blocked)';
+    const filled = settings.sections.length > 0 ? ` with ${headingList(settings)} filled in` : '';
+    switch (settings.documentedIn) {
+        case 'issue':
+            return `a linked issue${labelClause(settings)}${filled}`;
+        case 'pull-request':
+            return settings.sections.length > 0 ? `${headingList(settings)} filled in the description` : 'nothing (no sections asked)';
+        case 'either':
+            return settings.sections.length > 0 ? `${headingList(settings)} filled in a linked issue${labelClause(settings)} or in the description` : `a linked issue${labelClause(settings)}`;
+    }
+}
+function satisfiedBy(view) {
+    const { evaluation, pullRequest } = view;
+    const record = evaluation.record;
+    if (record === null)
+        return '—';
+    if (record.documentedIn === 'issue')
+        return `#${record.issue} ${escapeMarkdown(record.title)}`;
+    const linked = evaluation.issue ? ` (linked: #${evaluation.issue.number})` : '';
+    return `the description of #${pullRequest}${linked}`;
+}
+function missingCell(view) {
+    const { evaluation, settings } = view;
+    if (evaluation.satisfied)
+        return '—';
+    const noIssue = settings.documentedIn !== 'pull-request' && !evaluation.candidates.some((candidate) => candidate.counts);
+    const unfilled = evaluation.sections.filter((section) => !section.filled).map((section) => code(section.heading));
+    if (noIssue && evaluation.candidates.length > 0)
+        return 'a linked issue that can count (see what is missing)';
+    if (noIssue && (settings.documentedIn === 'issue' || unfilled.length > 0))
+        return settings.documentedIn === 'either' ? 'a linked issue or the sections in the description' : 'a linked change-request issue';
+    if (unfilled.length > 0)
+        return `text under ${unfilled.join(', ')}`;
+    return 'see below';
+}
+/** The change request's row in the requirements table, for the change types that require one; null otherwise. */
+function change_request_summary_changeRequestRow(view) {
+    if (!view.evaluation.required)
+        return null;
+    return { requirement: 'change request', needs: needs(view), satisfiedBy: satisfiedBy(view), missing: missingCell(view) };
+}
+function quote(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return escapeMarkdown(flat.length > QUOTED_LENGTH ? `${flat.slice(0, QUOTED_LENGTH).trimEnd()}…` : flat);
+}
+function sectionCell(section) {
+    return `${section.filled ? '✓' : '✗'} ${escapeMarkdown(section.heading)}${section.found ? (section.filled ? '' : ' (no text)') : ' (no heading)'}`;
+}
+function candidateRow(candidate) {
+    const { issue } = candidate;
+    const name = `${issue.repository.owner}/${issue.repository.name}#${issue.number}`;
+    const from = issue.source === 'sidebar' ? 'Development sidebar' : 'description';
+    const sections = candidate.sections.map(sectionCell).join('<br>');
+    const verdict = candidate.counts
+        ? sections || 'can be the change request'
+        : `✗ does not count (see what is missing)${sections ? `<br>${sections}` : ''}`;
+    return [code(name), from, issue.title ? escapeMarkdown(issue.title) : '—', verdict];
+}
+/** A block the author can copy: the headings, each with a prompt under it. */
+function template(settings) {
+    return ['```markdown', ...settings.sections.flatMap((heading, i) => [...(i > 0 ? [''] : []), `### ${heading}`, '', '…']), '```'];
+}
+function fix(view) {
+    const { settings, pullRequest } = view;
+    const out = ['**How to fix it**', ''];
+    const linkSteps = [
+        `Link it to this pull request: write ${code('Closes #<issue>')} (the issue closes when this merges) or ${code('Refs #<issue>')} in the description of #${pullRequest}, ` +
+            'or link it under **Development** in the sidebar. Editing the description re-runs this check; after editing the issue, re-run the job.'
+    ];
+    const issueSteps = (intro) => [
+        settings.sections.length > 0
+            ? `${intro} an issue in this repository${labelClause(settings)} whose body has these headings, each with text under it ` +
+                `(the issue form ${code(ISSUE_FORM)} writes them):`
+            : `${intro} an issue in this repository${labelClause(settings)}.`,
+        ...(settings.sections.length > 0 ? ['', ...template(settings)] : []),
+        '',
+        ...linkSteps
+    ];
+    const descriptionSteps = (intro) => [`${intro} these headings in the description of #${pullRequest}, each with text under it:`, '', ...template(settings)];
+    if (settings.documentedIn === 'issue')
+        out.push(...issueSteps('Open (or edit)'));
+    else if (settings.documentedIn === 'pull-request')
+        out.push(...descriptionSteps('Write'));
+    else
+        out.push(...issueSteps('Either open (or edit)'), '', ...descriptionSteps('Or write'));
+    return out;
+}
+/**
+ * The change request's section of the job summary: what documents the change (with its
+ * sections quoted), or exactly what to do to document it, and each linked issue with why it
+ * does or does not count. Empty when the policy requires change requests for no type.
+ */
+function change_request_summary_renderChangeRequestSection(view) {
+    const { evaluation, settings } = view;
+    if (settings.required.length === 0 && evaluation.record === null)
+        return [];
+    const out = ['### Change request', ''];
+    if (evaluation.owedInPostDeploymentReview) {
+        out.push('Not checked before deployment: an emergency change documents its justification and impact assessment in the post-deployment review.', '');
+    }
+    else if (!evaluation.required) {
+        out.push(`Not required for ${TITLE[evaluation.changeType].toLowerCase()} changes (${code('change-request.required')}: ${settings.required.join(', ') || 'none'}).`, '');
+    }
+    const record = evaluation.record;
+    if (record !== null) {
+        const where = record.documentedIn === 'issue' ? `issue #${record.issue} (${escapeMarkdown(record.title)})` : `the description of pull request #${view.pullRequest}`;
+        out.push(`Documented in ${where}${record.documentedIn === 'pull-request' && evaluation.issue ? ` (linked issue #${evaluation.issue.number})` : ''}:`, '');
+        for (const section of record.sections)
+            out.push(`- **${escapeMarkdown(section.heading)}**: ${quote(section.text)}`);
+        if (record.sections.length > 0)
+            out.push('');
+    }
+    else if (evaluation.required && !evaluation.owedInPostDeploymentReview) {
+        out.push(...fix(view), '');
+    }
+    // The emergency's notice is a callout at the top of the summary, and "not required" is said above.
+    for (const notice of evaluation.notices) {
+        if (notice !== EMERGENCY_CHANGE_REQUEST_NOTICE && !notice.startsWith('a change request is not required'))
+            out.push(`> [!NOTE]\n> ${escapeMarkdown(notice)}`, '');
+    }
+    if (evaluation.candidates.length > 0 && (!evaluation.satisfied || evaluation.candidates.length > 1)) {
+        out.push('Linked issues read:', '');
+        out.push(table(['issue', 'linked in', 'title', 'sections'], evaluation.candidates.map(candidateRow)), '');
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/approval-summary.ts
+
+
+
+const approval_summary_TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
+const REASON_TITLE = {
+    stale: 'stale',
+    self: 'self-approval',
+    bot: 'bot',
+    'no-write': 'no write access',
+    'pushed-after': 'pushed after approving',
+    'not-in-reviewers': 'not a listed reviewer',
+    dismissed: 'dismissed'
+};
+function approval_summary_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function who(reviewers) {
+    return reviewers.length === 0 ? 'anyone with write access' : reviewers.map(code).join(' or ');
+}
+/** The rows of the approval requirements: every change-type row, and each control that asks for approvals. */
+function approvalRequirementRows(evaluation) {
+    return evaluation.requirements
+        .filter((r) => r.requirement.source === 'change-type' || r.requirement.approvals > 0)
+        .map((r) => {
+        const { requirement } = r;
+        const name = requirement.source === 'change-type' ? `${approval_summary_TYPE_TITLE[evaluation.changeType]} change` : `control ${code(requirement.name)}`;
+        return {
+            requirement: name,
+            needs: requirement.approvals <= 0 ? 'no approval' : `${approval_summary_plural(requirement.approvals, 'approval')} from ${who(requirement.reviewers)}`,
+            satisfiedBy: r.satisfiedBy.length > 0 ? r.satisfiedBy.map(code).join(', ') : '—',
+            missing: r.missing > 0 ? `${r.missing} more from ${who(requirement.reviewers)}` : '—'
+        };
+    });
+}
+/** The commit status's one line (GitHub keeps 140 characters of it). */
+function approvalStatusLine(evaluation, changeRequest) {
+    if (!evaluation.satisfied)
+        return evaluation.missing[0] ?? 'Not approved';
+    if (changeRequest && !changeRequest.satisfied)
+        return changeRequest.missing[0] ?? 'No change request';
+    if (evaluation.reviewOwedAfterDeployment) {
+        return `Emergency: ${evaluation.approvals.length === 0 ? 'no approval yet' : 'expedited approval'}; post-deployment review owed`;
+    }
+    return evaluation.approvals.length > 0 ? `Approved by ${evaluation.approvals.map((a) => a.user).join(', ')}` : 'No approval needed';
+}
+function approval_summary_policyLine(policy) {
+    if (policy.defaulted)
+        return `built-in defaults (no ${code(policy.path)} on ${code(policy.ref)})`;
+    return `${code(policy.path)} at ${code(policy.ref)}${policy.sha ? ` (blob ${code(policy.sha.slice(0, 7))})` : ''}`;
+}
+function approval_summary_verdict(input) {
+    const { evaluation } = input;
+    if (evaluation.satisfied && (input.changeRequest?.evaluation.satisfied ?? true))
+        return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
+    return input.failOnMissing ? 'not approved' : 'not approved (reported only: `fail-on-missing` is false)';
+}
+/**
+ * The job summary of require-approval, as Markdown: the verdict, every requirement with
+ * who satisfied it and what is missing, what blocks the change, each review that did not
+ * count and why, base merges judged, auto-merge and the commit status written.
+ */
+function renderApprovalSummary(input) {
+    const { evaluation } = input;
+    const changeRequest = input.changeRequest;
+    const out = [];
+    out.push(`## Pull request #${input.pullRequest}: ${approval_summary_verdict(input)}`, '');
+    const callouts = [...evaluation.notices, ...(changeRequest?.evaluation.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE) ?? [])];
+    for (const notice of callouts)
+        out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '');
+    for (const warning of input.warnings ?? []) {
+        out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`, '');
+    }
+    const from = input.changeTypeFrom === 'input' ? 'as the `change-type` input says' : 'as classified';
+    out.push(`${approval_summary_TYPE_TITLE[evaluation.changeType]} change (${from}), judged on head commit ${code(input.headSha.slice(0, 7))}. Policy: ${approval_summary_policyLine(input.policy)}.`, '');
+    out.push('### Requirements', '');
+    const changeRequestRows = changeRequest ? [changeRequestRow(changeRequest)].filter((row) => row !== null) : [];
+    const rows = [...approvalRequirementRows(evaluation), ...changeRequestRows, ...(input.extraRequirements ?? [])];
+    out.push(table(['requirement', 'needs', 'satisfied by', 'missing'], rows.map((r) => [r.requirement, r.needs, r.satisfiedBy, r.missing])), '');
+    const missing = [...evaluation.missing, ...(changeRequest?.evaluation.missing ?? [])];
+    if (missing.length > 0) {
+        out.push('### What is missing', '');
+        for (const sentence of missing)
+            out.push(`- ${escapeMarkdown(sentence)}`);
+        out.push('');
+    }
+    if (changeRequest)
+        out.push(...renderChangeRequestSection(changeRequest));
+    if (evaluation.ignored.length > 0) {
+        out.push('### Reviews that did not count', '');
+        out.push(table(['reviewer', 'commit', 'why'], evaluation.ignored.map((entry) => [code(entry.user), code(entry.commit.slice(0, 7) || 'none'), `${REASON_TITLE[entry.reason]}: ${escapeMarkdown(entry.explanation)}`])), '');
+    }
+    if ((input.baseMerges ?? []).length > 0) {
+        out.push('### Merges of the base branch', '');
+        for (const merge of input.baseMerges ?? []) {
+            out.push(merge.onlyMergesBase
+                ? `- ${code(merge.sha.slice(0, 7))} only merges the base branch in: approvals before it are kept.`
+                : `- ${code(merge.sha.slice(0, 7))} is not taken as a merge of the base branch: ${escapeMarkdown(merge.reason)}.`);
+        }
+        out.push('');
+    }
+    for (const note of input.notes ?? [])
+        out.push(`> [!NOTE]\n> ${escapeMarkdown(note)}`, '');
+    const approvals = evaluation.approvals.map((a) => `${code(a.user)} on ${code(a.commit.slice(0, 7))} at ${a.at}`);
+    out.push(`Approvals that counted: ${approvals.length > 0 ? approvals.join(', ') : 'none'}.`, '');
+    out.push(`Auto-merge: **${input.autoMerge.outcome}**${input.autoMerge.detail ? ` — ${escapeMarkdown(input.autoMerge.detail)}` : ''}`, '');
+    if (input.status)
+        out.push(`Commit status ${code(input.status.context)}: ${input.status.state} on ${code(input.status.sha.slice(0, 7))}.`, '');
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/approval-decision.ts
+
+function decideApproval(approvals, changeRequest) {
+    const satisfied = approvals.satisfied && changeRequest.satisfied;
+    const missing = [...approvals.missing, ...changeRequest.missing];
+    const record = changeRequest.record;
+    const documented = record === null
+        ? []
+        : [
+            record.documentedIn === 'issue'
+                ? `change request: issue #${record.issue} (${record.title})`
+                : `change request: documented in the pull request's description${changeRequest.issue ? ` (issue #${changeRequest.issue.number} linked)` : ''}`
+        ];
+    const owed = changeRequest.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE);
+    return {
+        satisfied,
+        missing,
+        reasons: satisfied ? [...approvals.requirements.map((r) => r.explanation), ...documented, ...approvals.notices, ...owed] : missing,
+        notices: [...approvals.notices, ...owed],
+        changeRequestOutput: changeRequest.issue ? String(changeRequest.issue.number) : '',
+        auditChangeRequest: auditChangeRequest(record)
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/pull-request-policy.ts
+
+/**
+ * Starts reading the policy before the pull request itself is read, when the ref is already
+ * known (the `policy-ref` input, or the base branch the event names), so the two requests
+ * run at once. If the pull request turns out to target another base (edited since the
+ * event), the policy is read again at the base it has now.
+ */
+function startPolicyRead(client, repo, run, request) {
+    const eventPr = run.payload['pull_request'];
+    const eventBase = eventPr?.number === request.number ? eventPr.base?.ref : undefined;
+    const earlyRef = request.explicitRef || eventBase;
+    const early = earlyRef ? loadPolicy(client, repo, request.path, earlyRef) : undefined;
+    // Awaited in forPullRequest; until then its failure must not surface as an unhandled
+    // rejection, since a missing pull request's error should be the one reported.
+    early?.catch(() => undefined);
+    return {
+        forPullRequest: (pr) => early && (request.explicitRef || earlyRef === pr.baseRef) ? early : loadPolicy(client, repo, request.path, pr.baseRef)
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/emergency-followup/open-review.ts
+
+
+/**
+ * The one review issue of an emergency pull request, found or opened. Issues are matched on
+ * the hidden marker or the pull request's link (a hand-edited body keeps the link). Two runs
+ * at once may both open one: each looks again after opening, the oldest stands, and the run
+ * whose issue is newer closes it as a duplicate, so exactly one stays.
+ */
+async function open_review_openReviewIssue(client, repo, input) {
+    const { pr, policy } = input;
+    const settings = policy.emergency;
+    const ref = { number: pr.number, url: input.prUrl };
+    // A review issue is opened after the pull request, so it was updated since.
+    const find = async () => (await listIssues(client, repo, { state: 'all', ...(pr.createdAt ? { since: pr.createdAt } : {}) })).filter((issue) => isReviewIssueOf(issue, ref, settings.labels));
+    const existing = standingReviewIssue(await find());
+    if (existing)
+        return { issue: existing, dueAt: markedDueAt(existing.body) ?? dueOf(input), created: false, setAside: [] };
+    const dueAt = dueOf(input);
+    const { title, body } = renderReviewIssue({
+        pullRequest: { number: pr.number, title: pr.title, url: input.prUrl, author: pr.author, mergedBy: pr.mergedBy ?? null, mergeCommit: pr.mergeCommitSha ?? null },
+        approvers: input.approvers,
+        files: input.files,
+        reasons: input.reasons,
+        deployedAt: input.deployedAt,
+        deployedFrom: input.deployedFrom,
+        dueAt,
+        now: input.now,
+        reviewWithinHours: settings.reviewWithinHours,
+        reviewers: settings.reviewers,
+        sections: policy.changeRequest.sections
+    });
+    const assignees = settings.reviewers.filter((r) => !r.startsWith('@'));
+    const mine = await createIssue(client, repo, { title, body, labels: settings.labels, assignees });
+    const standing = standingReviewIssue([...(await find()), mine]) ?? mine;
+    if (standing.number !== mine.number) {
+        await updateIssue(client, repo, mine.number, { body: mine.body.replace(reviewMarker(pr.number), duplicateMarker(pr.number, standing.number)), state: 'closed', stateReason: 'not_planned' });
+        await commentOnIssue(client, repo, mine.number, `Duplicate of #${standing.number}: another run opened the review of #${pr.number} at the same time.`);
+        return { issue: standing, dueAt, created: false, setAside: [mine.number] };
+    }
+    const mentions = settings.reviewers.map((r) => (r.startsWith('@') ? r : `@${r}`)).join(' ');
+    await commentOnIssue(client, repo, pr.number, `${PULL_REQUEST_LINK_MARKER}\nThis emergency change owes a post-deployment review by ${utcTime(dueAt)}: #${mine.number}.${mentions ? ` ${mentions}` : ''}`);
+    return { issue: mine, dueAt, created: true, setAside: [] };
+}
+function dueOf(input) {
+    return reviewDueAt(input.deployedAt, input.policy.emergency.reviewWithinHours);
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/emergency-followup/emergency-change.ts
+
+
+/**
+ * A merged pull request classified exactly as classify-change does (the same facts, the same
+ * `classify`), with what its review issue reports: the files and who approved it.
+ */
+async function emergency_change_readEmergencyChange(client, repo, pr, policy) {
+    const [facts, reviews] = await Promise.all([gatherClassificationFacts(client, repo, pr, policy), listPullRequestReviews(client, repo, pr.number)]);
+    return {
+        classification: classify(facts, policy),
+        files: facts.files.map((f) => f.path),
+        approvers: latestDecisions(reviews).filter((r) => r.state === 'APPROVED').map((r) => r.user)
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/emergency-followup/review-eligibility.ts
+
+const WRITE = ['write', 'maintain', 'admin'];
+/**
+ * Whether `login` may complete an emergency's review: listed in `emergency.reviewers` by name
+ * or as a member of a listed team, or, when none are listed, anyone with write access.
+ */
+async function review_eligibility_mayReviewEmergency(client, repo, teams, policy, login) {
+    const reviewers = policy.emergency.reviewers;
+    if (reviewers.length === 0)
+        return WRITE.includes(await (0,src/* getPermission */.ox)(client, repo, login));
+    const name = login.toLowerCase();
+    if (reviewers.some((r) => !r.startsWith('@') && r.toLowerCase() === name))
+        return true;
+    for (const team of reviewers.filter((r) => r.startsWith('@'))) {
+        if ((await teams.members(team)).some((m) => m.toLowerCase() === name))
+            return true;
+    }
+    return false;
+}
+function review_eligibility_describeReviewers(policy) {
+    return policy.emergency.reviewers.length > 0 ? `emergency.reviewers: ${policy.emergency.reviewers.join(', ')}` : 'anyone with write access, since emergency.reviewers is empty';
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/emergency-followup/sweep-reviews.ts
+
+
+
+
+
+const OVERDUE_LABEL = 'overdue';
+/** How far back the sweep looks for emergencies merged without a review issue. */
+const LOOKBACK_DAYS = 30;
+/**
+ * One pass over every review issue: overdue open ones are labelled and escalated (once:
+ * the escalation comment carries a marker), closed ones that do not meet the definition of a
+ * completed review are reopened with the reasons, and emergencies merged in the last 30 days
+ * without a review issue get one.
+ */
+async function sweepReviews(client, repo, input) {
+    const { policy, now } = input;
+    const settings = policy.emergency;
+    const label = settings.labels[0];
+    const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
+    const [open, closed] = await Promise.all([
+        listIssues(client, repo, { state: 'open', ...(label ? { label } : {}) }),
+        listIssues(client, repo, { state: 'closed', since: since.toISOString(), ...(label ? { label } : {}) })
+    ]);
+    const reviewed = (issue) => reviewedPullRequestNumber(issue, input.repositoryWebUrl, settings.labels);
+    const result = { checked: 0, overdue: [], opened: [], reopened: [], completed: [] };
+    const covered = new Set();
+    const pulls = new Map();
+    const pull = (n) => {
+        let pr = pulls.get(n);
+        if (!pr)
+            pulls.set(n, (pr = getPullRequest(client, repo, n)));
+        return pr;
+    };
+    for (const issue of open) {
+        const pr = reviewed(issue);
+        if (pr === null)
+            continue;
+        covered.add(pr);
+        result.checked += 1;
+        const dueAt = trustedDueAt(markedDueAt(issue.body), new Date(issue.createdAt), settings.reviewWithinHours);
+        if (!isOverdue(dueAt, now))
+            continue;
+        if (!issue.labels.some((l) => l.toLowerCase() === OVERDUE_LABEL))
+            await addIssueLabels(client, repo, issue.number, [OVERDUE_LABEL]);
+        const comments = await listIssueComments(client, repo, issue.number);
+        const escalated = !comments.some((c) => c.body.includes(ESCALATION_MARKER));
+        if (escalated) {
+            const mentions = [...settings.escalateTo, ...settings.reviewers].map((p) => (p.startsWith('@') ? p : `@${p}`));
+            await commentOnIssue(client, repo, issue.number, `${ESCALATION_MARKER}\n${[...new Set(mentions)].join(' ')} the post-deployment review of emergency change #${pr} was due ${utcTime(dueAt)} (${relativeTime(dueAt, now)}) and is not done.`);
+        }
+        result.overdue.push({ issue: issue.number, pullRequest: pr, dueAt, escalated });
+    }
+    const teams = new TeamDirectory(client);
+    for (const issue of closed) {
+        const pr = reviewed(issue);
+        if (pr === null)
+            continue;
+        covered.add(pr);
+        result.checked += 1;
+        const [closer, change] = await Promise.all([findIssueCloser(client, repo, issue.number), pull(pr)]);
+        const closedBy = closer.actor;
+        const verdict = evaluateReviewCompletion({
+            issue: issue.number,
+            body: issue.body,
+            closedBy,
+            pullRequestAuthor: change.author,
+            closerMayReview: closedBy !== null && (await mayReviewEmergency(client, repo, teams, policy, closedBy)),
+            reviewersDescription: describeReviewers(policy),
+            sections: policy.changeRequest.sections
+        });
+        if (verdict.complete) {
+            result.completed.push({ issue: issue.number, pullRequest: pr, closedBy: closedBy ?? '' });
+            continue;
+        }
+        await updateIssue(client, repo, issue.number, { state: 'open' });
+        await commentOnIssue(client, repo, issue.number, `Reopened: this is not a completed post-deployment review of #${pr} yet, because ${verdict.problems.join('; ')}. ` +
+            'Close it again once that is done.');
+        result.reopened.push({ issue: issue.number, pullRequest: pr, problems: verdict.problems });
+    }
+    // Emergencies merged without a review issue: the workflow that should have opened one did not run.
+    const merged = await listMergedPullRequestsSince(client, repo, since);
+    for (const candidate of merged) {
+        if (covered.has(candidate.number) || !isDeployBranch(candidate.baseRef, policy))
+            continue;
+        const claimed = emergencyCandidates({ labels: candidate.labels, headBranch: candidate.headRef }, policy);
+        if (claimed.labels.length === 0 && !claimed.headBranch)
+            continue;
+        const pr = await pull(candidate.number);
+        const change = await readEmergencyChange(client, repo, pr, policy);
+        if (change.classification.changeType !== 'emergency')
+            continue;
+        const deployedAt = new Date(pr.mergedAt ?? candidate.mergedAt);
+        const opened = await openReviewIssue(client, repo, {
+            pr,
+            prUrl: candidate.htmlUrl,
+            policy,
+            approvers: change.approvers,
+            files: change.files,
+            reasons: change.classification.reasons,
+            deployedAt,
+            deployedFrom: 'merge time: no deployment was reported to change-policy',
+            now
+        });
+        covered.add(candidate.number);
+        if (opened.created)
+            result.opened.push({ issue: opened.issue.number, pullRequest: candidate.number, dueAt: opened.dueAt });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/emergency-followup-summary.ts
+
+
+function renderOpenSummary(review, pr, now) {
+    const what = review.created ? 'opened' : 'already open';
+    const lines = [
+        `## Emergency follow-up: review issue #${review.issue.number} ${review.created ? 'opened' : 'found'}`,
+        '',
+        `Emergency change #${pr.number} (${escapeMarkdown(pr.title)}): its post-deployment review is issue #${review.issue.number} (${what}), ` +
+            `due ${utcTime(review.dueAt)} (${relativeTime(review.dueAt, now)}).`
+    ];
+    if (review.setAside.length > 0)
+        lines.push('', `Another run opened the same review at once; this run's issue ${review.setAside.map((n) => `#${n}`).join(', ')} was closed as a duplicate.`);
+    return `${lines.join('\n')}\n`;
+}
+function renderSweepSummary(result, now) {
+    const lines = [`## Emergency follow-up: ${result.overdue.length} overdue review${result.overdue.length === 1 ? '' : 's'}`, '', `Checked ${result.checked} review issues.`];
+    if (result.overdue.length > 0) {
+        lines.push('', table(['issue', 'change', 'due', 'escalated now'], result.overdue.map((o) => [`#${o.issue}`, `#${o.pullRequest}`, `${utcTime(o.dueAt)} (${relativeTime(o.dueAt, now)})`, o.escalated ? 'yes' : 'no (already)'])));
+    }
+    if (result.opened.length > 0)
+        lines.push('', `Opened review issues for emergencies that had none: ${result.opened.map((o) => `#${o.issue} (for #${o.pullRequest})`).join(', ')}.`);
+    for (const r of result.reopened)
+        lines.push('', `Reopened #${r.issue} (review of #${r.pullRequest}): ${escapeMarkdown(r.problems.join('; '))}.`);
+    if (result.completed.length > 0)
+        lines.push('', `Completed reviews: ${result.completed.map((c) => `#${c.issue} (closed by @${c.closedBy})`).join(', ')}.`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 4115:
+/***/ ((module) => {
+
+module.exports = eval("require")("pg-native");
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
+
+/***/ }),
+
+/***/ 3635:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ getOctokit)
+});
+
+// UNUSED EXPORTS: context
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
 
 
@@ -69884,7 +75793,7 @@ class Context {
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -69923,8 +75832,10 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+http-client@3.0.2/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(2504);
+// EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
+var undici = __nccwpck_require__(9309);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -69954,7 +75865,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
         return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -70158,7 +76069,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -70210,7 +76121,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -71375,47 +77286,8 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
+// EXTERNAL MODULE: ./node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(4714);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+request@10.0.16/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -71494,7 +77366,7 @@ async function fetchWrapper(requestOptions) {
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new dist_src/* RequestError */.G(message, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -71526,21 +77398,21 @@ async function fetchWrapper(requestOptions) {
     if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status, {
+    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
+    throw new dist_src/* RequestError */.G("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -74819,7 +80691,7 @@ paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
 
-const utils_context = new Context();
+const context = new Context();
 const baseUrl = getApiBaseUrl();
 const defaults = {
     baseUrl,
@@ -74828,7 +80700,7 @@ const defaults = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -74836,15 +80708,15 @@ const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function utils_getOctokitOptions(token, options) {
+function getOctokitOptions(token, options) {
     const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
     // Auth
-    const auth = Utils.getAuthString(token, opts);
+    const auth = getAuthString(token, opts);
     if (auth) {
         opts.auth = auth;
     }
     // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
     if (userAgent) {
         opts.userAgent = userAgent;
     }
@@ -74861,2078 +80733,60 @@ const github_context = new Context();
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function github_getOctokit(token, options, ...additionalPlugins) {
+function getOctokit(token, options, ...additionalPlugins) {
     const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./packages/github/src/client.ts
 
+/***/ }),
 
+/***/ 4714:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-const RETRIES = 3;
-const RATE_LIMIT_RETRIES = 2;
-// Waiting longer than this for a rate limit would hold a runner for nothing: fail and say so.
-const LONGEST_RATE_LIMIT_WAIT_S = 60;
-/**
- * One Octokit for the whole run: retries 5xx answers and network errors with back-off
- * (a flaky API must not fail a gate, and must not pass one either: after the retries the
- * error surfaces), and waits out primary and secondary rate limits when GitHub says how long.
- */
-function createGitHubClient(options) {
-    const log = options.log ?? (() => { });
-    const timeoutMs = options.requestTimeoutMs ?? 30_000;
-    const octokit = getOctokit(options.token, {
-        ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
-        retry: { retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 250 },
-        throttle: {
-            onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-                log(`GitHub's rate limit was reached for ${request.method} ${request.url}; retry in ${retryAfter} s.`);
-                return retryCount < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
-            },
-            onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-                log(`GitHub's secondary rate limit was hit for ${request.method} ${request.url}; retry in ${retryAfter} s.`);
-                return retryCount < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
-            }
-        }
-    }, retry, throttling);
-    // Every hook in the chain shares this one options object, so the timeout is set on it,
-    // around the fetch (the runner's proxy-aware one): each attempt, retries included, gets
-    // its own deadline.
-    octokit.hook.wrap('request', (request, requestOptions) => {
-        const fetchFn = requestOptions.request?.fetch ?? globalThis.fetch;
-        requestOptions.request = {
-            ...requestOptions.request,
-            fetch: (url, init) => fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
-        };
-        return request(requestOptions);
-    });
-    return octokit;
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/errors.ts
-/**
- * A failure to read or write something on GitHub, already phrased for the user: what we
- * tried, what GitHub answered and what to change. Actions fail closed on it.
- */
-class errors_GitHubAccessError extends Error {
-    problem;
-    status;
-    constructor(problem, status) {
-        super(problem.message);
-        this.name = 'GitHubAccessError';
-        this.problem = problem;
-        this.status = status;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RequestError)
+/* harmony export */ });
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
     }
-}
-function githubMessage(error) {
-    const data = error.response?.data;
-    if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string')
-        return data.message;
-    return error.message ?? String(error);
-}
-/**
- * Turns whatever Octokit threw into a GitHubAccessError. `what` names the operation
- * ("read the files of pull request #12"); `permission` names the token permission it needs,
- * so a 403 can say which line to add to the workflow's `permissions:`.
- */
-function errors_describeRequestError(error, what, permission) {
-    if (error instanceof errors_GitHubAccessError)
-        return error;
-    const e = (error ?? {});
-    // Octokit reports a request it aborted on our deadline as a 500 "Unknown Error"; say what
-    // really happened, since "GitHub failed" and "GitHub never answered" call for different fixes.
-    const timedOut = [e.name, e.cause?.name].some((name) => name === 'TimeoutError' || name === 'AbortError');
-    if (timedOut) {
-        return new errors_GitHubAccessError({
-            message: `Could not ${what}: GitHub did not answer in time, even after retries (request timeout).`,
-            fix: 'Re-run the job; if GitHub is slow or unreachable from this runner, check its status and the runner\'s network.'
-        });
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
     }
-    const status = typeof e.status === 'number' ? e.status : undefined;
-    const answer = githubMessage(e);
-    let fix;
-    if (status === 401) {
-        fix = 'The token was refused: check the `token` input (an expired or revoked token, or a secret that is not set).';
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
     }
-    else if (status === 403 || (status === 404 && permission)) {
-        fix = permission
-            ? `Give the workflow's token \`${permission}\` in its \`permissions:\` block (or use a token that has it).`
-            : 'The token lacks a permission this step needs: see the action README for the permissions block.';
-    }
-    else if (status === 404) {
-        fix = 'Check that the repository, pull request or ref exists and that the token can see it.';
-    }
-    else if (status !== undefined && status >= 500) {
-        fix = 'GitHub kept failing after retries; re-run the job. Nothing was decided while it was unavailable.';
-    }
-    else {
-        fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';
-    }
-    const code = status !== undefined ? `HTTP ${status}` : 'no answer';
-    return new errors_GitHubAccessError({ message: `Could not ${what}: GitHub answered ${code}: ${answer}`, fix }, status);
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/pulls.ts
-
-async function getPullRequest(client, repo, number) {
-    try {
-        const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
-        return {
-            number: data.number,
-            state: data.state,
-            draft: Boolean(data.draft),
-            merged: Boolean(data.merged),
-            title: data.title,
-            body: data.body ?? '',
-            author: data.user.login,
-            authorIsBot: data.user.type === 'Bot' || data.user.login.endsWith('[bot]'),
-            headRef: data.head.ref,
-            headSha: data.head.sha,
-            headRepo: data.head.repo?.full_name ?? null,
-            baseRef: data.base.ref,
-            baseSha: data.base.sha,
-            labels: data.labels.map((l) => l.name),
-            changedFiles: data.changed_files,
-            commits: data.commits,
-            nodeId: data.node_id,
-            autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null
-        };
-    }
-    catch (error) {
-        if (error.status === 404) {
-            throw new GitHubAccessError({
-                message: `Pull request #${number} was not found in ${repo.owner}/${repo.repo} (GitHub answered HTTP 404).`,
-                fix: 'Check the pull request number (the `pull-request` input, or the event). If it does exist, the token cannot see it: give it `pull-requests: read`.'
-            }, 404);
-        }
-        throw describeRequestError(error, `read pull request #${number} of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
-    }
-}
-/** GitHub's pull request files endpoint never returns more than this many files. */
-const GITHUB_MAX_LISTED_FILES = 3000;
-const PER_PAGE = 100;
-// Pages are independent, so read several at once: on github.com each page costs a round
-// trip of a few hundred milliseconds, and a 3,000-file PR has 30 of them.
-const PARALLEL_PAGES = 4;
-/**
- * Every file of the pull request, or an error: a partial list must never be classified,
- * since the file that was left out may be the one that needed review.
- */
-async function pulls_listPullRequestFiles(client, repo, pr) {
-    if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
-        throw new GitHubAccessError({
-            message: `Pull request #${pr.number} changes ${pr.changedFiles} files; GitHub lists at most ${GITHUB_MAX_LISTED_FILES}, so the change cannot be classified from a complete list.`,
-            fix: `Split the change into pull requests of at most ${GITHUB_MAX_LISTED_FILES} files each.`
-        });
-    }
-    const pages = Math.max(1, Math.ceil(pr.changedFiles / PER_PAGE));
-    const results = new Array(pages);
-    let next = 1;
-    const worker = async () => {
-        while (next <= pages) {
-            const page = next++;
-            try {
-                const { data } = await client.rest.pulls.listFiles({ ...repo, pull_number: pr.number, per_page: PER_PAGE, page });
-                results[page - 1] = data.map((f) => ({
-                    path: f.filename,
-                    status: f.status,
-                    ...(f.previous_filename ? { previousPath: f.previous_filename } : {})
-                }));
-            }
-            catch (error) {
-                throw describeRequestError(error, `list the files of pull request #${pr.number} (page ${page})`, 'pull-requests: read');
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_PAGES, pages) }, worker));
-    const files = results.flat();
-    if (files.length !== pr.changedFiles) {
-        // A push between reading the pull request and its files changes the count: the list
-        // no longer describes one commit, so refuse it rather than guess.
-        throw new GitHubAccessError({
-            message: `Pull request #${pr.number} reports ${pr.changedFiles} changed files but GitHub listed ${files.length}; the list is incomplete or changed while it was read.`,
-            fix: 'Re-run the job; if the pull request was just pushed to, the next run reads a consistent list.'
-        });
-    }
-    return files;
-}
-async function pulls_listPullRequestCommits(client, repo, number) {
-    try {
-        const commits = await client.paginate(client.rest.pulls.listCommits, { ...repo, pull_number: number, per_page: 100 });
-        return commits.map((c) => ({
-            sha: c.sha,
-            message: c.commit.message,
-            author: c.author?.login ?? null,
-            committer: c.committer?.login ?? null,
-            parents: c.parents.map((p) => p.sha)
-        }));
-    }
-    catch (error) {
-        throw describeRequestError(error, `list the commits of pull request #${number}`, 'pull-requests: read');
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/contents.ts
-
-/**
- * A file's text at a ref through the contents API, or null when the file does not exist
- * there (the only failure that is not an error: the built-in defaults then apply).
- */
-async function contents_readFileAtRef(client, repo, path, ref) {
-    let data;
-    try {
-        ;
-        ({ data } = await client.rest.repos.getContent({ ...repo, path, ref }));
-    }
-    catch (error) {
-        const status = error.status;
-        if (status === 404)
-            return null;
-        throw describeRequestError(error, `read ${path} at ${ref}`, 'contents: read');
-    }
-    if (Array.isArray(data) || typeof data !== 'object' || data === null || data.type !== 'file') {
-        throw new GitHubAccessError({
-            message: `${path} at ${ref} is not a file.`,
-            fix: 'Point the `policy` input at a YAML file.'
-        });
-    }
-    const file = data;
-    if (file.encoding !== 'base64' || typeof file.content !== 'string') {
-        // Files over 1 MB come back without content; no policy is that large.
-        throw new GitHubAccessError({
-            message: `${path} at ${ref} could not be read through the contents API (encoding ${file.encoding ?? 'none'}, ${file.size ?? '?'} bytes).`,
-            fix: 'Keep the policy file under 1 MB.'
-        });
-    }
-    const bytes = Buffer.from(file.content, 'base64');
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        throw new GitHubAccessError({ message: `${path} at ${ref} is not valid UTF-8.`, fix: 'Save the file as UTF-8.' });
-    }
-    return { text, sha: file.sha };
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/labels.ts
-
-/**
- * Who last added each label, from the issue's event history. Only the labels asked about
- * are looked up, and only when there are any: the events cost requests.
- */
-async function labels_findLabelAdders(client, repo, issueNumber, labels) {
-    const adders = new Map();
-    if (labels.length === 0)
-        return adders;
-    const wanted = new Set(labels);
-    try {
-        const events = await client.paginate(client.rest.issues.listEvents, { ...repo, issue_number: issueNumber, per_page: 100 });
-        for (const event of events) {
-            const name = 'label' in event ? event.label?.name : undefined;
-            if (!name || !wanted.has(name))
-                continue;
-            // Events come oldest first, so the last `labeled` wins, and an `unlabeled` after it
-            // means the label present now was added by a later event we will also see.
-            if (event.event === 'labeled') {
-                adders.set(name, { label: name, actor: event.actor?.login ?? null, at: event.created_at });
-            }
-            else if (event.event === 'unlabeled') {
-                adders.delete(name);
-            }
-        }
-    }
-    catch (error) {
-        throw describeRequestError(error, `read the label history of #${issueNumber}`, 'issues: read');
-    }
-    return adders;
-}
-/**
- * Puts exactly one of the `prefix*` labels on the pull request: `wanted` is added unless
- * already there, every other label with the prefix is removed.
- */
-async function syncPrefixedLabel(client, repo, issueNumber, current, prefix, wanted) {
-    const changes = { added: [], removed: [] };
-    const permission = 'pull-requests: write (labels on a pull request need it, or issues: write)';
-    if (!current.includes(wanted)) {
-        try {
-            await client.rest.issues.addLabels({ ...repo, issue_number: issueNumber, labels: [wanted] });
-            changes.added.push(wanted);
-        }
-        catch (error) {
-            throw describeRequestError(error, `add the label ${wanted} to #${issueNumber}`, permission);
-        }
-    }
-    for (const stale of current.filter((l) => l.startsWith(prefix) && l !== wanted)) {
-        try {
-            await client.rest.issues.removeLabel({ ...repo, issue_number: issueNumber, name: stale });
-            changes.removed.push(stale);
-        }
-        catch (error) {
-            // Someone removed it meanwhile: the state we wanted is reached anyway.
-            if (error.status === 404)
-                continue;
-            throw describeRequestError(error, `remove the stale label ${stale} from #${issueNumber}`, permission);
-        }
-    }
-    return changes;
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/permissions.ts
-
-const KNOWN = (/* unused pure expression or super */ null && (['admin', 'maintain', 'write', 'triage', 'read', 'none']));
-/** A user's permission on the repository; `role_name` carries maintain and triage, which the legacy field folds. */
-async function permissions_getPermission(client, repo, username) {
-    try {
-        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
-        const role = data.role_name;
-        if (role && KNOWN.includes(role))
-            return role;
-        return KNOWN.includes(data.permission) ? data.permission : 'none';
-    }
-    catch (error) {
-        // 404: not a collaborator at all (or no such user), which is simply no permission.
-        if (error.status === 404)
-            return 'none';
-        throw describeRequestError(error, `read ${username}'s permission on ${repo.owner}/${repo.repo}`, 'metadata: read');
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/teams.ts
-
-/** `@org/slug` → its parts; the policy validator guarantees the form. */
-function teams_parseTeam(team) {
-    const match = /^@([^/]+)\/(.+)$/.exec(team);
-    if (!match)
-        throw new GitHubAccessError({ message: `${team} is not a team (@org/slug).`, fix: 'Write teams as @org/slug.' });
-    return { org: match[1], slug: match[2] };
-}
-const TEAM_TOKEN_FIX = (/* unused pure expression or super */ null && ("The workflow's GITHUB_TOKEN cannot read organization teams. Pass a GitHub App installation token with the " +
-    "`members: read` organization permission as the `token` input (for example from actions/create-github-app-token), " +
-    'and check that the team exists.'));
-/**
- * The team's members (child teams' members included, as GitHub counts them). One call per
- * team however many people are asked about. GitHub answers 404 both for a missing team
- * and for a token that may not see it: either way the rule cannot be checked, so it fails.
- */
-async function listTeamMembers(client, team) {
-    const { org, slug } = teams_parseTeam(team);
-    try {
-        const members = await client.paginate(client.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
-        return members.map((m) => m.login);
-    }
-    catch (error) {
-        const status = error.status;
-        if (status === 404 || status === 403) {
-            throw new GitHubAccessError({ message: `Could not read the members of ${team} (HTTP ${status}).`, fix: TEAM_TOKEN_FIX }, status);
-        }
-        throw describeRequestError(error, `read the members of ${team}`);
-    }
-}
-/** Reads each team once per run. */
-class teams_TeamDirectory {
-    client;
-    cache = new Map();
-    constructor(client) {
-        this.client = client;
-    }
-    members(team) {
-        let members = this.cache.get(team);
-        if (!members) {
-            members = listTeamMembers(this.client, team);
-            this.cache.set(team, members);
-        }
-        return members;
-    }
-}
-
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 46 modules
-var src = __nccwpck_require__(282);
-;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
-
-
-
-
-
-/**
- * Everything `classify` needs about a pull request, read with as few requests as the
- * policy allows: label history, permissions and teams only when an emergency is claimed,
- * commits only for a dependency bot's pull request.
- */
-async function classification_facts_gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client)) {
-    const candidates = emergencyCandidates({ labels: pr.labels, headBranch: pr.headRef }, policy);
-    const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase());
-    const [files, adders, commits] = await Promise.all([
-        listPullRequestFiles(client, repo, pr),
-        findLabelAdders(client, repo, pr.number, candidates.labels),
-        isDependencyBot ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
-    ]);
-    // The people whose right to declare an emergency must be checked.
-    const declarers = new Set();
-    for (const label of candidates.labels) {
-        const actor = adders.get(label)?.actor;
-        if (actor)
-            declarers.add(actor);
-    }
-    if (candidates.headBranch)
-        declarers.add(pr.author);
-    const permissions = {};
-    const teamMembers = {};
-    const declaredBy = policy.classification.emergency.declaredBy;
-    if (declarers.size > 0) {
-        if (declaredBy.length === 0) {
-            await Promise.all([...declarers].map(async (login) => (permissions[login] = await getPermission(client, repo, login))));
-        }
-        else {
-            const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')));
-            // Teams are read only if someone is not allowed by name already.
-            if ([...declarers].some((login) => !listed.has(login))) {
-                await Promise.all(declaredBy.filter((p) => p.startsWith('@')).map(async (team) => (teamMembers[team] = await teams.members(team))));
-            }
-        }
-    }
-    return {
-        files,
-        labels: pr.labels.map((name) => {
-            const actor = adders.get(name)?.actor;
-            return actor ? { name, addedBy: actor } : { name };
-        }),
-        headBranch: pr.headRef,
-        author: pr.author,
-        authorIsBot: pr.authorIsBot,
-        dependencyUpdates: isDependencyBot
-            ? parseDependencyUpdates({ title: pr.title, body: pr.body, commitMessages: commits.map((c) => c.message) })
-            : null,
-        // A human pushing onto a bot's branch must not ride on the bot's pre-approval.
-        ...(isDependencyBot ? { commitAuthors: commits.map((c) => c.author) } : {}),
-        permissions,
-        teamMembers
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/reviews.ts
-
-const SUBMITTED = (/* unused pure expression or super */ null && (['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED']));
-/**
- * Every submitted review of a pull request, oldest first, 100 a page. A pending review is
- * its author's draft (only they can see it) and a review by a deleted account has no one
- * to count: neither is passed on. A page that fails after retries fails the whole list,
- * since the review left out could be the CHANGES_REQUESTED that blocks the change.
- */
-async function listPullRequestReviews(client, repo, number) {
-    let reviews;
-    try {
-        reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
-    }
-    catch (error) {
-        throw describeRequestError(error, `list the reviews of pull request #${number}`, 'pull-requests: read');
-    }
-    const facts = [];
-    for (const review of reviews) {
-        if (!review.user || !SUBMITTED.includes(review.state))
-            continue;
-        facts.push({
-            id: review.id,
-            user: review.user.login,
-            isBot: review.user.type === 'Bot',
-            state: review.state,
-            // Very old reviews can lack it; an empty sha is on no commit, so it is judged stale.
-            commitSha: review.commit_id ?? '',
-            submittedAt: review.submitted_at ?? ''
-        });
-    }
-    return facts;
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/collaborators.ts
-
-
-const collaborators_KNOWN = (/* unused pure expression or super */ null && (['admin', 'maintain', 'write', 'triage', 'read', 'none']));
-const collaborators_PER_PAGE = 100;
-/** The role, or what the flags amount to when the role is a custom one (`security-reviewer`). */
-function permissionOf(collaborator) {
-    const role = collaborator.role_name;
-    if (role !== undefined && collaborators_KNOWN.includes(role))
-        return role;
-    const flags = collaborator.permissions ?? {};
-    if (flags.admin)
-        return 'admin';
-    if (flags.maintain)
-        return 'maintain';
-    if (flags.push)
-        return 'write';
-    if (flags.triage)
-        return 'triage';
-    return flags.pull ? 'read' : 'none';
-}
-/**
- * The repository permission of each login, by login as given, in as few requests as the
- * count allows. One login: its own lookup. Several: the first page of the people who can
- * write (one request answers for up to 100 writers), then an individual lookup for anyone
- * not on it, who either has less than write or is past that page; the individual answer is
- * the authority, so a long list of writers costs requests, never correctness.
- */
-async function collaborators_readPermissions(client, repo, logins) {
-    const unique = collaborators_firstSpellings(logins);
-    const found = {};
-    let rest = unique;
-    if (unique.length > 1) {
-        const writers = await listWriters(client, repo);
-        if (writers !== null) {
-            rest = unique.filter((login) => {
-                const permission = writers.get(login.toLowerCase());
-                if (permission !== undefined)
-                    found[login] = permission;
-                return permission === undefined;
-            });
-        }
-    }
-    await Promise.all(rest.map(async (login) => (found[login] = await getPermission(client, repo, login))));
-    return found;
-}
-/** Logins compare without regard to case; the first spelling of each is kept. */
-function collaborators_firstSpellings(names) {
-    const seen = new Map();
-    for (const name of names)
-        if (!seen.has(name.toLowerCase()))
-            seen.set(name.toLowerCase(), name);
-    return [...seen.values()];
-}
-/**
- * The first page of collaborators with at least write permission, by lowercase login; null
- * when the token may not list them (some GitHub Enterprise Server versions want more than
- * `metadata: read` for the list), in which case each login is looked up on its own.
- */
-async function listWriters(client, repo) {
-    try {
-        const { data } = await client.rest.repos.listCollaborators({ ...repo, permission: 'push', affiliation: 'all', per_page: collaborators_PER_PAGE });
-        return new Map(data.map((collaborator) => [collaborator.login.toLowerCase(), permissionOf(collaborator)]));
-    }
-    catch (error) {
-        if (error.status === 403)
-            return null;
-        throw describeRequestError(error, `list the collaborators of ${repo.owner}/${repo.repo} who can write`, 'metadata: read');
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/commit-statuses.ts
-
-/** The commit status branch protection can require, whichever event ran the workflow. */
-const APPROVAL_STATUS_CONTEXT = 'change-policy/approval';
-const DESCRIPTION_LIMIT = 140;
-function statusDescription(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length <= DESCRIPTION_LIMIT ? line : `${line.slice(0, DESCRIPTION_LIMIT - 1)}…`;
-}
-/**
- * Sets a commit status on `sha`. A status is per commit and context, and the latest one
- * wins: writing it on every run is what replaces an older `success` when an approval is
- * dismissed, so a failure to write it is an error, never something to skip.
- */
-async function setCommitStatus(client, repo, sha, status) {
-    try {
-        await client.rest.repos.createCommitStatus({
-            ...repo,
-            sha,
-            context: status.context,
-            state: status.state,
-            description: statusDescription(status.description),
-            ...(status.targetUrl ? { target_url: status.targetUrl } : {})
-        });
-    }
-    catch (error) {
-        throw describeRequestError(error, `set the ${status.context} commit status on ${sha.slice(0, 7)}`, 'statuses: write');
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/auto-merge.ts
-
-// The one GraphQL call: REST has no way to enable auto-merge. `expectedHeadOid` makes
-// GitHub refuse if the head moved since it was judged, so an approval of one commit can
-// never switch on the merge of another.
-const ENABLE_AUTO_MERGE = (/* unused pure expression or super */ null && (`mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid }) {
-    pullRequest { number autoMergeRequest { mergeMethod } }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
   }
-}`));
-function graphqlErrors(error) {
-    const errors = error.errors;
-    return Array.isArray(errors) ? errors : [];
 }
-/**
- * Turns on auto-merge for the pull request (its GraphQL node id) with `method`, for the
- * head commit that was judged. A pull request already in "clean" status has nothing to
- * wait for and GitHub refuses: that is reported, not thrown. Anything else is an error
- * naming the fix.
- */
-async function enableAutoMerge(client, pr, method) {
-    try {
-        await client.graphql(ENABLE_AUTO_MERGE, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase(), expectedHeadOid: pr.headSha });
-        return { enabled: true };
-    }
-    catch (error) {
-        const errors = graphqlErrors(error);
-        const message = errors.map((e) => e.message ?? '').join('; ') || (error instanceof Error ? error.message : String(error));
-        const clean = /is in (clean|unstable|has_hooks) status/i.exec(message);
-        if (clean) {
-            return { enabled: false, reason: `GitHub did not enable auto-merge: pull request #${pr.number} is in ${clean[1]} status, so it can be merged now.` };
-        }
-        let fix;
-        if (/auto merge is not allowed/i.test(message)) {
-            fix = 'Turn on "Allow auto-merge" in the repository settings (General → Pull Requests), or set `enable-auto-merge: false`.';
-        }
-        else if (errors.some((e) => e.type === 'FORBIDDEN') || /not accessible by integration/i.test(message)) {
-            fix = "Give the workflow's token `contents: write` and `pull-requests: write` in the job's `permissions:` block.";
-        }
-        else if (/head branch was modified/i.test(message)) {
-            fix = 'The pull request was pushed to while it was judged; the run for the new commit decides.';
-        }
-        else {
-            fix = 'Re-run the job; if it fails again, the message above says what GitHub refused.';
-        }
-        throw new GitHubAccessError({ message: `Could not enable auto-merge (${method}) on pull request #${pr.number}: ${message}`, fix });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/base-merges.ts
-
-/** GitHub's cap on the files of a commit or a comparison in one answer. */
-const LISTED_FILES_CAP = 300;
-/** Each path's outcome in a list of changed files; a rename also deletes its old path. */
-function fileOutcomes(files) {
-    const outcomes = new Map();
-    for (const file of files) {
-        if (file.previous_filename !== undefined && file.previous_filename !== file.filename && !outcomes.has(file.previous_filename)) {
-            outcomes.set(file.previous_filename, 'deleted');
-        }
-        outcomes.set(file.filename, file.status === 'removed' ? 'deleted' : (file.sha ?? 'unknown'));
-    }
-    return outcomes;
-}
-/** The first difference between two sets of outcomes, in words; null when they are the same. */
-function firstDifference(merged, base) {
-    for (const [path, outcome] of merged) {
-        const expected = base.get(path);
-        if (expected === undefined)
-            return `it changes ${path}, which the base branch did not change`;
-        if (expected !== outcome || outcome === 'unknown')
-            return `its version of ${path} is not the base branch's`;
-    }
-    for (const path of base.keys()) {
-        if (!merged.has(path))
-            return `it keeps the pull request's version of ${path}, which the base branch changed`;
-    }
-    return null;
-}
-/**
- * Whether `merge` only brings the base branch in, given the shas of the pull request's own
- * commits (a complete list: the caller must not call this with a truncated one).
- */
-async function base_merges_verifyBaseMerge(client, repo, merge, pullRequestCommits) {
-    const verdict = (reason) => ({ sha: merge.sha, onlyMergesBase: reason === '', reason });
-    const [ours, theirs, ...more] = merge.parents;
-    if (ours === undefined || theirs === undefined)
-        return verdict('it is not a merge');
-    if (more.length > 0)
-        return verdict('it is an octopus merge of more than two parents');
-    if (!pullRequestCommits.has(ours))
-        return verdict('its first parent is not a commit of the pull request');
-    if (pullRequestCommits.has(theirs))
-        return verdict('it merges a commit of the pull request, not the base branch');
-    const [merged, base] = await Promise.all([
-        // A commit pages its files (Link: next) past 300; a comparison pages its commits, and
-        // shows at most 300 files on its first page whatever the paging.
-        readFiles(() => client.rest.repos.getCommit({ ...repo, ref: merge.sha }), `read merge commit ${merge.sha.slice(0, 7)}`, true),
-        readFiles(() => client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${ours}...${theirs}` }), `compare ${ours.slice(0, 7)} with the base branch`, false)
-    ]);
-    if (merged === null || base === null)
-        return verdict(`it changes more files than GitHub lists in one answer (${LISTED_FILES_CAP})`);
-    return verdict(firstDifference(fileOutcomes(merged), fileOutcomes(base)) ?? '');
-}
-/** The files of a commit or a comparison; null when GitHub's list stops short. */
-async function readFiles(request, what, linkPagesFiles) {
-    try {
-        const { data, headers } = await request();
-        const files = data.files ?? [];
-        const more = linkPagesFiles && /rel="next"/.test(headers.link ?? '');
-        return more || files.length >= LISTED_FILES_CAP ? null : files;
-    }
-    catch (error) {
-        throw describeRequestError(error, what, 'contents: read');
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/approval-facts.ts
-
-
-
-
-
-
-/** GitHub lists at most this many commits of a pull request. */
-const MAX_LISTED_COMMITS = 250;
-/** Merges of the base branch verified per run (two requests each); past that, approvals before them go. */
-const MAX_VERIFIED_MERGES = 5;
-/** Teams the policy's controls name that belong to another organization than the repository's owner. */
-function foreignTeams(policy, owner) {
-    const found = [];
-    for (const control of policy.controls) {
-        for (const reviewer of control.reviewers) {
-            if (reviewer.startsWith('@') && parseTeam(reviewer).org.toLowerCase() !== owner.toLowerCase())
-                found.push({ team: reviewer, control: control.name });
-        }
-    }
-    return found;
-}
-/**
- * What `evaluateApprovals` needs, read with as few requests as the reviews allow:
- * - permissions only of reviewers whose latest review decides something (approved or
- *   requested changes), in one request for several of them (see `readPermissions`);
- * - each team the requirements name, once (its member list: one request per 100 members);
- * - the commits only when an approval is on an older commit than the head, since only
- *   then can staleness, base merges or later pushes change anything;
- * - two more requests per merge commit after such an approval, to tell a merge of the base
- *   branch from one that brought in anything else (see base-merges.ts).
- * Everything that cannot be read fails closed: an error, never a guess.
- */
-async function gatherApprovalFacts(client, repo, input) {
-    const { pr, reviews, policy } = input;
-    const foreign = foreignTeams(policy, repo.owner);
-    if (foreign.length > 0) {
-        const list = foreign.map((f) => `${f.team} (control ${f.control})`).join(', ');
-        throw new GitHubAccessError({
-            message: `The policy names ${list}: ${foreign.length === 1 ? 'a team' : 'teams'} of another organization than ${repo.owner}, which owns ${repo.owner}/${repo.repo}. Nothing is approved on such a team's say.`,
-            fix: `Name teams of ${repo.owner} (@${repo.owner}/team-slug), or list the reviewers by login.`
-        });
-    }
-    const decisions = latestDecisions(reviews);
-    const deciders = decisions.filter((r) => r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED').map((r) => r.user);
-    const teamNames = firstSpellings(input.requirements.filter((r) => r.approvals > 0).flatMap((r) => r.reviewers).filter((p) => p.startsWith('@')));
-    const head = pr.headSha.toLowerCase();
-    const needCommits = decisions.some((r) => r.state === 'APPROVED' && r.commitSha.toLowerCase() !== head);
-    const teams = input.teams ?? new TeamDirectory(client);
-    const [permissions, teamMembers, listed] = await Promise.all([
-        readPermissions(client, repo, deciders),
-        Promise.all(teamNames.map(async (team) => [team, await teams.members(team)])).then((entries) => Object.fromEntries(entries)),
-        needCommits ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
-    ]);
-    const notes = [];
-    const complete = listed.length === pr.commits && pr.commits <= MAX_LISTED_COMMITS;
-    if (needCommits && !complete) {
-        notes.push(`GitHub listed ${listed.length} of the pull request's ${pr.commits} commits (it lists at most ${MAX_LISTED_COMMITS}), so an approval on an older commit than the head cannot be kept.`);
-    }
-    const baseMerges = needCommits && complete && policy.approvals.ignoreBaseUpdates ? await judgeBaseMerges(client, repo, listed, decisions, pr.headSha, notes) : [];
-    const trusted = new Set(baseMerges.filter((m) => m.onlyMergesBase).map((m) => m.sha));
-    const commits = listed.map((c) => ({
-        sha: c.sha,
-        author: c.author,
-        committer: c.committer,
-        parents: c.parents,
-        mergesBase: trusted.has(c.sha)
-    }));
-    return {
-        facts: {
-            changeType: input.changeType,
-            pullRequest: { number: pr.number, author: pr.author, headSha: pr.headSha, baseRef: pr.baseRef },
-            commits,
-            reviews,
-            permissions,
-            teamMembers
-        },
-        baseMerges,
-        notes
-    };
-}
-/** The merge commits after any approval on an older commit, each checked for being a merge of the base only. */
-async function judgeBaseMerges(client, repo, listed, decisions, headSha, notes) {
-    const asFacts = listed.map((c) => ({ ...c, mergesBase: false }));
-    const candidates = new Map();
-    for (const review of decisions) {
-        if (review.state !== 'APPROVED')
-            continue;
-        for (const commit of commitsAfter(asFacts, review.commitSha, headSha) ?? []) {
-            if (commit.parents.length > 1)
-                candidates.set(commit.sha, listed.find((c) => c.sha === commit.sha));
-        }
-    }
-    const merges = listed.filter((c) => candidates.has(c.sha));
-    const own = new Set(listed.map((c) => c.sha));
-    const checked = merges.slice(-MAX_VERIFIED_MERGES);
-    const skipped = merges.slice(0, merges.length - checked.length);
-    if (skipped.length > 0) {
-        notes.push(`${merges.length} merge commits follow an approval; only the latest ${MAX_VERIFIED_MERGES} were checked, so approvals before the others are not kept.`);
-    }
-    const verdicts = await Promise.all(checked.map((merge) => verifyBaseMerge(client, repo, merge, own)));
-    return [...skipped.map((m) => ({ sha: m.sha, onlyMergesBase: false, reason: `more than ${MAX_VERIFIED_MERGES} merges to check` })), ...verdicts];
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/sidebar-links.ts
-
-// The one read REST has no equivalent of: issues linked to a pull request by hand, in its
-// Development sidebar. `userLinkedOnly` leaves out the ones its description names with a
-// closing keyword, which are read from the description itself. The issues come whole
-// (title, body, labels, state), so a sidebar link costs no request of its own.
-const SIDEBAR_LINKS = (/* unused pure expression or super */ null && (`query SidebarLinks($owner: String!, $name: String!, $number: Int!, $first: Int!) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      closingIssuesReferences(first: $first, userLinkedOnly: true) {
-        totalCount
-        nodes { number title body state repository { nameWithOwner } labels(first: 100) { nodes { name } } }
-      }
-    }
-  }
-}`));
-/**
- * The issues linked in the Development sidebar of pull request `number`, at most
- * MAX_ISSUE_REFERENCES of them (and how many more there are). A failure is returned, not
- * thrown: the caller fails the requirement closed on it, naming what could not be read.
- */
-async function sidebar_links_listSidebarLinkedIssues(client, repo, number) {
-    let data;
-    try {
-        data = await client.graphql(SIDEBAR_LINKS, { owner: repo.owner, name: repo.repo, number, first: MAX_ISSUE_REFERENCES });
-    }
-    catch (error) {
-        return { error: graphqlFailure(error) };
-    }
-    const connection = data.repository?.pullRequest?.closingIssuesReferences;
-    if (!connection)
-        return { error: `GitHub did not return pull request #${number} of ${repo.owner}/${repo.repo}` };
-    const nodes = (connection.nodes ?? []).filter((node) => node !== null);
-    const issues = nodes.map((node) => {
-        const [owner = repo.owner, name = repo.repo] = node.repository.nameWithOwner.split('/');
-        return {
-            number: node.number,
-            title: node.title,
-            body: node.body ?? '',
-            labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
-            state: node.state === 'CLOSED' ? 'closed' : 'open',
-            isPullRequest: false, // an IssueConnection holds issues only
-            repository: { owner, name },
-            source: 'sidebar'
-        };
-    });
-    return { issues, skipped: Math.max(0, connection.totalCount - issues.length) };
-}
-function graphqlFailure(error) {
-    const errors = error.errors;
-    if (Array.isArray(errors) && errors.length > 0) {
-        const messages = errors.map((e) => (e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e)));
-        return `GitHub's GraphQL API answered: ${messages.join('; ')}`;
-    }
-    const status = error.status;
-    const message = error instanceof Error ? error.message : String(error);
-    return typeof status === 'number' ? `GitHub answered HTTP ${status}${status >= 500 ? ' after retries' : ''}: ${message}` : `no answer from GitHub after retries (${message})`;
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/change-request-facts.ts
-
-
-
-/**
- * What `evaluateChangeRequest` needs, with as few requests as the answer allows:
- * - nothing at all when the change type needs no change request, for an emergency (never
- *   blocked), with `documented-in: pull-request` (the description is the change request), or
- *   with `either` when the description already documents the change;
- * - one REST request per issue of this repository that the description references, at most
- *   MAX_ISSUE_REFERENCES, in parallel. References to pull requests (`/pull/` URLs) and to
- *   other repositories cannot be the change request and are not read;
- * - one GraphQL request for the Development sidebar, only when those did not already
- *   document the change: the sidebar can hold links the description does not mention.
- * So one linked issue costs one request when it documents the change and two when it
- * does not. Whatever cannot be read is passed on as such, and the requirement fails
- * closed on it.
- */
-async function gatherChangeRequestFacts(client, repo, input) {
-    const { pr, policy, changeType } = input;
-    const repository = { owner: repo.owner, name: repo.repo };
-    const facts = {
-        changeType,
-        repository,
-        pullRequest: { number: pr.number, body: pr.body, title: pr.title },
-        linkedIssues: [],
-        skippedReferences: 0
-    };
-    const notes = [];
-    const settings = policy.changeRequest;
-    const needsIssues = settings.required.includes(changeType) && changeType !== 'emergency' && settings.documentedIn !== 'pull-request';
-    if (!needsIssues || evaluateChangeRequest(facts, policy).satisfied)
-        return { facts, notes };
-    const parsed = parseIssueReferences(pr.body, repository, input.serverUrl);
-    facts.skippedReferences = parsed.skipped;
-    if (parsed.skipped > 0) {
-        const total = parsed.references.length + parsed.skipped;
-        notes.push(`The description of pull request #${pr.number} references ${total} issues or pull requests; only the first ${MAX_ISSUE_REFERENCES} ` +
-            `(this repository's first) were considered as change requests, ${parsed.skipped} were not read.`);
-    }
-    facts.linkedIssues = await Promise.all(parsed.references.map((reference) => (reference.crossRepository || reference.isPullRequest ? unreadReference(reference) : readLinkedIssue(client, repo, reference.number))));
-    if (evaluateChangeRequest(facts, policy).satisfied)
-        return { facts, notes };
-    const sidebar = await listSidebarLinkedIssues(client, repo, pr.number);
-    if ('error' in sidebar) {
-        facts.sidebarError = sidebar.error;
-        return { facts, notes };
-    }
-    facts.linkedIssues.push(...sidebar.issues);
-    facts.skippedSidebarLinks = sidebar.skipped;
-    if (sidebar.skipped > 0) {
-        notes.push(`Pull request #${pr.number} has ${sidebar.issues.length + sidebar.skipped} issues linked in its Development sidebar; only the first ${MAX_ISSUE_REFERENCES} were read.`);
-    }
-    return { facts, notes };
-}
-/**
- * A reference that cannot be the change request whatever it holds: a pull request's URL, or
- * another repository's issue. Reading it would cost a request and could change nothing.
- */
-function unreadReference(reference) {
-    return {
-        number: reference.number,
-        title: '',
-        body: '',
-        labels: [],
-        state: 'open',
-        isPullRequest: reference.isPullRequest,
-        repository: { owner: reference.owner, name: reference.name },
-        source: 'body'
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/runtime/src/run-action.ts
-
-
-
-
-
-function problemsOf(error) {
-    if (error instanceof ActionError)
-        return error.problems;
-    if (error instanceof GitHubAccessError)
-        return [error.problem];
-    const message = error instanceof Error ? error.message : String(error);
-    return [
-        {
-            message: `Unexpected failure: ${message}`,
-            fix: 'This is a bug in change-policy: re-run with ACTIONS_STEP_DEBUG=true and report the log. Nothing was approved or allowed.'
-        }
-    ];
-}
-/**
- * The one place an action's failures end up. Whatever went wrong, the step fails (these
- * are security controls: nothing passes because something could not be checked), every
- * problem becomes an annotation, a log line and a summary line, and no stack trace reaches
- * the user (it goes to the debug log for us).
- */
-async function runAction(title, body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        const problems = problemsOf(error);
-        if (error instanceof Error && !(error instanceof ActionError) && !(error instanceof GitHubAccessError)) {
-            core.debug(error.stack ?? error.message);
-        }
-        annotateProblems(problems, 'error', title);
-        try {
-            const lines = problems.map((p) => `- ${escapeMarkdown(formatProblem(p))}`);
-            await core.summary.addRaw(`## ${title}: failed\n\n${lines.join('\n')}\n`, true).write();
-        }
-        catch (summaryError) {
-            core.debug(`Could not write the job summary: ${String(summaryError)}`);
-        }
-        core.setFailed(problems.length === 1 ? formatProblem(problems[0]) : `${problems.length} problems; see the annotations above.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/pull-request-number.ts
-
-const PR_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']));
-/**
- * Which pull request this run is about: the `pull-request` input when given, else the
- * event's. A merge queue run names it in the queue branch (gh-readonly-queue/<base>/pr-<n>-<sha>).
- */
-function resolvePullRequestNumber(event, input, supported) {
-    if (input !== undefined)
-        return input;
-    const { eventName, payload } = event;
-    if (PR_EVENTS.includes(eventName)) {
-        const pr = payload['pull_request'];
-        if (pr && typeof pr.number === 'number')
-            return pr.number;
-    }
-    if (eventName === 'merge_group') {
-        const group = payload['merge_group'];
-        const match = typeof group?.head_ref === 'string' ? /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref) : null;
-        if (match)
-            return Number(match[1]);
-    }
-    if (eventName === 'workflow_dispatch') {
-        throw new ActionError({
-            message: 'A workflow_dispatch run names no pull request: the `pull-request` input is required.',
-            fix: 'Pass the `pull-request` input (for example from a workflow_dispatch input).'
-        });
-    }
-    throw new ActionError({
-        message: `This step ran on a \`${eventName || 'unknown'}\` event, which carries no pull request.`,
-        fix: `Run it on ${supported.map((e) => `\`${e}\``).join(', ')}, or pass the \`pull-request\` input.`
-    });
-}
-
-// EXTERNAL MODULE: ./packages/migrations/src/lint/rule-names.ts
-var rule_names = __nccwpck_require__(4483);
-;// CONCATENATED MODULE: ./packages/runtime/src/policy-loading.ts
-
-
-
-
-/**
- * The policy at `ref` (the base branch: a pull request must not relax the rules that judge
- * it). No file there means the built-in defaults, said loudly; any other failure to read or
- * validate it fails the step with every problem located in the file.
- */
-async function policy_loading_loadPolicy(client, repo, path, ref, options = {}) {
-    const file = await readFileAtRef(client, repo, path, ref);
-    if (!file) {
-        return {
-            policy: defaultPolicy(path),
-            source: { path, ref, defaulted: true },
-            warnings: [
-                {
-                    message: `No policy file at ${path} on ${ref}: the built-in defaults apply.`,
-                    fix: `Commit a policy to ${path} on ${ref} (see docs/policy.md) to set your own rules.`
-                }
-            ]
-        };
-    }
-    const parsed = parsePolicy(file.text, { path, knownMigrationRules: options.knownMigrationRules ?? RULE_NAMES });
-    if (!parsed.ok)
-        throw new ActionError(parsed.problems);
-    return { policy: parsed.policy, source: { path, ref, sha: file.sha, defaulted: false }, warnings: parsed.warnings };
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/run-context.ts
-
-
-function readRunContext() {
-    const repository = process.env['GITHUB_REPOSITORY'] ?? '';
-    const [owner = '', repo = ''] = repository.split('/');
-    if (!owner || !repo) {
-        throw new ActionError({
-            message: 'GITHUB_REPOSITORY is not set, so this is not running inside a GitHub Actions job.',
-            fix: 'Run the action from a workflow step (`uses:`); locally, use the change-policy command instead.'
-        });
-    }
-    const serverUrl = (process.env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');
-    const runId = process.env['GITHUB_RUN_ID'];
-    return {
-        repository,
-        owner,
-        repo,
-        eventName: context.eventName ?? '',
-        payload: (context.payload ?? {}),
-        actor: context.actor ?? '',
-        sha: context.sha ?? '',
-        runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
-        apiUrl: context.apiUrl,
-        serverUrl
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/audit-output.ts
-
-
-/**
- * Builds the decision's audit record with who ran it, where and when, sets the
- * `audit-record` output and prints it, so it survives in the run log even when no later
- * step stores the output.
- */
-function emitAuditRecord(run, input) {
-    const record = buildAuditRecord({ ...input, repository: run.repository, actor: run.actor, runUrl: run.runUrl, at: new Date() });
-    const line = serializeAuditRecord(record);
-    core.setOutput('audit-record', line);
-    core.info(`change-policy audit record: ${line}`);
-    return record;
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/markdown.ts
-// The job summary is GitHub-flavoured Markdown that also renders HTML, and much of what we
-// put in it (file names, labels, titles, reasons quoting them) comes from the pull request.
-/** Text from a pull request, safe in a Markdown paragraph or list item. */
-function markdown_escapeMarkdown(text) {
-    return text
-        .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
-        .replace(/([\\`*_[\]|#~])/g, '\\$1');
-}
-/** A code span that survives any content, backticks included (a table escapes its pipes: see table()). */
-function markdown_code(text) {
-    const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
-}
-/**
- * A GFM table. A pipe in a cell ends the cell even inside a code span, so every pipe not
- * already escaped is escaped here; outside a table the same `\|` would show its backslash
- * inside a code span, which is why code() leaves pipes alone.
- */
-function markdown_table(header, rows) {
-    const cell = (c) => c.replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
-    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-/** A collapsible block, for lists that can run to thousands of lines. */
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/summaries/classification-summary.ts
-
-const TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
-// A control can match thousands of files: list the first ones and say how many more.
-const FILES_SHOWN = 20;
-function fileName(file) {
-    return file.previousPath ? `${markdown_code(file.previousPath)} → ${markdown_code(file.path)}` : markdown_code(file.path);
-}
-function policyLine(policy) {
-    if (policy.defaulted)
-        return `Policy: built-in defaults (no ${markdown_code(policy.path)} on ${markdown_code(policy.ref)}).`;
-    return `Policy: ${markdown_code(policy.path)} at ${markdown_code(policy.ref)}${policy.sha ? ` (blob ${markdown_code(policy.sha.slice(0, 7))})` : ''}.`;
-}
-function whoApproves(reviewers) {
-    return reviewers.length ? reviewers.map(markdown_code).join(', ') : 'anyone with write access';
-}
-/**
- * The job summary of a classification, as Markdown. The local command prints the same text,
- * so a developer sees before pushing what the action will say.
- */
-function renderClassificationSummary(input) {
-    const { classification: c } = input;
-    const out = [];
-    const subject = input.pullRequest ? `Pull request #${input.pullRequest}` : 'This change';
-    out.push(`## ${subject}: ${TYPE_TITLE[c.changeType]} change`);
-    out.push('');
-    for (const warning of input.warnings ?? []) {
-        out.push(`> [!WARNING]\n> ${markdown_escapeMarkdown(warning.message)}${warning.fix ? ` ${markdown_escapeMarkdown(warning.fix)}` : ''}`);
-        out.push('');
-    }
-    out.push(`${policyLine(input.policy)} ${c.filesCount} file${c.filesCount === 1 ? '' : 's'} changed.`);
-    out.push('');
-    out.push('### Why');
-    out.push('');
-    for (const reason of c.reasons)
-        out.push(`- ${markdown_escapeMarkdown(reason)}`);
-    out.push('');
-    out.push('### Rules and the files that matched them');
-    out.push('');
-    const rows = [];
-    const sp = c.standardPaths;
-    rows.push([
-        'standard paths',
-        sp.total === 0
-            ? 'no files'
-            : sp.firstOutside
-                ? `${sp.matched} of ${sp.total} files; first outside: ${fileName(sp.firstOutside)}`
-                : `all ${sp.total} files`
-    ]);
-    if (c.dependencyRule)
-        rows.push(['dependency updates', markdown_escapeMarkdown(c.dependencyRule.reason)]);
-    if (c.emergency)
-        rows.push(['emergency', `${c.emergency.by} ${markdown_code(c.emergency.value)}, declared by ${markdown_code(c.emergency.actor)}`]);
-    for (const control of c.controls) {
-        const shown = control.files.slice(0, FILES_SHOWN).map(fileName).join(', ');
-        const more = control.fileCount > FILES_SHOWN ? ` and ${control.fileCount - FILES_SHOWN} more` : '';
-        rows.push([`control ${markdown_code(control.name)}${control.builtIn ? ' (built in)' : ''}`, `${control.fileCount} file${control.fileCount === 1 ? '' : 's'}: ${shown}${more}`]);
-    }
-    out.push(markdown_table(['rule', 'matched'], rows));
-    out.push('');
-    out.push('### Approvals this change will need');
-    out.push('');
-    // A control that only requires checks adds no approvals: it is listed under the checks.
-    const requirements = c.requirements.filter((r) => r.source === 'change-type' || r.approvals > 0).map((r) => [
-        r.source === 'change-type' ? `${TYPE_TITLE[c.changeType]} change` : `control ${markdown_code(r.name)}`,
-        String(r.approvals),
-        whoApproves(r.reviewers)
-    ]);
-    out.push(markdown_table(['requirement', 'approvals', 'from'], requirements));
-    out.push('');
-    if (c.changeType === 'emergency') {
-        out.push('> [!IMPORTANT]\n> Emergency change: expedited now, but a post-deployment review is owed within the policy\'s deadline.');
-        out.push('');
-    }
-    const checks = [...new Set(c.controls.flatMap((control) => control.requiredChecks))];
-    if (checks.length) {
-        out.push(`Checks the matched controls require: ${checks.map(markdown_code).join(', ')}.`);
-        out.push('');
-    }
-    if (input.labels && (input.labels.added.length || input.labels.removed.length)) {
-        const parts = [
-            ...input.labels.added.map((l) => `added ${markdown_code(l)}`),
-            ...input.labels.removed.map((l) => `removed ${markdown_code(l)}`)
-        ];
-        out.push(`Labels: ${parts.join(', ')}.`);
-        out.push('');
-    }
-    return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/summaries/migration-summary.ts
-
-// The job summary is capped at 1 MiB: long lists are cut, with a count of what was left out.
-const ROWS_SHOWN = 100;
-const RANK = { warning: 1, error: 2 };
-/** Whether a finding fails the change: on a new or edited migration (or the history) and at or above fail-on. */
-function findingFails(finding, failOn) {
-    return finding.blocking !== false && RANK[finding.severity] >= RANK[failOn];
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(2)} s`;
-}
-function plural(count, word) {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-function where(finding) {
-    return markdown_code(`${finding.file}:${finding.line}:${finding.column}`);
-}
-/** A finding's verdict as a short word with an icon: whether it fails the change, and its severity. */
-function verdict(finding, failOn) {
-    return findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`;
-}
-/** The finding and its fix in one cell: at about 1,000 px five columns squeeze the text to a word a line. */
-function findingCell(finding) {
-    const destructive = finding.destructive ? ' **(destructive)**' : '';
-    return `${markdown_escapeMarkdown(finding.message)}${destructive}<br>**Fix:** ${markdown_escapeMarkdown(finding.fix)}`;
-}
-function fileHeading(path, fileUrl) {
-    return fileUrl === undefined ? `#### ${markdown_code(path)}` : `#### [${markdown_code(path)}](${fileUrl(path)})`;
-}
-/**
- * Findings grouped by file: the path once, as a heading that links to the file, then a row a
- * finding with its line, its rule and verdict, and the finding with its fix. A full path with
- * line and column in every row filled half the summary's width.
- */
-function findingsByFile(findings, failOn, fileUrl) {
-    const shown = findings.slice(0, ROWS_SHOWN);
-    const files = new Map();
-    for (const finding of shown)
-        files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
-    const sections = [...files].map(([path, inFile]) => {
-        const rows = inFile.map((f) => [`${f.line}:${f.column}`, `${verdict(f, failOn)}<br>${markdown_code(f.rule)}`, findingCell(f)]);
-        return `${fileHeading(path, fileUrl)}
-
-${markdown_table(['line', 'rule', 'finding and fix'], rows)}`;
-    });
-    const more = findings.length > ROWS_SHOWN ? `\n\n…and ${findings.length - ROWS_SHOWN} more.` : '';
-    return `${sections.join('\n\n')}${more}`;
-}
-/** One line of why per rule that fired, so the table stays readable. */
-function whyList(findings) {
-    const seen = new Map();
-    for (const finding of findings)
-        if (!seen.has(finding.rule))
-            seen.set(finding.rule, finding.why);
-    return [...seen].map(([rule, why]) => `- ${markdown_code(rule)}: ${markdown_escapeMarkdown(why)}`).join('\n');
-}
-function dataDirWords(source) {
-    if (source === 'prebuilt')
-        return ', from the data directory shipped with the action';
-    if (source === 'cache')
-        return ', from the data directory cached on this runner';
-    if (source === 'cold')
-        return ', cold (initdb)';
-    return '';
-}
-function applyParagraph(report) {
-    const apply = report.apply;
-    if (!apply)
-        return 'The history was not applied to a database.';
-    const total = report.files.length;
-    const engine = `${markdown_escapeMarkdown(apply.description)}${report.supabase ? ' with the Supabase shim' : ''}`;
-    const timing = `in ${seconds(apply.startupMs + apply.applyMs)} (start-up ${seconds(apply.startupMs)}${dataDirWords(apply.dataDir)}; statements ${seconds(apply.applyMs)})`;
-    const stoodIn = apply.stoodIn ? `, ${plural(apply.stoodIn, 'statement')} skipped for a Supabase stand-in extension` : '';
-    const lines = [`Applied ${report.applied} of ${plural(total, 'migration file')} (${plural(apply.statements, 'statement')}${stoodIn}) to ${engine} ${timing}.`];
-    if (apply.failure) {
-        const f = apply.failure;
-        lines.push('');
-        lines.push(`> [!CAUTION]\n> The history stopped at ${markdown_code(`${f.file}:${f.line}:${f.column}`)}: Postgres error ${markdown_code(f.sqlstate || '?')}: ${markdown_escapeMarkdown(f.message)}`);
-    }
-    return lines.join('\n');
-}
-function changeLine(change) {
-    const verb = change.action === 'create' ? 'creates' : change.action === 'alter' ? 'alters' : 'drops';
-    const detail = change.detail ? `: ${markdown_escapeMarkdown(change.detail)}` : '';
-    return `- line ${change.line}: ${change.action === 'drop' ? '**drops**' : verb} ${change.kind} ${markdown_code(change.name)}${detail}`;
-}
-/**
- * The job summary of a migration check, as Markdown: the verdict, what was applied to which
- * database and how long it took, the findings that fail the change, those on the base
- * history that never do, silenced findings, and what each new or edited migration changes.
- * The local command prints the same text.
- */
-function renderMigrationSummary(input) {
-    const { report, failOn } = input;
-    const out = [];
-    const failing = report.findings.filter((finding) => findingFails(finding, failOn));
-    const changeFindings = report.findings.filter((finding) => finding.blocking !== false);
-    const baseFindings = report.findings.filter((finding) => finding.blocking === false);
-    out.push(report.valid ? '## Migrations: valid' : `## Migrations: invalid (${plural(failing.length, 'problem')})`);
-    out.push('');
-    for (const warning of input.warnings ?? []) {
-        out.push(`> [!WARNING]\n> ${markdown_escapeMarkdown(warning.message)}${warning.fix ? ` ${markdown_escapeMarkdown(warning.fix)}` : ''}`);
-        out.push('');
-    }
-    const policy = input.policy.defaulted
-        ? `Policy: built-in defaults (no ${markdown_code(input.policy.path)} on ${markdown_code(input.policy.ref)}).`
-        : `Policy: ${markdown_code(input.policy.path)} at ${markdown_code(input.policy.ref)}${input.policy.sha ? ` (blob ${markdown_code(input.policy.sha.slice(0, 7))})` : ''}.`;
-    const base = input.baseRef
-        ? `Compared with ${markdown_code(input.baseRef)}${report.baseCommit ? ` (${markdown_code(report.baseCommit.slice(0, 7))})` : ''}`
-        : 'No base ref: every migration counts as new';
-    const counts = [
-        plural(report.newMigrations.length, 'new migration'),
-        `${report.editedMigrations.length} edited`,
-        `${report.deletedMigrations.length} deleted`
-    ].join(', ');
-    out.push(`${policy} Migrations in ${markdown_code(input.path)}, failing on ${failOn === 'error' ? 'errors' : 'errors and warnings'}.`);
-    out.push('');
-    out.push(`${base}: ${counts}.${report.destructive ? ' **This change can lose data.**' : ''}`);
-    out.push('');
-    out.push(applyParagraph(report));
-    out.push('');
-    out.push(`Read and checked ${plural(report.files.length, 'file')} in ${seconds(report.timings.historyMs + report.timings.parseMs + report.timings.lintMs)}; ${seconds(report.timings.totalMs)} in all.`);
-    out.push('');
-    out.push(`### Findings in this change (${changeFindings.length})`);
-    out.push('');
-    if (changeFindings.length === 0)
-        out.push('None.');
-    else {
-        out.push(findingsByFile(changeFindings, failOn, input.fileUrl));
-        out.push('');
-        out.push(details('Why these rules exist', whyList(changeFindings)));
-    }
-    out.push('');
-    if (baseFindings.length) {
-        out.push(`### Findings on migrations already on the base branch (${baseFindings.length}, reported, never failing)`);
-        out.push('');
-        out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsByFile(baseFindings, failOn, input.fileUrl)));
-        out.push('');
-    }
-    if (report.silenced.length) {
-        out.push(`### Silenced by allow comments (${report.silenced.length})`);
-        out.push('');
-        const rows = report.silenced.slice(0, ROWS_SHOWN).map((finding) => [where(finding), markdown_code(finding.rule), `${markdown_escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`]);
-        out.push(markdown_table(['where', 'rule', 'finding'], rows));
-        if (report.silenced.length > ROWS_SHOWN)
-            out.push(`\n…and ${report.silenced.length - ROWS_SHOWN} more.`);
-        out.push('');
-    }
-    const changed = report.files.filter((file) => file.status !== 'unchanged');
-    if (changed.length || report.deletedMigrations.length) {
-        out.push('### What the new and edited migrations change');
-        out.push('');
-        for (const file of changed.slice(0, ROWS_SHOWN)) {
-            const state = `${file.status}${file.applied ? ', applied' : ', not applied'}`;
-            out.push(`${fileHeading(file.path, input.fileUrl)} (${state})`);
-            out.push('');
-            if (file.schemaChanges.length === 0)
-                out.push('No schema objects created, altered or dropped.');
-            else {
-                const shown = file.schemaChanges.slice(0, ROWS_SHOWN).map(changeLine);
-                if (file.schemaChanges.length > ROWS_SHOWN)
-                    shown.push(`- …and ${file.schemaChanges.length - ROWS_SHOWN} more`);
-                out.push(shown.join('\n'));
-            }
-            out.push('');
-        }
-        if (changed.length > ROWS_SHOWN) {
-            out.push(`…and ${changed.length - ROWS_SHOWN} more migrations.`);
-            out.push('');
-        }
-        for (const path of report.deletedMigrations) {
-            out.push(`- ${markdown_code(path)} was **deleted**.`);
-        }
-        if (report.deletedMigrations.length)
-            out.push('');
-    }
-    return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/migration-annotations.ts
-
-// GitHub shows at most ten annotations of each level per step; the rest only reach the
-// log. Findings on the base history can run to hundreds in dump-style projects, so those
-// (which never fail the change and are not in the diff) are capped; the summary lists all.
-const BASE_NOTICES_SHOWN = 20;
-function properties(finding) {
-    return { title: finding.rule, file: finding.file, startLine: finding.line, startColumn: finding.column };
-}
-function migration_annotations_text(finding) {
-    return `${finding.message}\nWhy: ${finding.why}\nFix: ${finding.fix}`;
-}
-/**
- * One annotation per finding on the line it is about, titled with the rule's name, so the
- * pull request's diff shows it where the SQL is: an error or a warning as the finding's
- * severity says for new and edited migrations (errors first), a notice for findings on
- * migrations already on the base branch.
- */
-function annotateMigrationFindings(findings) {
-    const inChange = findings.filter((finding) => finding.blocking !== false);
-    for (const finding of inChange.filter((f) => f.severity === 'error'))
-        core.error(migration_annotations_text(finding), properties(finding));
-    for (const finding of inChange.filter((f) => f.severity === 'warning'))
-        core.warning(migration_annotations_text(finding), properties(finding));
-    const base = findings.filter((finding) => finding.blocking === false);
-    for (const finding of base.slice(0, BASE_NOTICES_SHOWN))
-        core.notice(`On a migration already on the base branch (never fails the change): ${migration_annotations_text(finding)}`, properties(finding));
-    if (base.length > BASE_NOTICES_SHOWN)
-        core.info(`${base.length - BASE_NOTICES_SHOWN} more findings on base migrations are listed in the job summary.`);
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/supported-events.ts
-
-/**
- * Refuses an event (or an activity type of one) the action was not built for, with the
- * `on:` block that would be right: a gate that runs on the wrong event would judge the
- * wrong thing, or judge it at the wrong moment, and must not quietly pass.
- */
-function assertSupportedEvent(event, supported, action) {
-    const name = event.eventName;
-    const listing = Object.entries(supported)
-        .map(([eventName, types]) => (types === null ? `\`${eventName}\`` : `\`${eventName}\` (${types.join(', ')})`))
-        .join(', ');
-    if (!Object.hasOwn(supported, name)) {
-        throw new ActionError({
-            message: `${action} does not run on a \`${name || 'unknown'}\` event.`,
-            fix: `Trigger it on ${listing}.`
-        });
-    }
-    const types = supported[name];
-    const type = typeof event.payload['action'] === 'string' ? event.payload['action'] : '';
-    if (types && !types.includes(type)) {
-        throw new ActionError({
-            message: `${action} does not run on \`${name}\` events of type \`${type || 'unknown'}\`.`,
-            fix: `List only these types under \`on: ${name}: types:\`: ${types.join(', ')}.`
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/approval-classification.ts
-
-
-/**
- * The change type and the requirements it brings. Without `given`, the pull request is
- * classified exactly as classify-change does. With it, only the type is taken from the
- * input: the controls still come from the pull request's files, since a control applies
- * to any type of change and must not be skipped because a workflow named the type.
- */
-async function classifyForApproval(client, repo, pr, policy, given) {
-    if (given === undefined) {
-        const classification = classify(await gatherClassificationFacts(client, repo, pr, policy), policy);
-        return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements };
-    }
-    // Labels and dependency updates only decide the type, which is given: the files suffice.
-    const files = await listPullRequestFiles(client, repo, pr);
-    const classification = classify({ files, labels: [], headBranch: '', author: pr.author, authorIsBot: pr.authorIsBot, dependencyUpdates: null, permissions: {}, teamMembers: {} }, policy);
-    const requirements = [
-        { source: 'change-type', name: given, approvals: policy.approvals[given], reviewers: [] },
-        ...classification.requirements.filter((requirement) => requirement.source !== 'change-type')
-    ];
-    return { changeType: given, changeTypeFrom: 'input', classification, requirements };
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/summaries/change-request-summary.ts
-
-
-/** Where the issue form users copy lives, named in the fix. */
-const ISSUE_FORM = 'workflows-templates/ISSUE_TEMPLATE/change-request.yml';
-/** Text of a section quoted in the summary; the audit record carries more. */
-const QUOTED_LENGTH = 300;
-const TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
-function headingList(settings) {
-    return settings.sections.map(code).join(', ');
-}
-function labelClause(settings) {
-    if (settings.labels.length === 0)
-        return '';
-    return settings.labels.length === 1 ? ` labelled ${code(settings.labels[0])}` : ` labelled one of ${settings.labels.map(code).join(', ')}`;
-}
-function needs(view) {
-    const { settings, evaluation } = view;
-    if (evaluation.owedInPostDeploymentReview)
-        return 'owed in the post-deployment review (an emergency is not blocked)';
-    const filled = settings.sections.length > 0 ? ` with ${headingList(settings)} filled in` : '';
-    switch (settings.documentedIn) {
-        case 'issue':
-            return `a linked issue${labelClause(settings)}${filled}`;
-        case 'pull-request':
-            return settings.sections.length > 0 ? `${headingList(settings)} filled in the description` : 'nothing (no sections asked)';
-        case 'either':
-            return settings.sections.length > 0 ? `${headingList(settings)} filled in a linked issue${labelClause(settings)} or in the description` : `a linked issue${labelClause(settings)}`;
-    }
-}
-function satisfiedBy(view) {
-    const { evaluation, pullRequest } = view;
-    const record = evaluation.record;
-    if (record === null)
-        return '—';
-    if (record.documentedIn === 'issue')
-        return `#${record.issue} ${escapeMarkdown(record.title)}`;
-    const linked = evaluation.issue ? ` (linked: #${evaluation.issue.number})` : '';
-    return `the description of #${pullRequest}${linked}`;
-}
-function missingCell(view) {
-    const { evaluation, settings } = view;
-    if (evaluation.satisfied)
-        return '—';
-    const noIssue = settings.documentedIn !== 'pull-request' && !evaluation.candidates.some((candidate) => candidate.counts);
-    const unfilled = evaluation.sections.filter((section) => !section.filled).map((section) => code(section.heading));
-    if (noIssue && evaluation.candidates.length > 0)
-        return 'a linked issue that can count (see what is missing)';
-    if (noIssue && (settings.documentedIn === 'issue' || unfilled.length > 0))
-        return settings.documentedIn === 'either' ? 'a linked issue or the sections in the description' : 'a linked change-request issue';
-    if (unfilled.length > 0)
-        return `text under ${unfilled.join(', ')}`;
-    return 'see below';
-}
-/** The change request's row in the requirements table, for the change types that require one; null otherwise. */
-function change_request_summary_changeRequestRow(view) {
-    if (!view.evaluation.required)
-        return null;
-    return { requirement: 'change request', needs: needs(view), satisfiedBy: satisfiedBy(view), missing: missingCell(view) };
-}
-function quote(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return escapeMarkdown(flat.length > QUOTED_LENGTH ? `${flat.slice(0, QUOTED_LENGTH).trimEnd()}…` : flat);
-}
-function sectionCell(section) {
-    return `${section.filled ? '✓' : '✗'} ${escapeMarkdown(section.heading)}${section.found ? (section.filled ? '' : ' (no text)') : ' (no heading)'}`;
-}
-function candidateRow(candidate) {
-    const { issue } = candidate;
-    const name = `${issue.repository.owner}/${issue.repository.name}#${issue.number}`;
-    const from = issue.source === 'sidebar' ? 'Development sidebar' : 'description';
-    const sections = candidate.sections.map(sectionCell).join('<br>');
-    const verdict = candidate.counts
-        ? sections || 'can be the change request'
-        : `✗ does not count (see what is missing)${sections ? `<br>${sections}` : ''}`;
-    return [code(name), from, issue.title ? escapeMarkdown(issue.title) : '—', verdict];
-}
-/** A block the author can copy: the headings, each with a prompt under it. */
-function template(settings) {
-    return ['```markdown', ...settings.sections.flatMap((heading, i) => [...(i > 0 ? [''] : []), `### ${heading}`, '', '…']), '```'];
-}
-function fix(view) {
-    const { settings, pullRequest } = view;
-    const out = ['**How to fix it**', ''];
-    const linkSteps = [
-        `Link it to this pull request: write ${code('Closes #<issue>')} (the issue closes when this merges) or ${code('Refs #<issue>')} in the description of #${pullRequest}, ` +
-            'or link it under **Development** in the sidebar. Editing the description re-runs this check; after editing the issue, re-run the job.'
-    ];
-    const issueSteps = (intro) => [
-        settings.sections.length > 0
-            ? `${intro} an issue in this repository${labelClause(settings)} whose body has these headings, each with text under it ` +
-                `(the issue form ${code(ISSUE_FORM)} writes them):`
-            : `${intro} an issue in this repository${labelClause(settings)}.`,
-        ...(settings.sections.length > 0 ? ['', ...template(settings)] : []),
-        '',
-        ...linkSteps
-    ];
-    const descriptionSteps = (intro) => [`${intro} these headings in the description of #${pullRequest}, each with text under it:`, '', ...template(settings)];
-    if (settings.documentedIn === 'issue')
-        out.push(...issueSteps('Open (or edit)'));
-    else if (settings.documentedIn === 'pull-request')
-        out.push(...descriptionSteps('Write'));
-    else
-        out.push(...issueSteps('Either open (or edit)'), '', ...descriptionSteps('Or write'));
-    return out;
-}
-/**
- * The change request's section of the job summary: what documents the change (with its
- * sections quoted), or exactly what to do to document it, and each linked issue with why it
- * does or does not count. Empty when the policy requires change requests for no type.
- */
-function change_request_summary_renderChangeRequestSection(view) {
-    const { evaluation, settings } = view;
-    if (settings.required.length === 0 && evaluation.record === null)
-        return [];
-    const out = ['### Change request', ''];
-    if (evaluation.owedInPostDeploymentReview) {
-        out.push('Not checked before deployment: an emergency change documents its justification and impact assessment in the post-deployment review.', '');
-    }
-    else if (!evaluation.required) {
-        out.push(`Not required for ${TITLE[evaluation.changeType].toLowerCase()} changes (${code('change-request.required')}: ${settings.required.join(', ') || 'none'}).`, '');
-    }
-    const record = evaluation.record;
-    if (record !== null) {
-        const where = record.documentedIn === 'issue' ? `issue #${record.issue} (${escapeMarkdown(record.title)})` : `the description of pull request #${view.pullRequest}`;
-        out.push(`Documented in ${where}${record.documentedIn === 'pull-request' && evaluation.issue ? ` (linked issue #${evaluation.issue.number})` : ''}:`, '');
-        for (const section of record.sections)
-            out.push(`- **${escapeMarkdown(section.heading)}**: ${quote(section.text)}`);
-        if (record.sections.length > 0)
-            out.push('');
-    }
-    else if (evaluation.required && !evaluation.owedInPostDeploymentReview) {
-        out.push(...fix(view), '');
-    }
-    // The emergency's notice is a callout at the top of the summary, and "not required" is said above.
-    for (const notice of evaluation.notices) {
-        if (notice !== EMERGENCY_CHANGE_REQUEST_NOTICE && !notice.startsWith('a change request is not required'))
-            out.push(`> [!NOTE]\n> ${escapeMarkdown(notice)}`, '');
-    }
-    if (evaluation.candidates.length > 0 && (!evaluation.satisfied || evaluation.candidates.length > 1)) {
-        out.push('Linked issues read:', '');
-        out.push(table(['issue', 'linked in', 'title', 'sections'], evaluation.candidates.map(candidateRow)), '');
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/summaries/approval-summary.ts
-
-
-
-const approval_summary_TYPE_TITLE = { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' };
-const REASON_TITLE = {
-    stale: 'stale',
-    self: 'self-approval',
-    bot: 'bot',
-    'no-write': 'no write access',
-    'pushed-after': 'pushed after approving',
-    'not-in-reviewers': 'not a listed reviewer',
-    dismissed: 'dismissed'
-};
-function approval_summary_plural(count, word) {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-function who(reviewers) {
-    return reviewers.length === 0 ? 'anyone with write access' : reviewers.map(code).join(' or ');
-}
-/** The rows of the approval requirements: every change-type row, and each control that asks for approvals. */
-function approvalRequirementRows(evaluation) {
-    return evaluation.requirements
-        .filter((r) => r.requirement.source === 'change-type' || r.requirement.approvals > 0)
-        .map((r) => {
-        const { requirement } = r;
-        const name = requirement.source === 'change-type' ? `${approval_summary_TYPE_TITLE[evaluation.changeType]} change` : `control ${code(requirement.name)}`;
-        return {
-            requirement: name,
-            needs: requirement.approvals <= 0 ? 'no approval' : `${approval_summary_plural(requirement.approvals, 'approval')} from ${who(requirement.reviewers)}`,
-            satisfiedBy: r.satisfiedBy.length > 0 ? r.satisfiedBy.map(code).join(', ') : '—',
-            missing: r.missing > 0 ? `${r.missing} more from ${who(requirement.reviewers)}` : '—'
-        };
-    });
-}
-/** The commit status's one line (GitHub keeps 140 characters of it). */
-function approvalStatusLine(evaluation, changeRequest) {
-    if (!evaluation.satisfied)
-        return evaluation.missing[0] ?? 'Not approved';
-    if (changeRequest && !changeRequest.satisfied)
-        return changeRequest.missing[0] ?? 'No change request';
-    if (evaluation.reviewOwedAfterDeployment) {
-        return `Emergency: ${evaluation.approvals.length === 0 ? 'no approval yet' : 'expedited approval'}; post-deployment review owed`;
-    }
-    return evaluation.approvals.length > 0 ? `Approved by ${evaluation.approvals.map((a) => a.user).join(', ')}` : 'No approval needed';
-}
-function approval_summary_policyLine(policy) {
-    if (policy.defaulted)
-        return `built-in defaults (no ${code(policy.path)} on ${code(policy.ref)})`;
-    return `${code(policy.path)} at ${code(policy.ref)}${policy.sha ? ` (blob ${code(policy.sha.slice(0, 7))})` : ''}`;
-}
-function approval_summary_verdict(input) {
-    const { evaluation } = input;
-    if (evaluation.satisfied && (input.changeRequest?.evaluation.satisfied ?? true))
-        return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
-    return input.failOnMissing ? 'not approved' : 'not approved (reported only: `fail-on-missing` is false)';
-}
-/**
- * The job summary of require-approval, as Markdown: the verdict, every requirement with
- * who satisfied it and what is missing, what blocks the change, each review that did not
- * count and why, base merges judged, auto-merge and the commit status written.
- */
-function renderApprovalSummary(input) {
-    const { evaluation } = input;
-    const changeRequest = input.changeRequest;
-    const out = [];
-    out.push(`## Pull request #${input.pullRequest}: ${approval_summary_verdict(input)}`, '');
-    const callouts = [...evaluation.notices, ...(changeRequest?.evaluation.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE) ?? [])];
-    for (const notice of callouts)
-        out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '');
-    for (const warning of input.warnings ?? []) {
-        out.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}${warning.fix ? ` ${escapeMarkdown(warning.fix)}` : ''}`, '');
-    }
-    const from = input.changeTypeFrom === 'input' ? 'as the `change-type` input says' : 'as classified';
-    out.push(`${approval_summary_TYPE_TITLE[evaluation.changeType]} change (${from}), judged on head commit ${code(input.headSha.slice(0, 7))}. Policy: ${approval_summary_policyLine(input.policy)}.`, '');
-    out.push('### Requirements', '');
-    const changeRequestRows = changeRequest ? [changeRequestRow(changeRequest)].filter((row) => row !== null) : [];
-    const rows = [...approvalRequirementRows(evaluation), ...changeRequestRows, ...(input.extraRequirements ?? [])];
-    out.push(table(['requirement', 'needs', 'satisfied by', 'missing'], rows.map((r) => [r.requirement, r.needs, r.satisfiedBy, r.missing])), '');
-    const missing = [...evaluation.missing, ...(changeRequest?.evaluation.missing ?? [])];
-    if (missing.length > 0) {
-        out.push('### What is missing', '');
-        for (const sentence of missing)
-            out.push(`- ${escapeMarkdown(sentence)}`);
-        out.push('');
-    }
-    if (changeRequest)
-        out.push(...renderChangeRequestSection(changeRequest));
-    if (evaluation.ignored.length > 0) {
-        out.push('### Reviews that did not count', '');
-        out.push(table(['reviewer', 'commit', 'why'], evaluation.ignored.map((entry) => [code(entry.user), code(entry.commit.slice(0, 7) || 'none'), `${REASON_TITLE[entry.reason]}: ${escapeMarkdown(entry.explanation)}`])), '');
-    }
-    if ((input.baseMerges ?? []).length > 0) {
-        out.push('### Merges of the base branch', '');
-        for (const merge of input.baseMerges ?? []) {
-            out.push(merge.onlyMergesBase
-                ? `- ${code(merge.sha.slice(0, 7))} only merges the base branch in: approvals before it are kept.`
-                : `- ${code(merge.sha.slice(0, 7))} is not taken as a merge of the base branch: ${escapeMarkdown(merge.reason)}.`);
-        }
-        out.push('');
-    }
-    for (const note of input.notes ?? [])
-        out.push(`> [!NOTE]\n> ${escapeMarkdown(note)}`, '');
-    const approvals = evaluation.approvals.map((a) => `${code(a.user)} on ${code(a.commit.slice(0, 7))} at ${a.at}`);
-    out.push(`Approvals that counted: ${approvals.length > 0 ? approvals.join(', ') : 'none'}.`, '');
-    out.push(`Auto-merge: **${input.autoMerge.outcome}**${input.autoMerge.detail ? ` — ${escapeMarkdown(input.autoMerge.detail)}` : ''}`, '');
-    if (input.status)
-        out.push(`Commit status ${code(input.status.context)}: ${input.status.state} on ${code(input.status.sha.slice(0, 7))}.`, '');
-    return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/approval-decision.ts
-
-function decideApproval(approvals, changeRequest) {
-    const satisfied = approvals.satisfied && changeRequest.satisfied;
-    const missing = [...approvals.missing, ...changeRequest.missing];
-    const record = changeRequest.record;
-    const documented = record === null
-        ? []
-        : [
-            record.documentedIn === 'issue'
-                ? `change request: issue #${record.issue} (${record.title})`
-                : `change request: documented in the pull request's description${changeRequest.issue ? ` (issue #${changeRequest.issue.number} linked)` : ''}`
-        ];
-    const owed = changeRequest.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE);
-    return {
-        satisfied,
-        missing,
-        reasons: satisfied ? [...approvals.requirements.map((r) => r.explanation), ...documented, ...approvals.notices, ...owed] : missing,
-        notices: [...approvals.notices, ...owed],
-        changeRequestOutput: changeRequest.issue ? String(changeRequest.issue.number) : '',
-        auditChangeRequest: auditChangeRequest(record)
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/pull-request-policy.ts
-
-/**
- * Starts reading the policy before the pull request itself is read, when the ref is already
- * known (the `policy-ref` input, or the base branch the event names), so the two requests
- * run at once. If the pull request turns out to target another base (edited since the
- * event), the policy is read again at the base it has now.
- */
-function startPolicyRead(client, repo, run, request) {
-    const eventPr = run.payload['pull_request'];
-    const eventBase = eventPr?.number === request.number ? eventPr.base?.ref : undefined;
-    const earlyRef = request.explicitRef || eventBase;
-    const early = earlyRef ? loadPolicy(client, repo, request.path, earlyRef) : undefined;
-    // Awaited in forPullRequest; until then its failure must not surface as an unhandled
-    // rejection, since a missing pull request's error should be the one reported.
-    early?.catch(() => undefined);
-    return {
-        forPullRequest: (pr) => early && (request.explicitRef || earlyRef === pr.baseRef) ? early : loadPolicy(client, repo, request.path, pr.baseRef)
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 4115:
-/***/ ((module) => {
-
-module.exports = eval("require")("pg-native");
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 2250:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
 
-/***/ 8253:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ })
 

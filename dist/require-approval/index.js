@@ -30746,9 +30746,9 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
-/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4894);
-/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8289);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5606);
+/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2305);
+/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2326);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2473);
 
 
 
@@ -30862,7 +30862,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8289:
+/***/ 2326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30882,7 +30882,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   MX: () => (/* reexport */ setCommitStatus)
 });
 
-// UNUSED EXPORTS: GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, TEAM_TOKEN_FIX, TeamDirectory, describeRequestError, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, getPermission, listPullRequestCommits, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, statusDescription, syncPrefixedLabel, verifyBaseMerge
+// UNUSED EXPORTS: GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, MERGED_PULL_REQUESTS_PAGE, PermissionDirectory, TEAM_TOKEN_FIX, TeamDirectory, addIssueLabels, commentOnIssue, createIssue, describeRequestError, fileOutcomes, findIssueCloser, findLabelAdders, findMergedPullRequestOfCommit, firstDifference, foreignTeams, getDefaultBranch, getPermission, listIssueComments, listIssues, listMergedPullRequestsSince, listPullRequestCommits, listSidebarLinkedIssues, listTeamMembers, parseTeam, pullRequestEvidence, readLinkedIssue, readMergedPullRequests, readPermissions, repositoryFromApiUrl, statusDescription, syncPrefixedLabel, updateIssue, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -31345,7 +31345,12 @@ async function getPullRequest(client, repo, number) {
             changedFiles: data.changed_files,
             commits: data.commits,
             nodeId: data.node_id,
-            autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null
+            autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null,
+            mergedAt: data.merged_at,
+            mergedBy: data.merged_by?.login ?? null,
+            mergeCommitSha: data.merged ? data.merge_commit_sha : null,
+            createdAt: data.created_at,
+            htmlUrl: data.html_url
         };
     }
     catch (error) {
@@ -31596,8 +31601,8 @@ class TeamDirectory {
     }
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 59 modules
-var src = __nccwpck_require__(4894);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 66 modules
+var src = __nccwpck_require__(2305);
 ;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
 
 
@@ -31609,13 +31614,15 @@ var src = __nccwpck_require__(4894);
  * policy allows: label history, permissions and teams only when an emergency is claimed,
  * commits only for a dependency bot's pull request.
  */
-async function gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client)) {
+async function gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client), 
+/** Already read (the audit report's batched GraphQL read): not listed again. */
+preloaded = {}) {
     const candidates = (0,src/* emergencyCandidates */.c1)({ labels: pr.labels, headBranch: pr.headRef }, policy);
     const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase());
     const [files, adders, commits] = await Promise.all([
-        listPullRequestFiles(client, repo, pr),
+        preloaded.files ? Promise.resolve(preloaded.files) : listPullRequestFiles(client, repo, pr),
         findLabelAdders(client, repo, pr.number, candidates.labels),
-        isDependencyBot ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
+        !isDependencyBot ? Promise.resolve([]) : preloaded.commits ? Promise.resolve(preloaded.commits) : listPullRequestCommits(client, repo, pr.number)
     ]);
     // The people whose right to declare an emergency must be checked.
     const declarers = new Set();
@@ -31631,7 +31638,7 @@ async function gatherClassificationFacts(client, repo, pr, policy, teams = new T
     const declaredBy = policy.classification.emergency.declaredBy;
     if (declarers.size > 0) {
         if (declaredBy.length === 0) {
-            await Promise.all([...declarers].map(async (login) => (permissions[login] = await getPermission(client, repo, login))));
+            await Promise.all([...declarers].map(async (login) => (permissions[login] = preloaded.permissions ? (await preloaded.permissions.read([login]))[login] : await getPermission(client, repo, login))));
         }
         else {
             const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')));
@@ -31722,7 +31729,7 @@ function permissionOf(collaborator) {
  * not on it, who either has less than write or is past that page; the individual answer is
  * the authority, so a long list of writers costs requests, never correctness.
  */
-async function readPermissions(client, repo, logins) {
+async function collaborators_readPermissions(client, repo, logins) {
     const unique = firstSpellings(logins);
     const found = {};
     let rest = unique;
@@ -31962,9 +31969,9 @@ async function gatherApprovalFacts(client, repo, input) {
     const needCommits = decisions.some((r) => r.state === 'APPROVED' && r.commitSha.toLowerCase() !== head);
     const teams = input.teams ?? new TeamDirectory(client);
     const [permissions, teamMembers, listed] = await Promise.all([
-        readPermissions(client, repo, deciders),
+        input.permissions ? input.permissions.read(deciders) : collaborators_readPermissions(client, repo, deciders),
         Promise.all(teamNames.map(async (team) => [team, await teams.members(team)])).then((entries) => Object.fromEntries(entries)),
-        needCommits ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
+        !needCommits ? Promise.resolve([]) : input.commits ? Promise.resolve(input.commits) : listPullRequestCommits(client, repo, pr.number)
     ]);
     const notes = [];
     const complete = listed.length === pr.commits && pr.commits <= MAX_LISTED_COMMITS;
@@ -32213,7 +32220,267 @@ function unreadReference(reference) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/review-issues.ts
+
+function issueInfo(data) {
+    return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? '',
+        state: data.state === 'closed' ? 'closed' : 'open',
+        labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== ''),
+        createdAt: data.created_at,
+        closedAt: data.closed_at,
+        htmlUrl: data.html_url
+    };
+}
+/** Issues (never pull requests, which GitHub lists among them), 100 a page. */
+async function listIssues(client, repo, filter) {
+    try {
+        const all = await client.paginate(client.rest.issues.listForRepo, {
+            ...repo,
+            state: filter.state,
+            per_page: 100,
+            ...(filter.label ? { labels: filter.label } : {}),
+            ...(filter.since ? { since: filter.since } : {})
+        });
+        return all.filter((i) => !i.pull_request).map((i) => issueInfo(i));
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the issues of ${repo.owner}/${repo.repo}`, 'issues: read');
+    }
+}
+async function createIssue(client, repo, issue) {
+    try {
+        const { data } = await client.rest.issues.create({ ...repo, ...issue });
+        return issueInfo(data);
+    }
+    catch (error) {
+        throw describeRequestError(error, `open an issue in ${repo.owner}/${repo.repo}`, 'issues: write');
+    }
+}
+async function updateIssue(client, repo, number, change) {
+    try {
+        await client.rest.issues.update({
+            ...repo,
+            issue_number: number,
+            ...(change.body !== undefined ? { body: change.body } : {}),
+            ...(change.state ? { state: change.state } : {}),
+            ...(change.stateReason ? { state_reason: change.stateReason } : {})
+        });
+    }
+    catch (error) {
+        throw describeRequestError(error, `update issue #${number}`, 'issues: write');
+    }
+}
+async function addIssueLabels(client, repo, number, labels) {
+    try {
+        await client.rest.issues.addLabels({ ...repo, issue_number: number, labels });
+    }
+    catch (error) {
+        throw describeRequestError(error, `label issue #${number}`, 'issues: write');
+    }
+}
+async function listIssueComments(client, repo, number) {
+    try {
+        const all = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+        return all.map((c) => ({ id: c.id, user: c.user?.login ?? '', body: c.body ?? '' }));
+    }
+    catch (error) {
+        throw describeRequestError(error, `read the comments of #${number}`, 'issues: read');
+    }
+}
+async function commentOnIssue(client, repo, number, body) {
+    try {
+        await client.rest.issues.createComment({ ...repo, issue_number: number, body });
+    }
+    catch (error) {
+        throw describeRequestError(error, `comment on #${number}`, 'issues: write (pull-requests: write to comment on a pull request)');
+    }
+}
+/** Who closed the issue last, from its events (GitHub's record, not the issue's text); null when none says. */
+async function findIssueCloser(client, repo, number) {
+    try {
+        const events = await client.paginate(client.rest.issues.listEvents, { ...repo, issue_number: number, per_page: 100 });
+        const closed = events.filter((e) => e.event === 'closed').at(-1);
+        return { actor: closed?.actor?.login ?? null, at: closed?.created_at ?? null };
+    }
+    catch (error) {
+        throw describeRequestError(error, `read the events of issue #${number}`, 'issues: read');
+    }
+}
+/**
+ * Pull requests merged at or after `since`, newest update first. GitHub cannot filter by merge
+ * time, so closed pull requests are read by last update, newest first, until they were last
+ * updated before `since` (a pull request merged after it was updated after it too).
+ */
+async function listMergedPullRequestsSince(client, repo, since, base) {
+    const merged = [];
+    try {
+        const pages = client.paginate.iterator(client.rest.pulls.list, {
+            ...repo,
+            state: 'closed',
+            sort: 'updated',
+            direction: 'desc',
+            per_page: 100,
+            ...(base ? { base } : {})
+        });
+        for await (const page of pages) {
+            let older = false;
+            for (const pr of page.data) {
+                if (Date.parse(pr.updated_at) < since.getTime())
+                    older = true;
+                if (pr.merged_at === null || Date.parse(pr.merged_at) < since.getTime())
+                    continue;
+                merged.push({
+                    number: pr.number,
+                    title: pr.title,
+                    author: pr.user?.login ?? '',
+                    baseRef: pr.base.ref,
+                    headRef: pr.head.ref,
+                    labels: pr.labels.map((l) => l.name),
+                    mergedAt: pr.merged_at,
+                    htmlUrl: pr.html_url
+                });
+            }
+            if (older)
+                break;
+        }
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the merged pull requests of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/default-branch.ts
+
+/** The repository's default branch, for a run whose event names no branch (a schedule). */
+async function getDefaultBranch(client, repo) {
+    try {
+        const { data } = await client.rest.repos.get({ ...repo });
+        return data.default_branch;
+    }
+    catch (error) {
+        throw describeRequestError(error, `read the default branch of ${repo.owner}/${repo.repo}`, 'metadata: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/merged-pull-requests-graphql.ts
+
+const MERGED_PULL_REQUESTS_PAGE = 50;
+const MERGED_PULL_REQUESTS = (/* unused pure expression or super */ null && (`query MergedPullRequests($owner: String!, $name: String!, $first: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequests(states: [MERGED], first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number title body url createdAt updatedAt mergedAt changedFiles
+        baseRefName headRefName headRefOid
+        author { login __typename }
+        mergedBy { login }
+        mergeCommit { oid }
+        labels(first: 100) { nodes { name } }
+        reviews(first: 100) { totalCount nodes { databaseId state submittedAt author { login __typename } commit { oid } } }
+        commits(first: 100) {
+          totalCount
+          nodes { commit { oid message parents(first: 2) { nodes { oid } } author { user { login } } committer { user { login } } } }
+        }
+        files(first: 100) { nodes { path } }
+        closingIssuesReferences(first: 10) { nodes { number title body state repository { nameWithOwner } labels(first: 100) { nodes { name } } } }
+        headCommit: commits(last: 1) {
+          nodes { commit { statusCheckRollup { contexts(first: 100) { nodes { __typename ... on CheckRun { name conclusion status } ... on StatusContext { context state } } } } } }
+        }
+      }
+    }
+  }
+}`));
+/**
+ * Every pull request merged between `from` and `to`, read by last update, newest first, until
+ * a page's pull requests were all last updated before `from` (one merged later was updated later).
+ * Returns the pull requests and how many queries it took.
+ */
+async function readMergedPullRequests(client, repo, from, to) {
+    const found = [];
+    let after = null;
+    let queries = 0;
+    for (;;) {
+        let answer;
+        try {
+            answer = await client.graphql(MERGED_PULL_REQUESTS, { owner: repo.owner, name: repo.repo, first: MERGED_PULL_REQUESTS_PAGE, after });
+        }
+        catch (error) {
+            throw describeRequestError(error, `read the merged pull requests of ${repo.owner}/${repo.repo} (GraphQL)`, 'pull-requests: read, contents: read, checks: read');
+        }
+        queries += 1;
+        const page = answer.repository?.pullRequests;
+        if (!page)
+            throw describeRequestError({ status: 404, message: 'no repository' }, `read ${repo.owner}/${repo.repo}`, 'metadata: read');
+        for (const pr of page.nodes) {
+            const merged = Date.parse(pr.mergedAt);
+            if (merged >= from.getTime() && merged < to.getTime())
+                found.push(pr);
+        }
+        const olderThanPeriod = page.nodes.length > 0 && page.nodes.every((pr) => Date.parse(pr.updatedAt) < from.getTime());
+        if (!page.pageInfo.hasNextPage || olderThanPeriod || page.pageInfo.endCursor === null)
+            break;
+        after = page.pageInfo.endCursor;
+    }
+    return { pullRequests: found.sort((a, b) => Date.parse(a.mergedAt) - Date.parse(b.mergedAt) || a.number - b.number), queries };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/permission-directory.ts
+
+/**
+ * Repository permissions read once per login for a whole run over many pull requests (the
+ * audit report): the same reviewers approve month after month, and asking again for each pull
+ * request would spend the token's hourly budget on answers already known.
+ */
+class PermissionDirectory {
+    client;
+    repo;
+    known = new Map();
+    constructor(client, repo) {
+        this.client = client;
+        this.repo = repo;
+    }
+    async read(logins) {
+        const missing = [...new Set(logins.filter((login) => !this.known.has(login.toLowerCase())))];
+        if (missing.length > 0) {
+            const reading = readPermissions(this.client, this.repo, missing);
+            // A failed read is not remembered: the next pull request asks again (and fails closed again).
+            reading.catch(() => missing.forEach((login) => this.known.delete(login.toLowerCase())));
+            for (const login of missing)
+                this.known.set(login.toLowerCase(), reading.then((found) => found[login] ?? 'none'));
+        }
+        const entries = await Promise.all(logins.map(async (login) => [login, await this.known.get(login.toLowerCase())]));
+        return Object.fromEntries(entries);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-pull-requests.ts
+
+/**
+ * The merged pull request that brought commit `sha` into the default branch (a deployment
+ * names a commit, not a pull request), or null when none did: a direct push.
+ */
+async function findMergedPullRequestOfCommit(client, repo, sha) {
+    try {
+        const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 });
+        const merged = data.filter((pr) => pr.merged_at !== null && (pr.merge_commit_sha === sha || data.length === 1));
+        return merged[0]?.number ?? data.find((pr) => pr.merged_at !== null)?.number ?? null;
+    }
+    catch (error) {
+        throw describeRequestError(error, `find the pull request of commit ${sha}`, 'pull-requests: read');
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
+
+
+
 
 
 
@@ -32235,7 +32502,7 @@ function unreadReference(reference) {
 
 /***/ }),
 
-/***/ 4894:
+/***/ 2305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32259,7 +32526,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* reexport */ serializeAuditRecord)
 });
 
-// UNUSED EXPORTS: AUDIT_SCHEMA, DEFAULT_POLICY_PATH, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, RECORDED_SECTION_LENGTH, changeRequestRecord, compileGlobList, cutText, describeReference, encodingProblem, findSections, globProblem, isFilled, listHeadings, normalizeHeading, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
+// UNUSED EXPORTS: APPROVAL_ITEM, AUDIT_COLUMNS, AUDIT_SCHEMA, CHECKLIST, DEFAULT_POLICY_PATH, ESCALATION_MARKER, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, PULL_REQUEST_LINK_MARKER, RECORDED_SECTION_LENGTH, approvalTicked, auditExceptions, changeRequestRecord, checkDocumentSections, compileGlobList, cutText, describeReference, dueMarker, duplicateMarker, encodingProblem, evaluateReviewCompletion, findSections, globProblem, isDeployBranch, isFilled, isMarkedDuplicate, isOverdue, isReviewIssueOf, listHeadings, markedDueAt, markedPullRequest, normalizeHeading, relativeTime, renderAuditCsv, renderAuditJson, renderAuditMarkdown, renderReviewIssue, reviewDueAt, reviewMarker, reviewStatus, reviewedPullRequestNumber, semverLevel, shortSha, standingReviewIssue, trustedDueAt, unpairedSurrogateAt, utcTime, wellFormedText
 
 ;// CONCATENATED MODULE: ./packages/policy/src/types.ts
 // The policy as the rest of the code sees it: every section present, defaults filled in,
@@ -33927,7 +34194,7 @@ const DEFAULT_BRACE_EXPAND_MAX = 100_000;
 const DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
 // avoid the annoying deprecation flag lol
 const AWE_KEY = ('allowWindow' + 'sEscape');
-const minimatch = (p, pattern, options) => {
+const esm_minimatch = (p, pattern, options) => {
     assertValidPattern(pattern);
     // shortcut: comments match nothing.
     if (!options?.nocomment && pattern.charAt(0) === '#') {
@@ -34106,20 +34373,20 @@ const path = {
 };
 /* c8 ignore stop */
 const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
+esm_minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
-minimatch.GLOBSTAR = GLOBSTAR;
+esm_minimatch.GLOBSTAR = GLOBSTAR;
 const filter = (pattern, options) => {
     let mm;
     return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
 };
-minimatch.filter = filter;
+esm_minimatch.filter = filter;
 const ext = (a, b = {}) => Object.assign({}, a, b);
 const defaults = (def) => {
     if (!def || typeof def !== 'object' || !Object.keys(def).length) {
-        return minimatch;
+        return esm_minimatch;
     }
-    const orig = minimatch;
+    const orig = esm_minimatch;
     const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
     return Object.assign(m, {
         Minimatch: class Minimatch extends orig.Minimatch {
@@ -34140,7 +34407,7 @@ const defaults = (def) => {
         GLOBSTAR: GLOBSTAR,
     });
 };
-minimatch.defaults = defaults;
+esm_minimatch.defaults = defaults;
 // Brace expansion:
 // a{b,c}d -> abd acd
 // a{b,}c -> abc ac
@@ -34174,7 +34441,7 @@ const braceExpand = (pattern, options = {}) => {
     }
     return expand(p, { max: options.braceExpandMax });
 };
-minimatch.braceExpand = braceExpand;
+esm_minimatch.braceExpand = braceExpand;
 // A numeric range with at least this many values is matched as one
 // pattern portion, rather than expanded. For a glob walk, that is
 // one directory read, in place of a stat for each value.
@@ -34217,7 +34484,7 @@ const match = (list, pattern, options = {}) => {
     }
     return list;
 };
-minimatch.match = match;
+esm_minimatch.match = match;
 const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
 // Index of the `]` that closes the class that starts at `start`,
 // or -1 if it is not closed. Posix classes such as `[:alpha:]` are
@@ -35780,16 +36047,16 @@ class Minimatch {
         return this.negate;
     }
     static defaults(def) {
-        return minimatch.defaults(def).Minimatch;
+        return esm_minimatch.defaults(def).Minimatch;
     }
 }
 /* c8 ignore start */
 
 
 /* c8 ignore stop */
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape_escape;
-minimatch.unescape = unescape_unescape;
+esm_minimatch.Minimatch = Minimatch;
+esm_minimatch.escape = escape_escape;
+esm_minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./packages/policy/src/globs.ts
 // Path and branch globs: one set of minimatch options for the whole product, and the
@@ -35802,7 +36069,7 @@ minimatch.unescape = unescape_unescape;
  * `nocomment`/`nonegate`: a leading `#` or `!` is rejected by `globProblem` instead of
  * silently turning the glob into a comment or an inverted rule.
  */
-const GLOB_OPTIONS = Object.freeze({
+const globs_GLOB_OPTIONS = Object.freeze({
     dot: true,
     platform: 'linux',
     nocomment: true,
@@ -35838,8 +36105,8 @@ function globProblem(glob) {
         return { message: 'contains `//`', fix: 'Use a single `/` between folders.' };
     let expansions;
     try {
-        expansions = braceExpand(glob, GLOB_OPTIONS);
-        const compiled = new Minimatch(glob, GLOB_OPTIONS);
+        expansions = braceExpand(glob, globs_GLOB_OPTIONS);
+        const compiled = new Minimatch(glob, globs_GLOB_OPTIONS);
         if (compiled.empty || compiled.set.length === 0)
             return { message: 'matches nothing', fix: 'Check the glob syntax.' };
     }
@@ -40779,7 +41046,7 @@ class CompiledGlobRules {
     allGlobMatchers() {
         this.allMatchers ??= this.allGlobs.flatMap((entry) => {
             try {
-                return [{ ...entry, matcher: new Minimatch(entry.glob, GLOB_OPTIONS) }];
+                return [{ ...entry, matcher: new Minimatch(entry.glob, globs_GLOB_OPTIONS) }];
             }
             catch {
                 return [];
@@ -40828,7 +41095,7 @@ function addGlob(index, rule, glob) {
     let expansions;
     try {
         // Most globs have no braces; braceExpand is only worth its cost for those that do.
-        expansions = glob.includes('{') ? braceExpand(glob, GLOB_OPTIONS) : [glob];
+        expansions = glob.includes('{') ? braceExpand(glob, globs_GLOB_OPTIONS) : [glob];
     }
     catch {
         expansions = undefined;
@@ -40840,7 +41107,7 @@ function addGlob(index, rule, glob) {
         return;
     }
     try {
-        index.minimatchFallbacks.push({ rule, glob, matcher: new Minimatch(glob, GLOB_OPTIONS) });
+        index.minimatchFallbacks.push({ rule, glob, matcher: new Minimatch(glob, globs_GLOB_OPTIONS) });
     }
     catch {
         // parsePolicy rejects such globs; one that arrives anyway matches nothing.
@@ -42307,7 +42574,7 @@ function uniqueIssues(issues) {
  * The policy's sections, each once. The validator rejects duplicates and empty names; this
  * is the evaluator not crashing or asking twice when handed them anyway.
  */
-function requiredSections(sections) {
+function required_sections_requiredSections(sections) {
     const seen = new Set();
     const unique = [];
     const notices = [];
@@ -42471,7 +42738,7 @@ function sectionText(heading, all, lines) {
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/section-statuses.ts
 
 
-function sectionStatuses(body, sections, document) {
+function section_statuses_sectionStatuses(body, sections, document) {
     return findSections(body, sections).map((found) => ({
         heading: found.heading,
         document,
@@ -42480,14 +42747,14 @@ function sectionStatuses(body, sections, document) {
         text: found.text
     }));
 }
-function allFilled(statuses) {
+function section_statuses_allFilled(statuses) {
     return statuses.every((status) => status.filled);
 }
 /**
  * What to do about each section that is missing or empty, naming the document: "issue #12 has
  * no text under 'Impact assessment': fill in that section".
  */
-function sectionProblems(statuses, documentName) {
+function section_statuses_sectionProblems(statuses, documentName) {
     const inDescription = documentName.startsWith('pull request') ? ' of its description' : '';
     return statuses
         .filter((status) => !status.filled)
@@ -42523,21 +42790,21 @@ const EMERGENCY_CHANGE_REQUEST_NOTICE = 'EMERGENCY CHANGE: a change request does
 function evaluateChangeRequest(facts, policy) {
     const settings = policy.changeRequest;
     const mode = settings.documentedIn;
-    const { sections, notices } = requiredSections(settings.sections);
+    const { sections, notices } = required_sections_requiredSections(settings.sections);
     const pr = facts.pullRequest;
     const prUndecodable = encodingProblem(pr.body);
-    const prStatuses = sectionStatuses(prUndecodable === null ? pr.body : '', sections, 'pull-request');
+    const prStatuses = section_statuses_sectionStatuses(prUndecodable === null ? pr.body : '', sections, 'pull-request');
     const candidates = uniqueIssues(facts.linkedIssues).map((issue) => {
         const problems = linkProblems(issue, facts.repository, settings);
         const counts = problems.length === 0;
         const read = hasReadableSections(issue, facts.repository) && mode !== 'pull-request';
-        return { issue, counts, problems, sections: read ? sectionStatuses(issue.body, sections, 'issue') : [] };
+        return { issue, counts, problems, sections: read ? section_statuses_sectionStatuses(issue.body, sections, 'issue') : [] };
     });
     const usable = candidates.filter((candidate) => candidate.counts);
-    const inIssue = mode === 'pull-request' ? undefined : usable.find((candidate) => allFilled(candidate.sections));
+    const inIssue = mode === 'pull-request' ? undefined : usable.find((candidate) => section_statuses_allFilled(candidate.sections));
     // With no sections to fill, a description documents nothing: under `either` it cannot stand
     // in for the issue; under `pull-request` the policy asks for nothing more.
-    const inDescription = inIssue === undefined && mode !== 'issue' && prUndecodable === null && allFilled(prStatuses) && (sections.length > 0 || mode === 'pull-request');
+    const inDescription = inIssue === undefined && mode !== 'issue' && prUndecodable === null && section_statuses_allFilled(prStatuses) && (sections.length > 0 || mode === 'pull-request');
     const required = settings.required.includes(facts.changeType);
     const isEmergency = facts.changeType === 'emergency';
     const documented = inIssue !== undefined || inDescription;
@@ -42559,7 +42826,7 @@ function evaluateChangeRequest(facts, policy) {
         : inDescription || mode === 'pull-request'
             ? prStatuses
             : ((usable[0] ?? candidates.find((candidate) => candidate.sections.length > 0))?.sections ??
-                (mode === 'either' ? prStatuses : sectionStatuses('', sections, 'issue')));
+                (mode === 'either' ? prStatuses : section_statuses_sectionStatuses('', sections, 'issue')));
     const linked = inIssue ?? (inDescription ? usable[0] : undefined);
     const record = inIssue
         ? changeRequestRecord(inIssue.issue, inIssue.sections, 'issue')
@@ -42587,7 +42854,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
     const undecodable = `the description of ${pullName} is ${prUndecodable}: edit it, retype the text around that place and save it`;
     const missing = [];
     if (mode === 'pull-request') {
-        missing.push(...(prUndecodable !== null ? [undecodable] : sectionProblems(prStatuses, pullName)));
+        missing.push(...(prUndecodable !== null ? [undecodable] : section_statuses_sectionProblems(prStatuses, pullName)));
         return missing;
     }
     if (candidates.length === 0) {
@@ -42604,7 +42871,7 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
     // The issue most likely meant: the first that counts, else the first whose only problem is a label.
     const meant = candidates.find((candidate) => candidate.counts) ?? candidates.find((candidate) => candidate.sections.length > 0);
     if (meant)
-        missing.push(...sectionProblems(meant.sections, issueName(meant.issue, facts.repository)));
+        missing.push(...section_statuses_sectionProblems(meant.sections, issueName(meant.issue, facts.repository)));
     if (mode === 'either' && candidates.length > 0 && sections.length > 0) {
         missing.push(prUndecodable !== null ? `or instead: ${undecodable}` : `or instead fill in ${headings} in the description of ${pullName}`);
     }
@@ -42625,6 +42892,19 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
     return missing;
 }
 
+;// CONCATENATED MODULE: ./packages/policy/src/change-request/document-sections.ts
+
+
+/**
+ * The section check require-approval applies to a change request, for any one document: an
+ * emergency's post-deployment review issue is held to exactly the same rule (a heading for
+ * each of `change-request.sections`, with text under it that is not a placeholder).
+ */
+function document_sections_checkDocumentSections(body, sections, document, documentName) {
+    const statuses = sectionStatuses(body, requiredSections(sections).sections, document);
+    return { filled: allFilled(statuses), sections: statuses, problems: sectionProblems(statuses, documentName) };
+}
+
 ;// CONCATENATED MODULE: ./packages/policy/src/change-request/index.ts
 
 
@@ -42633,6 +42913,172 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 
 
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/review-issue-content.ts
+
+
+/** The checklist item whose tick is the retroactive approval the sweep looks for. */
+const review_issue_content_APPROVAL_ITEM = 'Approve retroactively';
+const CHECKLIST = [
+    'Root cause: what made the emergency change necessary is understood and written down below',
+    'Was the change correct: the change that was deployed did what it was meant to, and nothing more',
+    'Follow-up work: issues are opened for what remains (tests, a proper fix, monitoring)',
+    `${review_issue_content_APPROVAL_ITEM}: I reviewed the change and approve it after the fact`
+];
+const LISTED_FILES = 20;
+/** Title and body of a pull request's post-deployment review issue. */
+function renderReviewIssue(input) {
+    const pr = input.pullRequest;
+    const teams = input.reviewers.filter((r) => r.startsWith('@'));
+    const files = input.files.slice(0, LISTED_FILES).map((f) => `- \`${f.replace(/`/g, "'")}\``);
+    if (input.files.length > LISTED_FILES)
+        files.push(`- … and ${input.files.length - LISTED_FILES} more`);
+    const lines = [
+        reviewMarker(pr.number),
+        dueMarker(input.dueAt),
+        `Emergency change ${pr.url} (#${pr.number}) was deployed without the usual prior approval. ` +
+            `The policy asks for a post-deployment review within ${input.reviewWithinHours} hours.`,
+        '',
+        `- **Due:** ${utcTime(input.dueAt)} (${relativeTime(input.dueAt, input.now)} when this issue was opened)`,
+        `- **Deployed:** ${utcTime(input.deployedAt)} (${input.deployedFrom})`,
+        `- **Author:** @${pr.author}`,
+        `- **Merged by:** ${pr.mergedBy ? `@${pr.mergedBy}` : 'unknown'}${pr.mergeCommit ? ` as ${pr.mergeCommit}` : ''}`,
+        `- **Approved before merge by:** ${input.approvers.length > 0 ? input.approvers.map((a) => `@${a}`).join(', ') : 'nobody'}`,
+        `- **Why it is an emergency:** ${input.reasons.join(' ') || 'classified as an emergency by the policy'}`,
+        ...(teams.length > 0 ? [`- **Reviewers:** ${teams.join(', ')}`] : []),
+        '',
+        '### What changed',
+        '',
+        ...(files.length > 0 ? files : ['- (no files)']),
+        '',
+        '### Review checklist',
+        '',
+        ...CHECKLIST.map((item) => `- [ ] ${item}`),
+        '',
+        `Close this issue when the review is done. It counts as complete only when it is closed by someone other than @${pr.author} ` +
+            'who may review emergencies, with the last item ticked' +
+            (input.sections.length > 0 ? ' and every section below filled in.' : '.'),
+        ...input.sections.flatMap((section) => ['', `### ${section}`, '', `<!-- ${section}: write it here -->`])
+    ];
+    return { title: `Post-deployment review of emergency change #${pr.number}: ${pr.title}`, body: `${lines.join('\n')}\n` };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/review-completion.ts
+
+
+const TICKED_APPROVAL = new RegExp(`^[ \\t]{0,3}(?:[-+*]|\\d{1,9}[.)])[ \\t]+\\[[xX]\\][ \\t]+(?:\\*\\*)?${review_issue_content_APPROVAL_ITEM}\\b`, 'm');
+/** Whether the checklist's approval item is ticked. */
+function approvalTicked(body) {
+    return TICKED_APPROVAL.test(body);
+}
+/**
+ * A closed review issue is a completed review only when a reviewer other than the author of
+ * the change closed it, approved it retroactively and documented the change request in it:
+ * closing it is otherwise a way to make an emergency's review disappear.
+ */
+function evaluateReviewCompletion(facts) {
+    const problems = [];
+    const closer = facts.closedBy;
+    if (closer === null)
+        problems.push('GitHub does not say who closed it');
+    else if (closer.toLowerCase() === facts.pullRequestAuthor.toLowerCase())
+        problems.push(`it was closed by @${closer}, the author of the change, who cannot review their own emergency`);
+    else if (!facts.closerMayReview)
+        problems.push(`it was closed by @${closer}, who is not among the reviewers (${facts.reviewersDescription})`);
+    if (!approvalTicked(facts.body))
+        problems.push(`the checklist item '${APPROVAL_ITEM}' is not ticked`);
+    problems.push(...checkDocumentSections(facts.body, facts.sections, 'issue', `issue #${facts.issue}`).problems);
+    return { complete: problems.length === 0, problems };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/emergency-review/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/policy/src/deploy-branches.ts
+
+
+/** Whether merging into `branch` deploys under `deploy.branches` (globs, as the policy allows). */
+function isDeployBranch(branch, policy) {
+    return policy.deploy.branches.some((glob) => minimatch(branch, glob, GLOB_OPTIONS));
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/audit-report/render-audit-report.ts
+/** The columns, each with the control it evidences (README: ISO 27001 A.8.32, SOC 2 CC8.1). */
+const AUDIT_COLUMNS = [
+    { name: 'pull_request', value: (c) => String(c.pullRequest) },
+    { name: 'title', value: (c) => c.title },
+    { name: 'url', value: (c) => c.url },
+    { name: 'author', value: (c) => c.author },
+    { name: 'base', value: (c) => c.baseRef },
+    { name: 'change_type', value: (c) => c.changeType },
+    { name: 'controls', value: (c) => c.controls.join(' ') },
+    { name: 'approvers', value: (c) => c.approvals.map((a) => a.user).join(' ') },
+    { name: 'approved_at', value: (c) => c.approvals.map((a) => a.at).join(' ') },
+    { name: 'approved_at_merge', value: (c) => String(c.approvedAtMerge) },
+    { name: 'checks', value: (c) => c.checks.map((k) => `${k.name}:${k.conclusion}`).join(' ') },
+    { name: 'merged_at', value: (c) => c.mergedAt },
+    { name: 'merged_by', value: (c) => c.mergedBy ?? '' },
+    { name: 'deployed_sha', value: (c) => c.deployment.sha ?? '' },
+    { name: 'deployed_at', value: (c) => c.deployment.at },
+    { name: 'change_request', value: (c) => (c.changeRequest?.issue ? String(c.changeRequest.issue) : '') },
+    { name: 'justification', value: (c) => c.changeRequest?.justification ?? '' },
+    { name: 'impact', value: (c) => c.changeRequest?.impact ?? '' },
+    { name: 'review_issue', value: (c) => (c.review?.issue ? String(c.review.issue) : '') },
+    { name: 'review_due_at', value: (c) => c.review?.dueAt ?? '' },
+    { name: 'review_completed_at', value: (c) => c.review?.completedAt ?? '' },
+    { name: 'review_status', value: (c) => c.review?.status ?? '' }
+];
+/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
+function csvField(value) {
+    // A leading = + - @ would run as a formula in a spreadsheet: the text is kept, made inert.
+    const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
+}
+function renderAuditCsv(report) {
+    const rows = [AUDIT_COLUMNS.map((c) => c.name), ...report.changes.map((change) => AUDIT_COLUMNS.map((c) => c.value(change)))];
+    return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+function renderAuditJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+function renderAuditMarkdown(report) {
+    const byType = (type) => report.changes.filter((c) => c.changeType === type).length;
+    const lines = [
+        `# Change evidence for ${report.repository}, ${report.from} to ${report.to}`,
+        '',
+        `${report.changes.length} merged pull requests (${byType('standard')} standard, ${byType('normal')} normal, ${byType('emergency')} emergency), ` +
+            `${report.exceptions.length} exceptions. Policy ${report.policy.path} at ${report.policy.ref}${report.policy.sha ? ` (${report.policy.sha.slice(0, 12)})` : ''}. ` +
+            `Rebuilt from GitHub at ${report.generatedAt} with ${report.requests.graphql} GraphQL queries and ${report.requests.rest} REST requests (${report.requests.perPullRequest.toFixed(2)} per pull request).`,
+        '',
+        '## Exceptions',
+        ''
+    ];
+    if (report.exceptions.length === 0)
+        lines.push('None.');
+    else
+        lines.push('| pull request | kind | detail |', '| --- | --- | --- |', ...report.exceptions.map((e) => `| #${e.pullRequest} | ${e.kind} | ${cell(e.detail)} |`));
+    lines.push('', '## Changes', '', '| # | type | approvers (at) | approved at merge | checks | merged (by) | change request | review |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const c of report.changes) {
+        const approvals = c.approvals.map((a) => `${a.user} (${a.at})`).join(', ') || 'none';
+        const review = c.review ? `${c.review.issue ? `#${c.review.issue}` : 'none'} ${c.review.status}${c.review.completedAt ? ` ${c.review.completedAt}` : ''}` : '';
+        const request = c.changeRequest ? `${c.changeRequest.issue ? `#${c.changeRequest.issue} ` : ''}${c.changeRequest.justification}` : '';
+        lines.push(`| [#${c.pullRequest}](${c.url}) ${cell(c.title)} | ${c.changeType} | ${cell(approvals)} | ${c.approvedAtMerge ? 'yes' : '**no**'} | ${cell(c.checks.map((k) => `${k.name}: ${k.conclusion}`).join(', '))} | ${c.mergedAt} (${c.mergedBy ?? '?'}) | ${cell(request)} | ${cell(review)} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/audit-report/index.ts
 
 
 
@@ -42654,9 +43100,12 @@ function whatToDo(facts, candidates, sections, prStatuses, mode, prUndecodable) 
 
 
 
+
+
+
 /***/ }),
 
-/***/ 5606:
+/***/ 2473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42682,7 +43131,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: annotateMigrationFindings, approvalRequirementRows, changeRequestRow, code, details, escapeMarkdown, findingFails, formatProblem, loadPolicy, renderChangeRequestSection, renderClassificationSummary, renderMigrationSummary, table
+// UNUSED EXPORTS: LOOKBACK_DAYS, OVERDUE_LABEL, annotateMigrationFindings, approvalRequirementRows, changeRequestRow, code, describeReviewers, details, escapeMarkdown, findingFails, formatProblem, loadPolicy, mayReviewEmergency, openReviewIssue, readEmergencyChange, renderChangeRequestSection, renderClassificationSummary, renderMigrationSummary, renderOpenSummary, renderSweepSummary, sweepReviews, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -42778,8 +43227,8 @@ function annotateProblems(problems, level, title) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 19 modules
-var src = __nccwpck_require__(8289);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
+var src = __nccwpck_require__(2326);
 ;// CONCATENATED MODULE: ./packages/runtime/src/markdown.ts
 // The job summary is GitHub-flavoured Markdown that also renders HTML, and much of what we
 // put in it (file names, labels, titles, reasons quoting them) comes from the pull request.
@@ -42891,8 +43340,8 @@ function resolvePullRequestNumber(event, input, supported) {
     });
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 59 modules
-var policy_src = __nccwpck_require__(4894);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 66 modules
+var policy_src = __nccwpck_require__(2305);
 ;// CONCATENATED MODULE: ./packages/migrations/src/parse/ast-nodes.ts
 /** The node's payload when it is of the given type, else undefined. */
 function nodeAs(node, tag) {
@@ -43704,19 +44153,57 @@ function readRunContext() {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./packages/runtime/src/audit-log-file.ts
+
+
+
+/**
+ * Appends one audit record, as one JSON line, to the JSON Lines file the `audit-log` input
+ * names (relative to the workspace), creating its folders. A workflow uploads that file as an
+ * artifact, so a record that silently went missing would be a gap an auditor finds a year
+ * later: a file that cannot be written fails the step.
+ */
+function appendAuditLine(path, line, workspace) {
+    const target = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(workspace, path);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        // One write of the whole line: concurrent steps appending to the same file never interleave within a record.
+        (0,external_node_fs_namespaceObject.appendFileSync)(target, `${line}\n`, { encoding: 'utf8' });
+    }
+    catch (error) {
+        const reason = error.code ?? (error instanceof Error ? error.message : String(error));
+        throw new ActionError({
+            message: `The audit record could not be appended to \`${path}\` (${target}): ${reason}. The decision above stands, but it is not in the audit log.`,
+            fix: 'Point the `audit-log` input at a file the job can write, e.g. `audit/change-policy.jsonl` in the workspace or a path under $RUNNER_TEMP.'
+        });
+    }
+    return target;
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/audit-output.ts
+
 
 
 /**
  * Builds the decision's audit record with who ran it, where and when, sets the
  * `audit-record` output and prints it, so it survives in the run log even when no later
- * step stores the output.
+ * step stores the output. With the `audit-log` input (every action has it), the record is
+ * also appended to that JSON Lines file; one that cannot be written fails the step.
  */
 function emitAuditRecord(run, input) {
     const record = (0,policy_src/* buildAuditRecord */.Ti)({ ...input, repository: run.repository, actor: run.actor, runUrl: run.runUrl, at: new Date() });
     const line = (0,policy_src/* serializeAuditRecord */.d)(record);
     lib_core/* setOutput */.uH('audit-record', line);
     lib_core/* info */.pq(`change-policy audit record: ${line}`);
+    const auditLog = lib_core/* getInput */.V4('audit-log').trim();
+    if (auditLog !== '') {
+        const written = appendAuditLine(auditLog, line, process.env['GITHUB_WORKSPACE'] || process.cwd());
+        lib_core/* info */.pq(`Appended the audit record to ${written}.`);
+    }
     return record;
 }
 
@@ -44398,7 +44885,240 @@ function startPolicyRead(client, repo, run, request) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/emergency-followup/open-review.ts
+
+
+/**
+ * The one review issue of an emergency pull request, found or opened. Issues are matched on
+ * the hidden marker or the pull request's link (a hand-edited body keeps the link). Two runs
+ * at once may both open one: each looks again after opening, the oldest stands, and the run
+ * whose issue is newer closes it as a duplicate, so exactly one stays.
+ */
+async function open_review_openReviewIssue(client, repo, input) {
+    const { pr, policy } = input;
+    const settings = policy.emergency;
+    const ref = { number: pr.number, url: input.prUrl };
+    // A review issue is opened after the pull request, so it was updated since.
+    const find = async () => (await listIssues(client, repo, { state: 'all', ...(pr.createdAt ? { since: pr.createdAt } : {}) })).filter((issue) => isReviewIssueOf(issue, ref, settings.labels));
+    const existing = standingReviewIssue(await find());
+    if (existing)
+        return { issue: existing, dueAt: markedDueAt(existing.body) ?? dueOf(input), created: false, setAside: [] };
+    const dueAt = dueOf(input);
+    const { title, body } = renderReviewIssue({
+        pullRequest: { number: pr.number, title: pr.title, url: input.prUrl, author: pr.author, mergedBy: pr.mergedBy ?? null, mergeCommit: pr.mergeCommitSha ?? null },
+        approvers: input.approvers,
+        files: input.files,
+        reasons: input.reasons,
+        deployedAt: input.deployedAt,
+        deployedFrom: input.deployedFrom,
+        dueAt,
+        now: input.now,
+        reviewWithinHours: settings.reviewWithinHours,
+        reviewers: settings.reviewers,
+        sections: policy.changeRequest.sections
+    });
+    const assignees = settings.reviewers.filter((r) => !r.startsWith('@'));
+    const mine = await createIssue(client, repo, { title, body, labels: settings.labels, assignees });
+    const standing = standingReviewIssue([...(await find()), mine]) ?? mine;
+    if (standing.number !== mine.number) {
+        await updateIssue(client, repo, mine.number, { body: mine.body.replace(reviewMarker(pr.number), duplicateMarker(pr.number, standing.number)), state: 'closed', stateReason: 'not_planned' });
+        await commentOnIssue(client, repo, mine.number, `Duplicate of #${standing.number}: another run opened the review of #${pr.number} at the same time.`);
+        return { issue: standing, dueAt, created: false, setAside: [mine.number] };
+    }
+    const mentions = settings.reviewers.map((r) => (r.startsWith('@') ? r : `@${r}`)).join(' ');
+    await commentOnIssue(client, repo, pr.number, `${PULL_REQUEST_LINK_MARKER}\nThis emergency change owes a post-deployment review by ${utcTime(dueAt)}: #${mine.number}.${mentions ? ` ${mentions}` : ''}`);
+    return { issue: mine, dueAt, created: true, setAside: [] };
+}
+function dueOf(input) {
+    return reviewDueAt(input.deployedAt, input.policy.emergency.reviewWithinHours);
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/emergency-followup/emergency-change.ts
+
+
+/**
+ * A merged pull request classified exactly as classify-change does (the same facts, the same
+ * `classify`), with what its review issue reports: the files and who approved it.
+ */
+async function emergency_change_readEmergencyChange(client, repo, pr, policy) {
+    const [facts, reviews] = await Promise.all([gatherClassificationFacts(client, repo, pr, policy), listPullRequestReviews(client, repo, pr.number)]);
+    return {
+        classification: classify(facts, policy),
+        files: facts.files.map((f) => f.path),
+        approvers: latestDecisions(reviews).filter((r) => r.state === 'APPROVED').map((r) => r.user)
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/emergency-followup/review-eligibility.ts
+
+const WRITE = (/* unused pure expression or super */ null && (['write', 'maintain', 'admin']));
+/**
+ * Whether `login` may complete an emergency's review: listed in `emergency.reviewers` by name
+ * or as a member of a listed team, or, when none are listed, anyone with write access.
+ */
+async function review_eligibility_mayReviewEmergency(client, repo, teams, policy, login) {
+    const reviewers = policy.emergency.reviewers;
+    if (reviewers.length === 0)
+        return WRITE.includes(await getPermission(client, repo, login));
+    const name = login.toLowerCase();
+    if (reviewers.some((r) => !r.startsWith('@') && r.toLowerCase() === name))
+        return true;
+    for (const team of reviewers.filter((r) => r.startsWith('@'))) {
+        if ((await teams.members(team)).some((m) => m.toLowerCase() === name))
+            return true;
+    }
+    return false;
+}
+function review_eligibility_describeReviewers(policy) {
+    return policy.emergency.reviewers.length > 0 ? `emergency.reviewers: ${policy.emergency.reviewers.join(', ')}` : 'anyone with write access, since emergency.reviewers is empty';
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/emergency-followup/sweep-reviews.ts
+
+
+
+
+
+const OVERDUE_LABEL = 'overdue';
+/** How far back the sweep looks for emergencies merged without a review issue. */
+const LOOKBACK_DAYS = 30;
+/**
+ * One pass over every review issue: overdue open ones are labelled and escalated (once:
+ * the escalation comment carries a marker), closed ones that do not meet the definition of a
+ * completed review are reopened with the reasons, and emergencies merged in the last 30 days
+ * without a review issue get one.
+ */
+async function sweepReviews(client, repo, input) {
+    const { policy, now } = input;
+    const settings = policy.emergency;
+    const label = settings.labels[0];
+    const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
+    const [open, closed] = await Promise.all([
+        listIssues(client, repo, { state: 'open', ...(label ? { label } : {}) }),
+        listIssues(client, repo, { state: 'closed', since: since.toISOString(), ...(label ? { label } : {}) })
+    ]);
+    const reviewed = (issue) => reviewedPullRequestNumber(issue, input.repositoryWebUrl, settings.labels);
+    const result = { checked: 0, overdue: [], opened: [], reopened: [], completed: [] };
+    const covered = new Set();
+    const pulls = new Map();
+    const pull = (n) => {
+        let pr = pulls.get(n);
+        if (!pr)
+            pulls.set(n, (pr = getPullRequest(client, repo, n)));
+        return pr;
+    };
+    for (const issue of open) {
+        const pr = reviewed(issue);
+        if (pr === null)
+            continue;
+        covered.add(pr);
+        result.checked += 1;
+        const dueAt = trustedDueAt(markedDueAt(issue.body), new Date(issue.createdAt), settings.reviewWithinHours);
+        if (!isOverdue(dueAt, now))
+            continue;
+        if (!issue.labels.some((l) => l.toLowerCase() === OVERDUE_LABEL))
+            await addIssueLabels(client, repo, issue.number, [OVERDUE_LABEL]);
+        const comments = await listIssueComments(client, repo, issue.number);
+        const escalated = !comments.some((c) => c.body.includes(ESCALATION_MARKER));
+        if (escalated) {
+            const mentions = [...settings.escalateTo, ...settings.reviewers].map((p) => (p.startsWith('@') ? p : `@${p}`));
+            await commentOnIssue(client, repo, issue.number, `${ESCALATION_MARKER}\n${[...new Set(mentions)].join(' ')} the post-deployment review of emergency change #${pr} was due ${utcTime(dueAt)} (${relativeTime(dueAt, now)}) and is not done.`);
+        }
+        result.overdue.push({ issue: issue.number, pullRequest: pr, dueAt, escalated });
+    }
+    const teams = new TeamDirectory(client);
+    for (const issue of closed) {
+        const pr = reviewed(issue);
+        if (pr === null)
+            continue;
+        covered.add(pr);
+        result.checked += 1;
+        const [closer, change] = await Promise.all([findIssueCloser(client, repo, issue.number), pull(pr)]);
+        const closedBy = closer.actor;
+        const verdict = evaluateReviewCompletion({
+            issue: issue.number,
+            body: issue.body,
+            closedBy,
+            pullRequestAuthor: change.author,
+            closerMayReview: closedBy !== null && (await mayReviewEmergency(client, repo, teams, policy, closedBy)),
+            reviewersDescription: describeReviewers(policy),
+            sections: policy.changeRequest.sections
+        });
+        if (verdict.complete) {
+            result.completed.push({ issue: issue.number, pullRequest: pr, closedBy: closedBy ?? '' });
+            continue;
+        }
+        await updateIssue(client, repo, issue.number, { state: 'open' });
+        await commentOnIssue(client, repo, issue.number, `Reopened: this is not a completed post-deployment review of #${pr} yet, because ${verdict.problems.join('; ')}. ` +
+            'Close it again once that is done.');
+        result.reopened.push({ issue: issue.number, pullRequest: pr, problems: verdict.problems });
+    }
+    // Emergencies merged without a review issue: the workflow that should have opened one did not run.
+    const merged = await listMergedPullRequestsSince(client, repo, since);
+    for (const candidate of merged) {
+        if (covered.has(candidate.number) || !isDeployBranch(candidate.baseRef, policy))
+            continue;
+        const claimed = emergencyCandidates({ labels: candidate.labels, headBranch: candidate.headRef }, policy);
+        if (claimed.labels.length === 0 && !claimed.headBranch)
+            continue;
+        const pr = await pull(candidate.number);
+        const change = await readEmergencyChange(client, repo, pr, policy);
+        if (change.classification.changeType !== 'emergency')
+            continue;
+        const deployedAt = new Date(pr.mergedAt ?? candidate.mergedAt);
+        const opened = await openReviewIssue(client, repo, {
+            pr,
+            prUrl: candidate.htmlUrl,
+            policy,
+            approvers: change.approvers,
+            files: change.files,
+            reasons: change.classification.reasons,
+            deployedAt,
+            deployedFrom: 'merge time: no deployment was reported to change-policy',
+            now
+        });
+        covered.add(candidate.number);
+        if (opened.created)
+            result.opened.push({ issue: opened.issue.number, pullRequest: candidate.number, dueAt: opened.dueAt });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/emergency-followup-summary.ts
+
+
+function renderOpenSummary(review, pr, now) {
+    const what = review.created ? 'opened' : 'already open';
+    const lines = [
+        `## Emergency follow-up: review issue #${review.issue.number} ${review.created ? 'opened' : 'found'}`,
+        '',
+        `Emergency change #${pr.number} (${escapeMarkdown(pr.title)}): its post-deployment review is issue #${review.issue.number} (${what}), ` +
+            `due ${utcTime(review.dueAt)} (${relativeTime(review.dueAt, now)}).`
+    ];
+    if (review.setAside.length > 0)
+        lines.push('', `Another run opened the same review at once; this run's issue ${review.setAside.map((n) => `#${n}`).join(', ')} was closed as a duplicate.`);
+    return `${lines.join('\n')}\n`;
+}
+function renderSweepSummary(result, now) {
+    const lines = [`## Emergency follow-up: ${result.overdue.length} overdue review${result.overdue.length === 1 ? '' : 's'}`, '', `Checked ${result.checked} review issues.`];
+    if (result.overdue.length > 0) {
+        lines.push('', table(['issue', 'change', 'due', 'escalated now'], result.overdue.map((o) => [`#${o.issue}`, `#${o.pullRequest}`, `${utcTime(o.dueAt)} (${relativeTime(o.dueAt, now)})`, o.escalated ? 'yes' : 'no (already)'])));
+    }
+    if (result.opened.length > 0)
+        lines.push('', `Opened review issues for emergencies that had none: ${result.opened.map((o) => `#${o.issue} (for #${o.pullRequest})`).join(', ')}.`);
+    for (const r of result.reopened)
+        lines.push('', `Reopened #${r.issue} (review of #${r.pullRequest}): ${escapeMarkdown(r.problems.join('; '))}.`);
+    if (result.completed.length > 0)
+        lines.push('', `Completed reviews: ${result.completed.map((c) => `#${c.issue} (closed by @${c.closedBy})`).join(', ')}.`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
+
+
+
+
 
 
 

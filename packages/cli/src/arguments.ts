@@ -8,6 +8,7 @@ export const COMMANDS_USAGE = `Usage: change-policy <command> [options]
 Commands:
   classify              Standard, Normal or Emergency: what the classify-change action decides
   validate-migrations   lint the migrations and apply the history: what validate-migration decides
+  audit-report          the change evidence for a period, rebuilt from GitHub (needs a token)
 
 Run change-policy <command> --help for a command's options.`
 

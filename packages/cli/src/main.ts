@@ -4,6 +4,8 @@ import { runClassifyCommand } from './classify-command'
 import { parseValidateMigrationsArguments, VALIDATE_MIGRATIONS_USAGE } from './validate-migrations-arguments'
 import { runValidateMigrationsCommand } from './validate-migrations-command'
 import { wantsColor } from './terminal-text'
+import { AUDIT_REPORT_USAGE, parseAuditReportArguments } from './audit-report/audit-report-arguments'
+import { runAuditReportCommand } from './audit-report/audit-report-command'
 
 const color = wantsColor(process.stdout, process.env)
 
@@ -19,6 +21,18 @@ async function validateMigrations(argv: string[]): Promise<number> {
   return result.exitCode
 }
 
+async function auditReport(argv: string[]): Promise<number> {
+  const args = parseAuditReportArguments(argv)
+  if (args === 'help') {
+    process.stdout.write(`${AUDIT_REPORT_USAGE}\n`)
+    return 0
+  }
+  const result = await runAuditReportCommand(args)
+  process.stdout.write(result.stdout)
+  process.stderr.write(result.stderr)
+  return result.exitCode
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (!command || command === '-h' || command === '--help') {
@@ -26,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2
   }
   if (command === 'validate-migrations') return validateMigrations(rest)
+  if (command === 'audit-report') return auditReport(rest)
   if (command !== 'classify') {
     process.stderr.write(`change-policy: unknown command ${command}.\n\n${COMMANDS_USAGE}\n`)
     return 2

@@ -14,6 +14,7 @@ import { firstSpellings, readPermissions } from './collaborators'
 import { verifyBaseMerge, type BaseMergeVerdict } from './base-merges'
 import { listPullRequestCommits, type PullRequestCommit, type PullRequestInfo } from './pulls'
 import { parseTeam, TeamDirectory } from './teams'
+import type { PermissionDirectory } from './permission-directory'
 
 /** GitHub lists at most this many commits of a pull request. */
 export const MAX_LISTED_COMMITS = 250
@@ -28,6 +29,10 @@ export interface ApprovalFactsInput {
   changeType: ChangeType
   requirements: readonly ApprovalRequirement[]
   teams?: TeamDirectory
+  /** Permissions remembered across pull requests (the audit report); default: read for this one. */
+  permissions?: PermissionDirectory
+  /** The pull request's commits, already read (the audit report's batched read): not listed again. */
+  commits?: PullRequestCommit[]
 }
 
 export interface GatheredApprovalFacts {
@@ -84,9 +89,9 @@ export async function gatherApprovalFacts(client: GitHubClient, repo: RepoRef, i
   const teams = input.teams ?? new TeamDirectory(client)
 
   const [permissions, teamMembers, listed] = await Promise.all([
-    readPermissions(client, repo, deciders),
+    input.permissions ? input.permissions.read(deciders) : readPermissions(client, repo, deciders),
     Promise.all(teamNames.map(async (team) => [team, await teams.members(team)] as const)).then((entries) => Object.fromEntries(entries)),
-    needCommits ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([] as PullRequestCommit[])
+    !needCommits ? Promise.resolve([] as PullRequestCommit[]) : input.commits ? Promise.resolve(input.commits) : listPullRequestCommits(client, repo, pr.number)
   ])
 
   const notes: string[] = []

@@ -3,8 +3,9 @@ import { emergencyCandidates, parseDependencyUpdates } from '@change-policy/poli
 import type { GitHubClient, RepoRef } from './client'
 import { findLabelAdders } from './labels'
 import { getPermission, type Permission } from './permissions'
-import { listPullRequestCommits, listPullRequestFiles, type PullRequestInfo } from './pulls'
+import { listPullRequestCommits, listPullRequestFiles, type PullRequestCommit, type PullRequestFile, type PullRequestInfo } from './pulls'
 import { TeamDirectory } from './teams'
+import type { PermissionDirectory } from './permission-directory'
 
 /**
  * Everything `classify` needs about a pull request, read with as few requests as the
@@ -16,15 +17,17 @@ export async function gatherClassificationFacts(
   repo: RepoRef,
   pr: PullRequestInfo,
   policy: Policy,
-  teams: TeamDirectory = new TeamDirectory(client)
+  teams: TeamDirectory = new TeamDirectory(client),
+  /** Already read (the audit report's batched GraphQL read): not listed again. */
+  preloaded: { files?: PullRequestFile[]; commits?: PullRequestCommit[]; permissions?: PermissionDirectory } = {}
 ): Promise<ClassificationFacts> {
   const candidates = emergencyCandidates({ labels: pr.labels, headBranch: pr.headRef }, policy)
   const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase())
 
   const [files, adders, commits] = await Promise.all([
-    listPullRequestFiles(client, repo, pr),
+    preloaded.files ? Promise.resolve(preloaded.files) : listPullRequestFiles(client, repo, pr),
     findLabelAdders(client, repo, pr.number, candidates.labels),
-    isDependencyBot ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
+    !isDependencyBot ? Promise.resolve([]) : preloaded.commits ? Promise.resolve(preloaded.commits) : listPullRequestCommits(client, repo, pr.number)
   ])
 
   // The people whose right to declare an emergency must be checked.
@@ -40,7 +43,7 @@ export async function gatherClassificationFacts(
   const declaredBy = policy.classification.emergency.declaredBy
   if (declarers.size > 0) {
     if (declaredBy.length === 0) {
-      await Promise.all([...declarers].map(async (login) => (permissions[login] = await getPermission(client, repo, login))))
+      await Promise.all([...declarers].map(async (login) => (permissions[login] = preloaded.permissions ? (await preloaded.permissions.read([login]))[login]! : await getPermission(client, repo, login))))
     } else {
       const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')))
       // Teams are read only if someone is not allowed by name already.

@@ -31,3 +31,22 @@ export {
 export { readLinkedIssue, repositoryFromApiUrl } from './issues'
 export { listSidebarLinkedIssues, type SidebarLinks } from './sidebar-links'
 export { gatherChangeRequestFacts, type ChangeRequestFactsInput, type GatheredChangeRequestFacts } from './change-request-facts'
+export {
+  addIssueLabels,
+  commentOnIssue,
+  createIssue,
+  findIssueCloser,
+  listIssueComments,
+  listIssues,
+  listMergedPullRequestsSince,
+  updateIssue,
+  type IssueComment,
+  type IssueInfo,
+  type IssueListFilter,
+  type MergedPullRequest
+} from './review-issues'
+export { getDefaultBranch } from './default-branch'
+export { MERGED_PULL_REQUESTS_PAGE, readMergedPullRequests, type MergedPullRequestNode } from './merged-pull-requests-graphql'
+export { pullRequestEvidence, type PullRequestEvidence } from './pull-request-evidence'
+export { PermissionDirectory } from './permission-directory'
+export { findMergedPullRequestOfCommit } from './commit-pull-requests'

@@ -23,6 +23,12 @@ export interface PullRequestInfo {
   nodeId: string
   /** The auto-merge already enabled on the pull request, or null. */
   autoMerge: { mergeMethod: string; enabledBy: string | null } | null
+  /** Who merged it and when (ISO 8601), null while it is not merged. */
+  mergedAt?: string | null
+  mergedBy?: string | null
+  mergeCommitSha?: string | null
+  createdAt?: string
+  htmlUrl?: string
 }
 
 export async function getPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestInfo> {
@@ -46,7 +52,12 @@ export async function getPullRequest(client: GitHubClient, repo: RepoRef, number
       changedFiles: data.changed_files,
       commits: data.commits,
       nodeId: data.node_id,
-      autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null
+      autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null,
+      mergedAt: data.merged_at,
+      mergedBy: data.merged_by?.login ?? null,
+      mergeCommitSha: data.merged ? data.merge_commit_sha : null,
+      createdAt: data.created_at,
+      htmlUrl: data.html_url
     }
   } catch (error) {
     if ((error as { status?: number }).status === 404) {

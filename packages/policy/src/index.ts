@@ -37,3 +37,6 @@ export type { AuditAction, AuditApproval, AuditChangeRequest, AuditCheck, AuditP
 // approvals and change requests are exported below
 export * from './approvals'
 export * from './change-request'
+export * from './emergency-review'
+export { isDeployBranch } from './deploy-branches'
+export * from './audit-report'

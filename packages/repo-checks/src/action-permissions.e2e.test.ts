@@ -7,7 +7,17 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { prepareRepository, pullRequestReviewScenario, pullRequestScenario, runAction, runnerEnv, startSimulator, webhookExample, type Simulator } from '@change-policy/github-simulator'
+import {
+  prepareRepository,
+  pullRequestReviewScenario,
+  pullRequestScenario,
+  runAction,
+  runnerEnv,
+  startSimulator,
+  webhookExample,
+  workflowDispatchScenario,
+  type Simulator
+} from '@change-policy/github-simulator'
 import { OUR_ACTION_PERMISSIONS, type ActionPermissions, type Permissions } from './action-permissions'
 
 const POLICY = `version: 1
@@ -108,6 +118,19 @@ test.each(variants(OUR_ACTION_PERMISSIONS['validate-migration']!))('validate-mig
   }
 })
 
+// A merged emergency change: open reads the pull request and its reviews, opens the review issue
+// with its labels and assignees, and comments on the pull request.
+test.each(variants(OUR_ACTION_PERMISSIONS['emergency-followup']!))('emergency-followup with $name', async ({ permissions, enough }) => {
+  const sc = await pullRequestScenario(sim, { policy: POLICY, collaborators: COLLABORATORS, author: 'alice', files: ['src/app.ts'], action: 'labeled', label: 'emergency', sender: 'oncall-lead' })
+  sc.repo.mergePullRequest(sc.pr.number, { by: 'bob' })
+  const dispatch = await workflowDispatchScenario(sim, { actor: 'bob' })
+  sim.state.addToken('scoped', { permissions: tokenPermissions(permissions), login: 'github-actions[bot]' })
+  const result = await runAction('actions/emergency-followup/action.yml', { env: dispatch.env, token: 'scoped', inputs: { mode: 'open', 'pull-request': String(sc.pr.number) } })
+  if (enough) expect(result.outputs['created']).toBe('true')
+  expect(result.exitCode).toBe(enough ? 0 : 1)
+  if (!enough) expect(refusedForPermission(result.stdout)).toBe(true)
+})
+
 test('every action in the table is proven above', () => {
-  expect(Object.keys(OUR_ACTION_PERMISSIONS).sort()).toEqual(['classify-change', 'require-approval', 'validate-migration'])
+  expect(Object.keys(OUR_ACTION_PERMISSIONS).sort()).toEqual(['classify-change', 'emergency-followup', 'require-approval', 'validate-migration'])
 })

@@ -38,6 +38,11 @@ export const OUR_ACTION_PERMISSIONS: Readonly<Record<string, ActionPermissions>>
   'validate-migration': {
     permissions: { contents: 'read' },
     why: 'the policy file at the base branch (the migrations come from the checkout)'
+  },
+  'emergency-followup': {
+    // The comment on the pull request goes through the issues API, which issues: write admits.
+    permissions: { contents: 'read', issues: 'write', 'pull-requests': 'read' },
+    why: 'the policy file; open, label, assign, comment on and reopen review issues, and the comment on the pull request (issues write); the pull request and its reviews (pull-requests read)'
   }
 }
 

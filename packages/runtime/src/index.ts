@@ -18,3 +18,8 @@ export { planAutoMerge, type AutoMergePlan, type AutoMergeSetting, type AutoMerg
 export { decideApproval, type ApprovalDecision } from './approval-decision'
 export { changeRequestRow, renderChangeRequestSection, type ChangeRequestView } from './summaries/change-request-summary'
 export { startPolicyRead, type PendingPolicyRead } from './pull-request-policy'
+export { openReviewIssue, type OpenedReview, type OpenReviewInput } from './emergency-followup/open-review'
+export { sweepReviews, LOOKBACK_DAYS, OVERDUE_LABEL, type SweepInput, type SweepResult } from './emergency-followup/sweep-reviews'
+export { readEmergencyChange, type EmergencyChange } from './emergency-followup/emergency-change'
+export { renderOpenSummary, renderSweepSummary } from './summaries/emergency-followup-summary'
+export { describeReviewers, mayReviewEmergency } from './emergency-followup/review-eligibility'

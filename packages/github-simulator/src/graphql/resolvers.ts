@@ -7,7 +7,7 @@
 // simulator, never as a client error.
 import type { Urls } from '../http/urls'
 import type { RepositoryState } from '../state/repository-state'
-import type { IssueRecord, LabelRecord, MergeMethod, PullRequestRecord } from '../state/records'
+import type { CheckRunRecord, CommitRecord, IssueRecord, LabelRecord, MergeMethod, PullRequestRecord, ReviewRecord, StatusRecord } from '../state/records'
 import type { SimulatorState } from '../state/simulator-state'
 import { tokenAllows, type TokenRecord } from '../state/tokens'
 import { GraphqlError, type Resolver, type Resolvers, type TypedValue } from './execute'
@@ -171,6 +171,51 @@ const accountFields: FieldResolvers = {
 }
 
 
+interface CommitValue {
+  repo: RepositoryState
+  sha: string
+}
+interface ReviewValue {
+  repo: RepositoryState
+  review: ReviewRecord
+}
+
+/** `repository.pullRequests`: filtered by `states` and `baseRefName`, ordered as `orderBy` says (GitHub's default: created, ascending). */
+function listPullRequests(repo: RepositoryState, args: Args): PullValue[] {
+  const states = Array.isArray(args.states) ? (args.states as string[]) : null
+  const state = (p: PullRequestRecord): string => (p.merged ? 'MERGED' : p.issue.state.toUpperCase())
+  const order = (args.orderBy ?? { field: 'CREATED_AT', direction: 'ASC' }) as { field: string; direction: string }
+  const key = (p: PullRequestRecord): string => (order.field === 'UPDATED_AT' ? p.issue.updatedAt : p.issue.createdAt)
+  const pulls = [...repo.pulls.values()].filter(
+    (p) => (states === null || states.includes(state(p))) && (typeof args.baseRefName !== 'string' || p.base.ref === args.baseRefName)
+  )
+  pulls.sort((a, b) => (key(a) === key(b) ? a.number - b.number : key(a) < key(b) ? -1 : 1))
+  if (order.direction === 'DESC') pulls.reverse()
+  return pulls.map((pull) => ({ repo, pull }))
+}
+
+/** The latest check run per name and the latest status per context on a commit, as the rollup shows them. */
+function rollupContexts(repo: RepositoryState, sha: string): TypedValue[] {
+  const runs = new Map<string, CheckRunRecord>()
+  for (const run of repo.checkRuns) if (run.headSha === sha) runs.set(run.name, run)
+  const statuses = new Map<string, StatusRecord>()
+  for (const status of repo.statuses) if (status.sha === sha) statuses.set(status.context, status)
+  return [
+    ...[...runs.values()].map((value) => ({ __typename: 'CheckRun', value })),
+    ...[...statuses.values()].map((value) => ({ __typename: 'StatusContext', value }))
+  ]
+}
+
+function rollupState(contexts: TypedValue[]): string {
+  const outcomes = contexts.map((c) =>
+    c.__typename === 'CheckRun' ? ((c.value as CheckRunRecord).conclusion ?? 'pending') : (c.value as StatusRecord).state
+  )
+  if (outcomes.some((o) => ['failure', 'timed_out', 'cancelled', 'action_required', 'startup_failure'].includes(o))) return 'FAILURE'
+  if (outcomes.some((o) => o === 'error')) return 'ERROR'
+  if (outcomes.some((o) => o === 'pending')) return 'PENDING'
+  return 'SUCCESS'
+}
+
 export const githubResolvers: Resolvers<Ctx> = {
   Query: {
     repository: field<unknown>((_r, args, ctx) => findRepository(ctx, args.owner, args.name)),
@@ -215,6 +260,7 @@ export const githubResolvers: Resolvers<Ctx> = {
       if (pull === undefined) throw new GraphqlError(`Could not resolve to a PullRequest with the number of ${String(args.number)}.`, 'NOT_FOUND')
       return { repo, pull }
     }),
+    pullRequests: field<RepositoryState>((repo, args) => connection(listPullRequests(repo, args), args, 'pullRequests')),
     issue: field<RepositoryState>((repo, args) => {
       const issue = typeof args.number === 'number' ? repo.issues.get(args.number) : undefined
       if (issue === undefined || issue.pull !== undefined) {
@@ -230,8 +276,50 @@ export const githubResolvers: Resolvers<Ctx> = {
   },
   Commit: {
     oid: field<{ sha: string }>((c) => c.sha),
-    message: field<{ repo: RepositoryState; sha: string }>((c) => c.repo.getCommit(c.sha).message)
+    message: field<{ repo: RepositoryState; sha: string }>((c) => c.repo.getCommit(c.sha).message),
+    parents: field<CommitValue>((c, args) => connection(c.repo.getCommit(c.sha).parents.map((sha) => ({ repo: c.repo, sha })), args, 'parents')),
+    author: field<CommitValue>((c) => c.repo.getCommit(c.sha).author),
+    committer: field<CommitValue>((c) => c.repo.getCommit(c.sha).committer),
+    statusCheckRollup: field<CommitValue>((c) => (rollupContexts(c.repo, c.sha).length === 0 ? null : c))
   },
+  GitActor: {
+    name: field<CommitRecord['author']>((g) => g.name),
+    email: field<CommitRecord['author']>((g) => g.email),
+    date: field<CommitRecord['author']>((g) => g.date),
+    user: field<CommitRecord['author']>((g) => g.login)
+  },
+  StatusCheckRollup: {
+    state: field<CommitValue>((c) => rollupState(rollupContexts(c.repo, c.sha))),
+    contexts: field<CommitValue>((c, args) => connection(rollupContexts(c.repo, c.sha), args, 'contexts'))
+  },
+  CheckRun: {
+    name: field<CheckRunRecord>((r) => r.name),
+    status: field<CheckRunRecord>((r) => r.status.toUpperCase()),
+    conclusion: field<CheckRunRecord>((r) => r.conclusion?.toUpperCase() ?? null)
+  },
+  StatusContext: {
+    context: field<StatusRecord>((s) => s.context),
+    state: field<StatusRecord>((s) => s.state.toUpperCase())
+  },
+  PullRequestReview: {
+    databaseId: field<ReviewValue>((v) => v.review.id),
+    state: field<ReviewValue>((v) => v.review.state),
+    submittedAt: field<ReviewValue>((v) => v.review.submittedAt),
+    author: field<ReviewValue>((v, _a, ctx) => actor(ctx, v.review.user)),
+    commit: field<ReviewValue>((v) => (v.review.commitId ? { repo: v.repo, sha: v.review.commitId } : null))
+  },
+  PullRequestCommit: {
+    commit: field<CommitValue>((c) => c)
+  },
+  PullRequestChangedFile: {
+    path: field<{ filename: string }>((f) => f.filename)
+  },
+  PullRequestConnection: connectionFields,
+  PullRequestReviewConnection: connectionFields,
+  PullRequestCommitConnection: connectionFields,
+  PullRequestChangedFileConnection: connectionFields,
+  CommitConnection: connectionFields,
+  StatusCheckRollupContextConnection: connectionFields,
   PullRequest: {
     id: field<PullValue>((v) => v.pull.nodeId),
     databaseId: field<PullValue>((v) => v.pull.id),
@@ -259,6 +347,13 @@ export const githubResolvers: Resolvers<Ctx> = {
       v.pull.mergeableState === 'dirty' ? 'CONFLICTING' : v.pull.mergeableState === 'unknown' ? 'UNKNOWN' : 'MERGEABLE'
     ),
     autoMergeRequest: field<PullValue>((v) => (v.pull.autoMerge === null ? null : v)),
+    mergedBy: field<PullValue>((v, _a, ctx) => actor(ctx, v.pull.mergedBy)),
+    mergeCommit: field<PullValue>((v) => (v.pull.mergeCommitSha === null ? null : { repo: v.repo, sha: v.pull.mergeCommitSha })),
+    reviews: field<PullValue>((v, args) =>
+      connection(v.repo.reviews.filter((r) => r.pullNumber === v.pull.number).map((review) => ({ repo: v.repo, review })), args, 'reviews')
+    ),
+    commits: field<PullValue>((v, args) => connection(v.pull.commits.map((sha) => ({ repo: v.repo, sha })), args, 'commits')),
+    files: field<PullValue>((v, args) => connection(v.pull.files, args, 'files')),
     repository: field<PullValue>((v) => v.repo),
     labels: field<PullValue>((v, args) => connection(labelsOf(v.repo, v.pull.issue.labels), args, 'labels')),
     closingIssuesReferences: field<PullValue>((v, args, ctx) => {
