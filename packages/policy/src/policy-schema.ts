@@ -15,6 +15,7 @@ export const SECTION_KEYS = {
   approvals: ['standard', 'normal', 'emergency', 'invalidate-on-push', 'ignore-base-updates', 'allow-self-approval', 'count-bots', 'auto-merge'],
   deploy: ['branches', 'required-checks', 'allow-direct-push', 'freezes'],
   'deploy.freezes[]': ['name', 'from', 'to', 'days', 'timezone', 'allow'],
+  'deploy.required-checks[]': ['name', 'app'],
   'change-request': ['required', 'sections', 'labels', 'documented-in'],
   emergency: ['review-within-hours', 'reviewers', 'labels', 'escalate-to'],
   migrations: ['path', 'rules']

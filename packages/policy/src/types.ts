@@ -61,6 +61,8 @@ export interface Freeze {
 export interface DeploySettings {
   branches: string[]
   requiredChecks: string[]
+  /** Check name -> the slug of the GitHub App whose check run alone satisfies it (`{name, app}` items). */
+  checkApps: Record<string, string>
   allowDirectPush: boolean
   freezes: Freeze[]
 }
