@@ -76,7 +76,7 @@ export const commitRoutes: Route[] = [
       // GitHub: on the default branch, the merged pull request that brought the commit in;
       // elsewhere, the open pull requests containing it.
       const pulls = [...ctx.repo.pulls.values()]
-        .filter((p) => p.commits.includes(sha) || p.head.sha === sha || p.mergeCommitSha === sha)
+        .filter((p) => p.commits.includes(sha) || p.head.sha === sha || p.mergeCommitSha === sha || (p.landedCommits ?? []).includes(sha))
         .filter((p) => (onDefault ? p.merged : p.issue.state === 'open'))
         .sort((a, b) => b.number - a.number)
       const page = ctx.page(pulls)
