@@ -23,6 +23,10 @@ export interface PullRequestInfo {
   nodeId: string
   /** The auto-merge already enabled on the pull request, or null. */
   autoMerge: { mergeMethod: string; enabledBy: string | null } | null
+  /** ISO 8601 when merged, else null. */
+  mergedAt: string | null
+  /** What the merge wrote on the base (merge, squash, queue or last rebased commit); null until merged. */
+  mergeCommitSha: string | null
 }
 
 export async function getPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestInfo> {
@@ -46,7 +50,9 @@ export async function getPullRequest(client: GitHubClient, repo: RepoRef, number
       changedFiles: data.changed_files,
       commits: data.commits,
       nodeId: data.node_id,
-      autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null
+      autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null,
+      mergedAt: data.merged_at,
+      mergeCommitSha: data.merged_at ? data.merge_commit_sha : null
     }
   } catch (error) {
     if ((error as { status?: number }).status === 404) {

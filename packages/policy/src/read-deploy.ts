@@ -11,6 +11,7 @@ export function readDeploy(reader: PolicyReader, node: YamlNode | undefined, def
   const keys = reader.section(node, 'deploy', 'deploy')
   if (!keys) return deploy
   deploy.branches = reader.optional(keys, 'branches', 'deploy', (n, at) => reader.globList(n, at)) ?? deploy.branches
+  deploy.environments = reader.optional(keys, 'environments', 'deploy', (n, at) => reader.stringList(n, at)) ?? deploy.environments
   const checks = reader.optional(keys, 'required-checks', 'deploy', (n, at) => readRequiredChecks(reader, n, at))
   if (checks) {
     deploy.requiredChecks = checks.names

@@ -18,3 +18,10 @@ test('an unknown key, a missing app or a malformed slug is an error at its line'
     ])
   )
 })
+
+test('deploy.environments names the environments the gate guards (default: production)', () => {
+  const parsed = parsePolicy('version: 1\ndeploy:\n  environments: [production, staging]\n', { path: '.github/change-policy.yml' })
+  expect(parsed.ok && parsed.policy.deploy.environments).toEqual(['production', 'staging'])
+  const defaulted = parsePolicy('version: 1\n', { path: '.github/change-policy.yml' })
+  expect(defaulted.ok && defaulted.policy.deploy.environments).toEqual(['production'])
+})
