@@ -89,7 +89,9 @@ await runAction('validate-migration', async () => {
     reasons: reasonsOf(report, failOn),
     policy: loaded.source
   })
-  await core.summary.addRaw(renderMigrationSummary({ report, path, failOn, baseRef, policy: loaded.source, warnings: loaded.warnings }), true).write()
+  // Each file's heading links to the file as the change has it.
+  const fileUrl = (file: string) => `${run.serverUrl}/${run.repository}/blob/${judgedCommit(run)}/${file.split('/').map(encodeURIComponent).join('/')}`
+  await core.summary.addRaw(renderMigrationSummary({ report, path, failOn, baseRef, policy: loaded.source, warnings: loaded.warnings, fileUrl }), true).write()
 
   const failing = report.findings.filter((finding) => findingFails(finding, failOn))
   if (report.valid) core.info(`Migrations valid: ${report.applied} applied, ${report.newMigrations.length} new.`)

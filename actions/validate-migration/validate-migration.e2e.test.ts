@@ -316,7 +316,8 @@ describe.each(ENGINES)('on %s', (_engine, engineInputs) => {
     expect(failure).toMatchObject({ level: 'error', file, line: 4, message: expect.stringContaining('Postgres error 42P01: relation "public.coments" does not exist') })
     expect(json<Array<{ rule: string; sqlstate?: string }>>(run.outputs['findings'])).toContainEqual(expect.objectContaining({ rule: 'apply-failed', sqlstate: '42P01' }))
     expect(run.summary).toContain(`The history stopped at \`${file}:4:`)
-    expect(run.summary).toContain(`#### \`${file}\` (new, not applied)`)
+    // The heading links to the file at the pull request's head commit.
+    expect(run.summary).toMatch(new RegExp(`#### \\[\`${file}\`\\]\\(https://github\\.com/[^/]+/[^/]+/blob/${co.headSha}/${file}\\) \\(new, not applied\\)`))
   })
 })
 

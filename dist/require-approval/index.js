@@ -42789,15 +42789,21 @@ function markdown_escapeMarkdown(text) {
         .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
         .replace(/([\\`*_[\]|#~])/g, '\\$1');
 }
-/** A code span that survives any content, backticks included. */
+/** A code span that survives any content, backticks included (a table escapes its pipes: see table()). */
 function markdown_code(text) {
     const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${pad}${fence}`;
+    return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
 }
+/**
+ * A GFM table. A pipe in a cell ends the cell even inside a code span, so every pipe not
+ * already escaped is escaped here; outside a table the same `\|` would show its backslash
+ * inside a code span, which is why code() leaves pipes alone.
+ */
 function markdown_table(header, rows) {
-    const line = (cells) => `| ${cells.map((c) => c.replace(/\n/g, ' ')).join(' | ')} |`;
+    const cell = (c) => c.replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 /** A collapsible block, for lists that can run to thousands of lines. */
@@ -43822,18 +43828,36 @@ function plural(count, word) {
 function where(finding) {
     return code(`${finding.file}:${finding.line}:${finding.column}`);
 }
-function findingRows(findings, failOn) {
-    return findings.slice(0, ROWS_SHOWN).map((finding) => [
-        findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`,
-        where(finding),
-        code(finding.rule),
-        `${escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`,
-        escapeMarkdown(finding.fix)
-    ]);
+/** A finding's verdict as a short word with an icon: whether it fails the change, and its severity. */
+function verdict(finding, failOn) {
+    return findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`;
 }
-function findingsTable(findings, failOn) {
+/** The finding and its fix in one cell: at about 1,000 px five columns squeeze the text to a word a line. */
+function findingCell(finding) {
+    const destructive = finding.destructive ? ' **(destructive)**' : '';
+    return `${escapeMarkdown(finding.message)}${destructive}<br>**Fix:** ${escapeMarkdown(finding.fix)}`;
+}
+function fileHeading(path, fileUrl) {
+    return fileUrl === undefined ? `#### ${code(path)}` : `#### [${code(path)}](${fileUrl(path)})`;
+}
+/**
+ * Findings grouped by file: the path once, as a heading that links to the file, then a row a
+ * finding with its line, its rule and verdict, and the finding with its fix. A full path with
+ * line and column in every row filled half the summary's width.
+ */
+function findingsByFile(findings, failOn, fileUrl) {
+    const shown = findings.slice(0, ROWS_SHOWN);
+    const files = new Map();
+    for (const finding of shown)
+        files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
+    const sections = [...files].map(([path, inFile]) => {
+        const rows = inFile.map((f) => [`${f.line}:${f.column}`, `${verdict(f, failOn)}<br>${code(f.rule)}`, findingCell(f)]);
+        return `${fileHeading(path, fileUrl)}
+
+${table(['line', 'rule', 'finding and fix'], rows)}`;
+    });
     const more = findings.length > ROWS_SHOWN ? `\n\n…and ${findings.length - ROWS_SHOWN} more.` : '';
-    return `${table(['', 'where', 'rule', 'finding', 'how to fix'], findingRows(findings, failOn))}${more}`;
+    return `${sections.join('\n\n')}${more}`;
 }
 /** One line of why per rule that fired, so the table stays readable. */
 function whyList(findings) {
@@ -43915,7 +43939,7 @@ function renderMigrationSummary(input) {
     if (changeFindings.length === 0)
         out.push('None.');
     else {
-        out.push(findingsTable(changeFindings, failOn));
+        out.push(findingsByFile(changeFindings, failOn, input.fileUrl));
         out.push('');
         out.push(details('Why these rules exist', whyList(changeFindings)));
     }
@@ -43923,7 +43947,7 @@ function renderMigrationSummary(input) {
     if (baseFindings.length) {
         out.push(`### Findings on migrations already on the base branch (${baseFindings.length}, reported, never failing)`);
         out.push('');
-        out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsTable(baseFindings, failOn)));
+        out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsByFile(baseFindings, failOn, input.fileUrl)));
         out.push('');
     }
     if (report.silenced.length) {
@@ -43941,7 +43965,7 @@ function renderMigrationSummary(input) {
         out.push('');
         for (const file of changed.slice(0, ROWS_SHOWN)) {
             const state = `${file.status}${file.applied ? ', applied' : ', not applied'}`;
-            out.push(`#### ${code(file.path)} (${state})`);
+            out.push(`${fileHeading(file.path, input.fileUrl)} (${state})`);
             out.push('');
             if (file.schemaChanges.length === 0)
                 out.push('No schema objects created, altered or dropped.');
@@ -44246,7 +44270,7 @@ function approval_summary_policyLine(policy) {
         return `built-in defaults (no ${markdown_code(policy.path)} on ${markdown_code(policy.ref)})`;
     return `${markdown_code(policy.path)} at ${markdown_code(policy.ref)}${policy.sha ? ` (blob ${markdown_code(policy.sha.slice(0, 7))})` : ''}`;
 }
-function verdict(input) {
+function approval_summary_verdict(input) {
     const { evaluation } = input;
     if (evaluation.satisfied && (input.changeRequest?.evaluation.satisfied ?? true))
         return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
@@ -44261,7 +44285,7 @@ function renderApprovalSummary(input) {
     const { evaluation } = input;
     const changeRequest = input.changeRequest;
     const out = [];
-    out.push(`## Pull request #${input.pullRequest}: ${verdict(input)}`, '');
+    out.push(`## Pull request #${input.pullRequest}: ${approval_summary_verdict(input)}`, '');
     const callouts = [...evaluation.notices, ...(changeRequest?.evaluation.notices.filter((notice) => notice === policy_src/* EMERGENCY_CHANGE_REQUEST_NOTICE */.gA) ?? [])];
     for (const notice of callouts)
         out.push(`> [!IMPORTANT]\n> ${markdown_escapeMarkdown(notice)}`, '');

@@ -37520,7 +37520,9 @@ await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs
         reasons: reasonsOf(report, failOn),
         policy: loaded.source
     });
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .renderMigrationSummary */ .ZU)({ report, path, failOn, baseRef, policy: loaded.source, warnings: loaded.warnings }), true).write();
+    // Each file's heading links to the file as the change has it.
+    const fileUrl = (file) => `${run.serverUrl}/${run.repository}/blob/${(0,_event_refs__WEBPACK_IMPORTED_MODULE_4__/* .judgedCommit */ .x)(run)}/${file.split('/').map(encodeURIComponent).join('/')}`;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .renderMigrationSummary */ .ZU)({ report, path, failOn, baseRef, policy: loaded.source, warnings: loaded.warnings, fileUrl }), true).write();
     const failing = report.findings.filter((finding) => (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_3__/* .findingFails */ .$K)(finding, failOn));
     if (report.valid)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Migrations valid: ${report.applied} applied, ${report.newMigrations.length} new.`);
@@ -51154,15 +51156,21 @@ function markdown_escapeMarkdown(text) {
         .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
         .replace(/([\\`*_[\]|#~])/g, '\\$1');
 }
-/** A code span that survives any content, backticks included. */
+/** A code span that survives any content, backticks included (a table escapes its pipes: see table()). */
 function markdown_code(text) {
     const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${pad}${fence}`;
+    return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
 }
+/**
+ * A GFM table. A pipe in a cell ends the cell even inside a code span, so every pipe not
+ * already escaped is escaped here; outside a table the same `\|` would show its backslash
+ * inside a code span, which is why code() leaves pipes alone.
+ */
 function markdown_table(header, rows) {
-    const line = (cells) => `| ${cells.map((c) => c.replace(/\n/g, ' ')).join(' | ')} |`;
+    const cell = (c) => c.replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 /** A collapsible block, for lists that can run to thousands of lines. */
@@ -51443,18 +51451,36 @@ function plural(count, word) {
 function where(finding) {
     return markdown_code(`${finding.file}:${finding.line}:${finding.column}`);
 }
-function findingRows(findings, failOn) {
-    return findings.slice(0, ROWS_SHOWN).map((finding) => [
-        findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`,
-        where(finding),
-        markdown_code(finding.rule),
-        `${markdown_escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`,
-        markdown_escapeMarkdown(finding.fix)
-    ]);
+/** A finding's verdict as a short word with an icon: whether it fails the change, and its severity. */
+function verdict(finding, failOn) {
+    return findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`;
 }
-function findingsTable(findings, failOn) {
+/** The finding and its fix in one cell: at about 1,000 px five columns squeeze the text to a word a line. */
+function findingCell(finding) {
+    const destructive = finding.destructive ? ' **(destructive)**' : '';
+    return `${markdown_escapeMarkdown(finding.message)}${destructive}<br>**Fix:** ${markdown_escapeMarkdown(finding.fix)}`;
+}
+function fileHeading(path, fileUrl) {
+    return fileUrl === undefined ? `#### ${markdown_code(path)}` : `#### [${markdown_code(path)}](${fileUrl(path)})`;
+}
+/**
+ * Findings grouped by file: the path once, as a heading that links to the file, then a row a
+ * finding with its line, its rule and verdict, and the finding with its fix. A full path with
+ * line and column in every row filled half the summary's width.
+ */
+function findingsByFile(findings, failOn, fileUrl) {
+    const shown = findings.slice(0, ROWS_SHOWN);
+    const files = new Map();
+    for (const finding of shown)
+        files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
+    const sections = [...files].map(([path, inFile]) => {
+        const rows = inFile.map((f) => [`${f.line}:${f.column}`, `${verdict(f, failOn)}<br>${markdown_code(f.rule)}`, findingCell(f)]);
+        return `${fileHeading(path, fileUrl)}
+
+${markdown_table(['line', 'rule', 'finding and fix'], rows)}`;
+    });
     const more = findings.length > ROWS_SHOWN ? `\n\n…and ${findings.length - ROWS_SHOWN} more.` : '';
-    return `${markdown_table(['', 'where', 'rule', 'finding', 'how to fix'], findingRows(findings, failOn))}${more}`;
+    return `${sections.join('\n\n')}${more}`;
 }
 /** One line of why per rule that fired, so the table stays readable. */
 function whyList(findings) {
@@ -51536,7 +51562,7 @@ function renderMigrationSummary(input) {
     if (changeFindings.length === 0)
         out.push('None.');
     else {
-        out.push(findingsTable(changeFindings, failOn));
+        out.push(findingsByFile(changeFindings, failOn, input.fileUrl));
         out.push('');
         out.push(details('Why these rules exist', whyList(changeFindings)));
     }
@@ -51544,7 +51570,7 @@ function renderMigrationSummary(input) {
     if (baseFindings.length) {
         out.push(`### Findings on migrations already on the base branch (${baseFindings.length}, reported, never failing)`);
         out.push('');
-        out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsTable(baseFindings, failOn)));
+        out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsByFile(baseFindings, failOn, input.fileUrl)));
         out.push('');
     }
     if (report.silenced.length) {
@@ -51562,7 +51588,7 @@ function renderMigrationSummary(input) {
         out.push('');
         for (const file of changed.slice(0, ROWS_SHOWN)) {
             const state = `${file.status}${file.applied ? ', applied' : ', not applied'}`;
-            out.push(`#### ${markdown_code(file.path)} (${state})`);
+            out.push(`${fileHeading(file.path, input.fileUrl)} (${state})`);
             out.push('');
             if (file.schemaChanges.length === 0)
                 out.push('No schema objects created, altered or dropped.');
@@ -51867,7 +51893,7 @@ function approval_summary_policyLine(policy) {
         return `built-in defaults (no ${code(policy.path)} on ${code(policy.ref)})`;
     return `${code(policy.path)} at ${code(policy.ref)}${policy.sha ? ` (blob ${code(policy.sha.slice(0, 7))})` : ''}`;
 }
-function verdict(input) {
+function approval_summary_verdict(input) {
     const { evaluation } = input;
     if (evaluation.satisfied && (input.changeRequest?.evaluation.satisfied ?? true))
         return evaluation.reviewOwedAfterDeployment ? 'approved as an emergency — review owed after deployment' : 'approved';
@@ -51882,7 +51908,7 @@ function renderApprovalSummary(input) {
     const { evaluation } = input;
     const changeRequest = input.changeRequest;
     const out = [];
-    out.push(`## Pull request #${input.pullRequest}: ${verdict(input)}`, '');
+    out.push(`## Pull request #${input.pullRequest}: ${approval_summary_verdict(input)}`, '');
     const callouts = [...evaluation.notices, ...(changeRequest?.evaluation.notices.filter((notice) => notice === EMERGENCY_CHANGE_REQUEST_NOTICE) ?? [])];
     for (const notice of callouts)
         out.push(`> [!IMPORTANT]\n> ${escapeMarkdown(notice)}`, '');

@@ -1,4 +1,4 @@
-import { COMMON_OPTIONS, parseCommandLine, UsageError } from './command-line'
+import { COMMON_OPTIONS, outputFormat, parseCommandLine, UsageError, type OutputFormat } from './command-line'
 
 export { UsageError }
 
@@ -26,7 +26,8 @@ Options:
   --actor LOGIN         who added the labels (default: the author)
   --author LOGIN        the pull request's author (default: git config user.name)
   --head-branch NAME    the head branch name (default: --head)
-  --format FORMAT       markdown (default) or json
+  --format FORMAT       text (default: for a terminal, coloured on a TTY unless NO_COLOR),
+                        markdown (the job summary as the action writes it) or json
   -h, --help            this text
 
 Locally there is no GitHub to ask, so the author and the actor are taken to have write
@@ -41,7 +42,9 @@ export interface ClassifyArguments {
   actor?: string
   author?: string
   headBranch?: string
-  format: 'markdown' | 'json'
+  format: OutputFormat
+  /** Colour in text output: set by the command from its terminal (wantsColor). */
+  color?: boolean
 }
 
 export function parseClassifyArguments(argv: string[]): ClassifyArguments | 'help' {
@@ -56,14 +59,13 @@ export function parseClassifyArguments(argv: string[]): ClassifyArguments | 'hel
   const v = parsed.values
   if (v.help) return 'help'
   if (!v.base || !v.head) throw new UsageError('--base and --head are required.')
-  if (v.format !== 'markdown' && v.format !== 'json') throw new UsageError(`--format must be markdown or json, not ${v.format}.`)
   return {
     repo: v.repo!,
     base: v.base,
     head: v.head,
     policy: v.policy!,
     labels: v.label ?? [],
-    format: v.format,
+    format: outputFormat(v.format),
     ...(v.actor ? { actor: v.actor } : {}),
     ...(v.author ? { author: v.author } : {}),
     ...(v['head-branch'] ? { headBranch: v['head-branch'] } : {})

@@ -74,5 +74,5 @@ test('an unknown ref exits 2 and names it', async () => {
 
 test('bad arguments are usage errors', () => {
   expect(() => parseClassifyArguments(['--base', 'main'])).toThrow(/--head/)
-  expect(() => parseClassifyArguments(['--base', 'a', '--head', 'b', '--format', 'xml'])).toThrow(/markdown or json/)
+  expect(() => parseClassifyArguments(['--base', 'a', '--head', 'b', '--format', 'xml'])).toThrow('--format must be text, markdown, json, not xml.')
 })

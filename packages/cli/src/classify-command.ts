@@ -3,6 +3,7 @@ import { formatProblem, renderClassificationSummary } from '@change-policy/runti
 import { RULE_NAMES } from '@change-policy/migrations/rule-names'
 import type { ClassifyArguments } from './arguments'
 import { git, listChangedFiles, readFileAtRef, resolveRef } from './git'
+import { printedSummary } from './terminal-text'
 
 export interface CommandResult {
   exitCode: number
@@ -66,6 +67,6 @@ export async function runClassifyCommand(args: ClassifyArguments): Promise<Comma
   const stdout =
     args.format === 'json'
       ? `${JSON.stringify(classification, null, 2)}\n`
-      : `${renderClassificationSummary({ classification, policy: source, warnings })}\n`
+      : printedSummary(renderClassificationSummary({ classification, policy: source, warnings }), args.format, args.color === true)
   return { exitCode: 0, stdout, stderr: warnings.map((w) => `warning: ${formatProblem(w)}\n`).join('') }
 }

@@ -7,7 +7,7 @@ export const COMMON_OPTIONS = {
   repo: { type: 'string', default: '.' },
   base: { type: 'string' },
   policy: { type: 'string', default: '.github/change-policy.yml' },
-  format: { type: 'string', default: 'markdown' },
+  format: { type: 'string', default: 'text' },
   help: { type: 'boolean', short: 'h', default: false }
 } as const
 
@@ -18,4 +18,13 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
+}
+
+/** How a command prints its summary: text for a terminal, the job summary's Markdown, or JSON for scripts. */
+export const OUTPUT_FORMATS = ['text', 'markdown', 'json'] as const
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
+
+export function outputFormat(value: string | undefined): OutputFormat {
+  if (value !== undefined && (OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat
+  throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(', ')}, not ${value}.`)
 }

@@ -3,6 +3,9 @@ import { COMMANDS_USAGE, parseClassifyArguments, USAGE, UsageError } from './arg
 import { runClassifyCommand } from './classify-command'
 import { parseValidateMigrationsArguments, VALIDATE_MIGRATIONS_USAGE } from './validate-migrations-arguments'
 import { runValidateMigrationsCommand } from './validate-migrations-command'
+import { wantsColor } from './terminal-text'
+
+const color = wantsColor(process.stdout, process.env)
 
 async function validateMigrations(argv: string[]): Promise<number> {
   const args = parseValidateMigrationsArguments(argv)
@@ -10,7 +13,7 @@ async function validateMigrations(argv: string[]): Promise<number> {
     process.stdout.write(`${VALIDATE_MIGRATIONS_USAGE}\n`)
     return 0
   }
-  const result = await runValidateMigrationsCommand(args)
+  const result = await runValidateMigrationsCommand({ ...args, color })
   process.stdout.write(result.stdout)
   process.stderr.write(result.stderr)
   return result.exitCode
@@ -32,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
-  const result = await runClassifyCommand(args)
+  const result = await runClassifyCommand({ ...args, color })
   process.stdout.write(result.stdout)
   process.stderr.write(result.stderr)
   return result.exitCode

@@ -1,4 +1,4 @@
-import { COMMON_OPTIONS, parseCommandLine, UsageError } from './command-line'
+import { COMMON_OPTIONS, outputFormat, parseCommandLine, UsageError, type OutputFormat } from './command-line'
 
 export const VALIDATE_MIGRATIONS_USAGE = `Usage: change-policy validate-migrations --base REF [options]
 
@@ -16,7 +16,8 @@ Options:
                         (default: an embedded PostgreSQL, nothing to install)
   --supabase MODE       auto (default), true or false: create what a Supabase database has
   --fail-on LEVEL       error (default) or warning
-  --format FORMAT       markdown (default) or json
+  --format FORMAT       text (default: for a terminal, coloured on a TTY unless NO_COLOR),
+                        markdown (the job summary as the action writes it) or json
   -h, --help            this text
 
 Exit status: 0 valid, 1 invalid (or the check could not run), 2 bad usage or policy.`
@@ -29,7 +30,9 @@ export interface ValidateMigrationsArguments {
   databaseUrl?: string
   supabase: 'auto' | 'true' | 'false'
   failOn: 'error' | 'warning'
-  format: 'markdown' | 'json'
+  format: OutputFormat
+  /** Colour in text output: set by the command from its terminal (wantsColor). */
+  color?: boolean
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, choices: readonly T[]): T {
@@ -54,7 +57,7 @@ export function parseValidateMigrationsArguments(argv: string[]): ValidateMigrat
     policy: v.policy!,
     supabase: oneOf('supabase', v.supabase, ['auto', 'true', 'false'] as const),
     failOn: oneOf('fail-on', v['fail-on'], ['error', 'warning'] as const),
-    format: oneOf('format', v.format, ['markdown', 'json'] as const),
+    format: outputFormat(v.format),
     ...(v.path ? { path: v.path.replace(/\/+$/, '') } : {}),
     ...(v['database-url'] ? { databaseUrl: v['database-url'] } : {})
   }

@@ -35,9 +35,13 @@ test('a clean new migration, uncommitted in the working tree, is valid and the s
   const result = await run()
   expect(result.stderr).toBe('')
   expect(result.exitCode).toBe(0)
-  expect(result.stdout).toContain('## Migrations: valid')
+  // Text for a terminal by default: the summary's content without its Markdown.
+  expect(result.stdout).toContain('Migrations: valid\n=================')
   expect(result.stdout).toContain('Applied 2 of 2 migration files')
-  expect(result.stdout).toContain('alters table `public.profiles`: add column bio')
+  expect(result.stdout).toContain('alters table public.profiles: add column bio')
+  expect(result.stdout).toContain(`${MIGRATIONS}/20240201000000_bio.sql (new, applied)`)
+  expect(result.stdout).not.toMatch(/[`#*]|\\_/)
+  expect(result.stdout).not.toContain('\u001b[')
 })
 
 test('an invalid migration exits 1 and lists its findings as file:line:column on stderr, with the base policy\'s severities', async () => {
@@ -46,8 +50,16 @@ test('an invalid migration exits 1 and lists its findings as file:line:column on
   write(`${MIGRATIONS}/20240201000000_index.sql`, 'create index if not exists profiles_id_idx on public.profiles (id);\n')
   const result = await run()
   expect(result.exitCode).toBe(1)
-  expect(result.stdout).toContain('## Migrations: invalid (1 problem)')
+  expect(result.stdout).toContain('Migrations: invalid (1 problem)')
   expect(result.stderr).toContain(`${MIGRATIONS}/20240201000000_index.sql:1:47: error [require-concurrent-index-creation] Index profiles_id_idx on public.profiles is built without CONCURRENTLY`)
+})
+
+test('markdown output is the job summary exactly as the action writes it', async () => {
+  write(`${MIGRATIONS}/20240201000000_index.sql`, 'create index if not exists profiles_id_idx on public.profiles (id);\n')
+  const result = await run(['--format', 'markdown'])
+  expect(result.stdout).toContain('## Migrations: invalid (1 problem)')
+  expect(result.stdout).toContain(`#### \`${MIGRATIONS}/20240201000000_index.sql\``)
+  expect(result.stdout).toContain('| line | rule | finding and fix |')
 })
 
 test('json output is the whole report', async () => {
@@ -83,7 +95,7 @@ test('the bundled command exits 0 when valid, 1 when invalid, 2 on bad usage', (
   write(`${MIGRATIONS}/20240201000000_bio.sql`, 'drop table public.profiles;\n')
   const invalid = cli('validate-migrations', '--base', 'main')
   expect(invalid.status).toBe(1)
-  expect(invalid.stdout).toContain('**This change can lose data.**')
+  expect(invalid.stdout).toContain('This change can lose data.')
   expect(cli('validate-migrations').status).toBe(2)
   expect(cli('classify', '--base', 'main', '--head', 'feature').status).toBe(0)
 })

@@ -3,6 +3,7 @@ import { checkRuleSeverities, GitError as MigrationGitError, MigrationEngineErro
 import { findingFails, formatProblem, renderMigrationSummary } from '@change-policy/runtime'
 import type { CommandResult } from './classify-command'
 import { git, readFileAtRef, resolveRef } from './git'
+import { printedSummary } from './terminal-text'
 import type { ValidateMigrationsArguments } from './validate-migrations-arguments'
 
 type LoadedPolicy = { ok: true; policy: Policy; source: PolicySource; warnings: Problem[] } | { ok: false; problems: Problem[] }
@@ -71,6 +72,6 @@ export async function runValidateMigrationsCommand(args: ValidateMigrationsArgum
   const stdout =
     args.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
-      : `${renderMigrationSummary({ report, path, failOn: args.failOn, baseRef: args.base, policy: loaded.source, warnings: loaded.warnings })}\n`
+      : printedSummary(renderMigrationSummary({ report, path, failOn: args.failOn, baseRef: args.base, policy: loaded.source, warnings: loaded.warnings }), args.format, args.color === true)
   return { exitCode: report.valid ? 0 : 1, stdout, stderr: `${warnings}${findingLines(report, args.failOn)}` }
 }

@@ -8,16 +8,22 @@ export function escapeMarkdown(text: string): string {
     .replace(/([\\`*_[\]|#~])/g, '\\$1')
 }
 
-/** A code span that survives any content, backticks included. */
+/** A code span that survives any content, backticks included (a table escapes its pipes: see table()). */
 export function code(text: string): string {
   const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length))
   const fence = '`'.repeat(longest + 1)
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
-  return `${fence}${pad}${text.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${pad}${fence}`
+  return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`
 }
 
+/**
+ * A GFM table. A pipe in a cell ends the cell even inside a code span, so every pipe not
+ * already escaped is escaped here; outside a table the same `\|` would show its backslash
+ * inside a code span, which is why code() leaves pipes alone.
+ */
 export function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\n/g, ' ')).join(' | ')} |`
+  const cell = (c: string) => c.replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|')
+  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
 }
 

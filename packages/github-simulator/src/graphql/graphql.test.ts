@@ -111,20 +111,39 @@ test('a connection without first or last is an error, as on GitHub', async () =>
   expect(answer.body.errors?.[0]).toMatchObject({ type: 'MISSING_PAGINATION_BOUNDARIES' })
 })
 
-test('a query outside the simulated schema is a GraphQL error without data', async () => {
-  const answer = await graphql('{ viewer { login } }')
+test('a misspelt field fails validation against GitHub\'s schema: errors only, in GitHub\'s words', async () => {
+  const answer = await graphql(`{ repository(owner: "acme", name: "app") { pullRequest(number: ${pr.number}) { titel } } }`)
   expect(answer.status).toBe(200)
   expect(answer.body).toEqual({
     errors: [
       {
-        path: ['query', 'viewer'],
-        extensions: { code: 'undefinedField', typeName: 'Query', fieldName: 'viewer' },
-        locations: [{ line: 1, column: 3 }],
-        message: "Field 'viewer' doesn't exist on type 'Query'"
+        path: ['query', 'repository', 'pullRequest', 'titel'],
+        extensions: { code: 'undefinedField', typeName: 'PullRequest', fieldName: 'titel' },
+        locations: [{ line: 1, column: 69 }],
+        message: "Field 'titel' doesn't exist on type 'PullRequest'"
       }
     ]
   })
-  expect(sim.graphqlCalls[0]?.fields).toEqual(['viewer'])
+  expect(sim.graphqlCalls[0]?.fields).toEqual(['repository'])
+})
+
+test('an argument of the wrong type fails validation, as GitHub\'s schema types it', async () => {
+  const answer = await graphql(`{ repository(owner: "acme", name: "app") { pullRequest(number: "${pr.number}") { title } } }`)
+  expect(answer.body.data).toBeUndefined()
+  expect(answer.body.errors?.[0]?.message).toMatch(/Int cannot represent non-integer value/)
+})
+
+test('a variable of the wrong type fails before execution', async () => {
+  const answer = await graphql('query($n: Int!) { repository(owner: "acme", name: "app") { pullRequest(number: $n) { title } } }', { n: 'one' })
+  expect(answer.body.data).toBeUndefined()
+  expect(answer.body.errors?.[0]?.message).toMatch(/\$n/)
+})
+
+test('a field GitHub has but the simulator does not answer is a simulator gap (500, recorded), never a silent null', async () => {
+  const answer = await graphql('{ viewer { login } }')
+  expect(answer.status).toBe(500)
+  expect(sim.errors.map((e) => e.message).join('\n')).toContain('The simulator does not answer Query.viewer')
+  sim.errors.length = 0
 })
 
 test('an unknown repository resolves to null with a NOT_FOUND error', async () => {
@@ -135,5 +154,6 @@ test('an unknown repository resolves to null with a NOT_FOUND error', async () =
 
 test('a syntax error is reported with its position', async () => {
   const answer = await graphql('{ repository(owner: "acme" { id } }')
-  expect(answer.body.errors?.[0]?.message).toMatch(/^Parse error on "\{"/)
+  expect(answer.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Syntax Error/), locations: [{ line: 1, column: 28 }] })
+  expect(answer.body.data).toBeUndefined()
 })

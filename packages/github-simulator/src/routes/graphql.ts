@@ -1,9 +1,10 @@
-// POST /graphql: the GraphQL subset in ../graphql. GitHub answers 200 even when the query
-// fails, with the failure in `errors`; every call is recorded for tests to inspect.
+// POST /graphql: validated against GitHub's published schema and answered by the resolvers in
+// ../graphql. GitHub answers 200 even when the query fails, with the failure in `errors`;
+// every call is recorded for tests to inspect.
 import type { Route } from '../http/route'
 import { bodyObject, ok } from '../http/route'
 import { execute } from '../graphql/execute'
-import { githubSchema } from '../graphql/github-schema'
+import { githubResolvers } from '../graphql/resolvers'
 
 export const graphqlRoutes: Route[] = [
   {
@@ -20,7 +21,7 @@ export const graphqlRoutes: Route[] = [
       const operationName = typeof body.operationName === 'string' ? body.operationName : null
       const result =
         typeof query === 'string'
-          ? execute(githubSchema, { query, variables, operationName }, {
+          ? execute(githubResolvers, { query, variables, operationName }, {
               state: ctx.state,
               urls: ctx.urls,
               token: ctx.token,

@@ -18,6 +18,8 @@ export interface MigrationSummaryInput {
   baseRef?: string
   policy: PolicySource
   warnings?: Problem[]
+  /** A link to a file as the change has it (the head commit on GitHub); absent locally. */
+  fileUrl?: (path: string) => string
 }
 
 // The job summary is capped at 1 MiB: long lists are cut, with a count of what was left out.
@@ -42,19 +44,38 @@ function where(finding: MigrationFindingView): string {
   return code(`${finding.file}:${finding.line}:${finding.column}`)
 }
 
-function findingRows(findings: MigrationFindingView[], failOn: 'error' | 'warning'): string[][] {
-  return findings.slice(0, ROWS_SHOWN).map((finding) => [
-    findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`,
-    where(finding),
-    code(finding.rule),
-    `${escapeMarkdown(finding.message)}${finding.destructive ? ' **(destructive)**' : ''}`,
-    escapeMarkdown(finding.fix)
-  ])
+/** A finding's verdict as a short word with an icon: whether it fails the change, and its severity. */
+function verdict(finding: MigrationFindingView, failOn: 'error' | 'warning'): string {
+  return findingFails(finding, failOn) ? `❌ ${finding.severity}` : `⚠️ ${finding.severity}`
 }
 
-function findingsTable(findings: MigrationFindingView[], failOn: 'error' | 'warning'): string {
+/** The finding and its fix in one cell: at about 1,000 px five columns squeeze the text to a word a line. */
+function findingCell(finding: MigrationFindingView): string {
+  const destructive = finding.destructive ? ' **(destructive)**' : ''
+  return `${escapeMarkdown(finding.message)}${destructive}<br>**Fix:** ${escapeMarkdown(finding.fix)}`
+}
+
+function fileHeading(path: string, fileUrl: MigrationSummaryInput['fileUrl']): string {
+  return fileUrl === undefined ? `#### ${code(path)}` : `#### [${code(path)}](${fileUrl(path)})`
+}
+
+/**
+ * Findings grouped by file: the path once, as a heading that links to the file, then a row a
+ * finding with its line, its rule and verdict, and the finding with its fix. A full path with
+ * line and column in every row filled half the summary's width.
+ */
+function findingsByFile(findings: MigrationFindingView[], failOn: 'error' | 'warning', fileUrl: MigrationSummaryInput['fileUrl']): string {
+  const shown = findings.slice(0, ROWS_SHOWN)
+  const files = new Map<string, MigrationFindingView[]>()
+  for (const finding of shown) files.set(finding.file, [...(files.get(finding.file) ?? []), finding])
+  const sections = [...files].map(([path, inFile]) => {
+    const rows = inFile.map((f) => [`${f.line}:${f.column}`, `${verdict(f, failOn)}<br>${code(f.rule)}`, findingCell(f)])
+    return `${fileHeading(path, fileUrl)}
+
+${table(['line', 'rule', 'finding and fix'], rows)}`
+  })
   const more = findings.length > ROWS_SHOWN ? `\n\n…and ${findings.length - ROWS_SHOWN} more.` : ''
-  return `${table(['', 'where', 'rule', 'finding', 'how to fix'], findingRows(findings, failOn))}${more}`
+  return `${sections.join('\n\n')}${more}`
 }
 
 /** One line of why per rule that fired, so the table stays readable. */
@@ -135,7 +156,7 @@ export function renderMigrationSummary(input: MigrationSummaryInput): string {
   out.push('')
   if (changeFindings.length === 0) out.push('None.')
   else {
-    out.push(findingsTable(changeFindings, failOn))
+    out.push(findingsByFile(changeFindings, failOn, input.fileUrl))
     out.push('')
     out.push(details('Why these rules exist', whyList(changeFindings)))
   }
@@ -144,7 +165,7 @@ export function renderMigrationSummary(input: MigrationSummaryInput): string {
   if (baseFindings.length) {
     out.push(`### Findings on migrations already on the base branch (${baseFindings.length}, reported, never failing)`)
     out.push('')
-    out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsTable(baseFindings, failOn)))
+    out.push(details(`${plural(baseFindings.length, 'finding')} on unchanged migrations`, findingsByFile(baseFindings, failOn, input.fileUrl)))
     out.push('')
   }
 
@@ -163,7 +184,7 @@ export function renderMigrationSummary(input: MigrationSummaryInput): string {
     out.push('')
     for (const file of changed.slice(0, ROWS_SHOWN)) {
       const state = `${file.status}${file.applied ? ', applied' : ', not applied'}`
-      out.push(`#### ${code(file.path)} (${state})`)
+      out.push(`${fileHeading(file.path, input.fileUrl)} (${state})`)
       out.push('')
       if (file.schemaChanges.length === 0) out.push('No schema objects created, altered or dropped.')
       else {
