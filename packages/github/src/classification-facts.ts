@@ -1,10 +1,16 @@
 import type { ClassificationFacts, Policy } from '@change-policy/policy'
 import { emergencyCandidates, parseDependencyUpdates } from '@change-policy/policy'
 import type { GitHubClient, RepoRef } from './client'
-import { findLabelAdders } from './labels'
+import { findLabelAdders, type LabelAddition } from './labels'
 import { getPermission, type Permission } from './permissions'
-import { listPullRequestCommits, listPullRequestFiles, type PullRequestInfo } from './pulls'
+import { listPullRequestCommits, listPullRequestFiles, type PullRequestFile, type PullRequestInfo } from './pulls'
 import { TeamDirectory } from './teams'
+
+export interface KnownPullRequestFacts {
+  files?: PullRequestFile[]
+  /** Who last added each label the pull request carries. */
+  labelAdders?: Map<string, LabelAddition>
+}
 
 /**
  * Everything `classify` needs about a pull request, read with as few requests as the
@@ -16,14 +22,16 @@ export async function gatherClassificationFacts(
   repo: RepoRef,
   pr: PullRequestInfo,
   policy: Policy,
-  teams: TeamDirectory = new TeamDirectory(client)
+  teams: TeamDirectory = new TeamDirectory(client),
+  /** What the caller already read (gate-deploy, in its GraphQL batch): not asked for again. */
+  known: KnownPullRequestFacts = {}
 ): Promise<ClassificationFacts> {
   const candidates = emergencyCandidates({ labels: pr.labels, headBranch: pr.headRef }, policy)
   const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase())
 
   const [files, adders, commits] = await Promise.all([
-    listPullRequestFiles(client, repo, pr),
-    findLabelAdders(client, repo, pr.number, candidates.labels),
+    known.files ?? listPullRequestFiles(client, repo, pr),
+    known.labelAdders ? Promise.resolve(known.labelAdders) : findLabelAdders(client, repo, pr.number, candidates.labels),
     isDependencyBot ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
   ])
 

@@ -7,6 +7,8 @@ export const COMPARE_FILES_CAP = 300
 const PER_PAGE = 100
 
 export interface Comparison {
+  /** The base commit as GitHub resolved it, with its parents. */
+  base: { sha: string; parents: string[] }
   /** `ahead`, `behind`, `identical` or `diverged`: of head against base. */
   status: string
   aheadBy: number
@@ -39,7 +41,7 @@ export async function compareCommits(client: GitHubClient, repo: RepoRef, base: 
       })
     }
     const files = (data.files ?? []).map((f) => ({ path: f.filename, status: f.status, ...(f.previous_filename ? { previousPath: f.previous_filename } : {}) }))
-    return { status: data.status, aheadBy: data.ahead_by, behindBy: data.behind_by, commits, files, filesComplete: files.length < COMPARE_FILES_CAP }
+    return { base: { sha: data.base_commit.sha, parents: data.base_commit.parents.map((p) => p.sha) }, status: data.status, aheadBy: data.ahead_by, behindBy: data.behind_by, commits, files, filesComplete: files.length < COMPARE_FILES_CAP }
   } catch (error) {
     throw describeRequestError(error, what, 'contents: read')
   }

@@ -11,6 +11,7 @@ import type { IssueRecord, LabelRecord, MergeMethod, PullRequestRecord } from '.
 import type { SimulatorState } from '../state/simulator-state'
 import { tokenAllows, type TokenRecord } from '../state/tokens'
 import { GraphqlError, type Resolver, type Resolvers, type TypedValue } from './execute'
+import { historyResolvers, mergeResolvers } from './history-resolvers'
 
 export interface GraphqlContext {
   state: SimulatorState
@@ -171,7 +172,7 @@ const accountFields: FieldResolvers = {
 }
 
 
-export const githubResolvers: Resolvers<Ctx> = {
+const baseResolvers: Resolvers<Ctx> = {
   Query: {
     repository: field<unknown>((_r, args, ctx) => findRepository(ctx, args.owner, args.name)),
     node: field<unknown>((_r, args, ctx) => {
@@ -312,3 +313,6 @@ export const githubResolvers: Resolvers<Ctx> = {
   Bot: accountFields,
   Organization: accountFields
 }
+
+// gate-deploy's slice (history, associated pull requests, reviews, files, checks) lives in its own file.
+export const githubResolvers: Resolvers<Ctx> = mergeResolvers(baseResolvers, historyResolvers({ connection, actor, labelsOf, connectionFields }))

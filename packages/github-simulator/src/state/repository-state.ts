@@ -693,6 +693,21 @@ export class RepositoryState {
     })
   }
 
+  /**
+   * What GitHub associates with a commit (REST `commits/{sha}/pulls`, GraphQL
+   * `associatedPullRequests`): on the default branch, the merged pull requests that brought it
+   * (its merge, squash or queue commit, each rebased commit, its own commits); elsewhere, the
+   * open pull requests containing it. Newest first.
+   */
+  pullsAssociatedWith(sha: string): PullRequestRecord[] {
+    const defaultHead = this.branch(this.record.defaultBranch)
+    const onDefault = defaultHead !== undefined && this.ancestors(defaultHead).has(sha)
+    return [...this.pulls.values()]
+      .filter((p) => p.commits.includes(sha) || p.head.sha === sha || p.mergeCommitSha === sha || (p.landedCommits ?? []).includes(sha))
+      .filter((p) => (onDefault ? p.merged : p.issue.state === 'open'))
+      .sort((a, b) => b.number - a.number)
+  }
+
   /** Links an issue in the Development sidebar. */
   linkIssue(pullNumber: number, issueNumber: number): void {
     const pull = this.pull(pullNumber)

@@ -27,13 +27,13 @@ export interface DeployBranch {
  * The deploy branch holding `sha`: the run's branch when the policy lists it, else each
  * branch the policy names literally (a glob names no branch to ask about).
  */
-export async function findDeployBranch(client: GitHubClient, repo: RepoRef, sha: string, policy: Policy, runBranch: string | null): Promise<DeployBranch | null> {
+export async function findDeployBranch(client: GitHubClient, repo: RepoRef, sha: string, policy: Policy, runBranch: string | null, known?: Comparison): Promise<DeployBranch | null> {
   const isDeployBranch = compileGlobList(policy.deploy.branches)
   const literal = policy.deploy.branches.filter((b) => !/[*?[\]{}!]/.test(b))
   const candidates = [...new Set([...(runBranch && isDeployBranch(runBranch) ? [runBranch] : []), ...literal])]
   let first: DeployBranch | null = null
   for (const name of candidates) {
-    const comparison = await compareCommits(client, repo, sha, name)
+    const comparison = known && name === runBranch ? known : await compareCommits(client, repo, sha, name)
     const contains = comparison.status === 'identical' || comparison.status === 'ahead'
     const found = { name, contains, head: comparison.commits.at(-1)?.sha ?? sha, comparison }
     if (contains) return found

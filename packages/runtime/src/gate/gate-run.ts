@@ -5,7 +5,6 @@ import {
   decideGate,
   judgeFreezes,
   traceRange,
-  type AssociatedPullRequest,
   type ChangeType,
   type FreezeVerdict,
   type GateDecision,
@@ -13,7 +12,7 @@ import {
   type RangeProvenance,
   type RollbackFacts
 } from '@change-policy/policy'
-import { getCommit, listCommitPullRequests, type GitHubClient, type RepoRef } from '@change-policy/github'
+import { compareCommits, getCommit, listRangePullRequests, readMergedPullRequests, type GitHubClient, type RepoRef } from '@change-policy/github'
 import { ActionError } from '../action-error'
 import { loadPolicy, type LoadedPolicy } from '../policy-loading'
 import { findDeployBranch, findDeployRange, type DeployRange } from './deploy-range'
@@ -60,7 +59,10 @@ async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R
 }
 
 export async function runGate(client: GitHubClient, repo: RepoRef, input: GateRunInput): Promise<GateRun> {
-  const tip = await getCommit(client, repo, input.sha)
+  // The run's branch compared with the commit first: that one request says what the commit's
+  // parent is (where the policy is read) and, usually, that the commit is on the branch.
+  const onRunBranch = input.runBranch ? await compareCommits(client, repo, input.sha, input.runBranch).catch(() => undefined) : undefined
+  const tip = onRunBranch ? { sha: onRunBranch.base.sha, parents: onRunBranch.base.parents } : await getCommit(client, repo, input.sha)
   // The rules the change was merged under, at the deploy branch just before the commit.
   const policyRef = input.policyRef || tip.parents[0] || tip.sha
   const loaded = await loadPolicy(client, repo, input.policyPath, policyRef)
@@ -71,7 +73,7 @@ export async function runGate(client: GitHubClient, repo: RepoRef, input: GateRu
       fix: `Set the \`environment\` input to one of ${policy.deploy.environments.join(', ')}, or add \`${input.environment}\` to deploy.environments in ${input.policyPath}.`
     })
   }
-  const branch = await findDeployBranch(client, repo, tip.sha, policy, input.runBranch)
+  const branch = await findDeployBranch(client, repo, tip.sha, policy, input.runBranch, onRunBranch)
   if (!branch || (input.mode === 'deploy' && !branch.contains)) {
     throw new ActionError({
       message: `Commit ${tip.sha.slice(0, 7)} is not on a deploy branch (deploy.branches: ${policy.deploy.branches.join(', ')}).`,
@@ -84,13 +86,17 @@ export async function runGate(client: GitHubClient, repo: RepoRef, input: GateRu
       ? { base: null, from: 'redeploy', commits: [tip], note: `Rollback: ${tip.sha.slice(0, 7)} is judged on its own, as the release it returns to.` }
       : await findDeployRange(client, repo, { tip, environment: input.environment, since: input.since, branch: branch.name, policyPath: input.policyPath })
 
-  const associated = await inBatches(range.commits, (c) => listCommitPullRequests(client, repo, c.sha))
+  // One GraphQL request for the pull requests of up to 100 commits, then one per 10 pull requests.
+  const associated = await listRangePullRequests(client, repo, tip.sha, range.commits.map((c) => c.sha))
   const provenance = traceRange(
-    range.commits.map((c, i) => ({ sha: c.sha, parents: c.parents, pulls: associated[i] as AssociatedPullRequest[] })),
+    range.commits.map((c) => ({ sha: c.sha, parents: c.parents, pulls: associated.bySha.get(c.sha) ?? [] })),
     policy.deploy.branches,
     policy.deploy.allowDirectPush
   )
-  const judged = await inBatches(provenance.pullRequests, (n) => judgePullRequestAtMerge(client, repo, n, policy, input.serverUrl))
+  const batched = provenance.pullRequests.filter((n) => associated.nodeIds.has(n))
+  const read = await readMergedPullRequests(client, repo, batched.map((n) => associated.nodeIds.get(n) as string))
+  const known = new Map(read.map((data) => [data.info.number, data]))
+  const judged = await inBatches(provenance.pullRequests, (n) => judgePullRequestAtMerge(client, repo, n, policy, input.serverUrl, known.get(n)))
   const tipNumber = provenance.commits.at(-1)?.pullRequest ?? null
   const tipJudged = judged.find((j) => j.judgement.number === tipNumber) ?? null
 

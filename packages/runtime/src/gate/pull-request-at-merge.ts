@@ -20,6 +20,8 @@ import {
   listCheckRunsForRef,
   listPullRequestReviews,
   type GitHubClient,
+  type LabelAddition,
+  type MergedPullRequestData,
   type PullRequestInfo,
   type RepoRef
 } from '@change-policy/github'
@@ -34,15 +36,16 @@ export interface JudgedPullRequest {
   notes: string[]
 }
 
-export async function judgePullRequestAtMerge(client: GitHubClient, repo: RepoRef, number: number, policy: Policy, serverUrl: string): Promise<JudgedPullRequest> {
-  const [pr, reviews] = await Promise.all([getPullRequest(client, repo, number), listPullRequestReviews(client, repo, number)])
+/** `known`: what the GraphQL batch already read; anything it left null is read here by REST. */
+export async function judgePullRequestAtMerge(client: GitHubClient, repo: RepoRef, number: number, policy: Policy, serverUrl: string, known?: MergedPullRequestData): Promise<JudgedPullRequest> {
+  const [pr, reviews] = await Promise.all([known?.info ?? getPullRequest(client, repo, number), known?.reviews ?? listPullRequestReviews(client, repo, number)])
   if (!pr.mergedAt || !pr.mergeCommitSha) {
     throw new ActionError({ message: `Pull request #${number} is not merged, so it cannot vouch for a deployed commit.`, fix: 'Deploy only commits that reached the deploy branch through a merged pull request.' })
   }
   const mergedAt = pr.mergedAt
   // A label put on after the merge (an `emergency` label, say) must not change the rules the
   // merge was made under.
-  const adders = pr.labels.length > 0 ? await findLabelAdders(client, repo, number, pr.labels) : new Map()
+  const adders = known?.labelAdders ?? (pr.labels.length > 0 ? await findLabelAdders(client, repo, number, pr.labels) : new Map<string, LabelAddition>())
   const kept = pr.labels.filter((label) => {
     const added = adders.get(label)
     return added !== undefined && Date.parse(added.at) < Date.parse(mergedAt)
@@ -50,7 +53,7 @@ export async function judgePullRequestAtMerge(client: GitHubClient, repo: RepoRe
   const laterLabels = pr.labels.filter((label) => !kept.includes(label))
   const atMerge: PullRequestInfo = { ...pr, labels: kept }
 
-  const typed = await classifyForApproval(client, repo, atMerge, policy)
+  const typed = await classifyForApproval(client, repo, atMerge, policy, undefined, { ...(known?.files ? { files: known.files } : {}), labelAdders: adders })
   const changeType = typed.changeType
   const merged = reviewsAtMerge(reviews, mergedAt, changeType)
   const wantsChangeRequest = policy.changeRequest.required.includes(changeType)
@@ -62,7 +65,7 @@ export async function judgePullRequestAtMerge(client: GitHubClient, repo: RepoRe
 
   // Checks on the head that was approved; the merged commit is read only if they fall short.
   const required = requiredChecksFor(policy.deploy, typed.classification.controls)
-  const onHead = required.length === 0 ? [] : (await Promise.all([listCheckRunsForRef(client, repo, pr.headSha), getCombinedStatus(client, repo, pr.headSha)])).flat()
+  const onHead = required.length === 0 ? [] : (known?.headChecks ?? (await Promise.all([listCheckRunsForRef(client, repo, pr.headSha), getCombinedStatus(client, repo, pr.headSha)])).flat())
   let checks = evaluateRequiredChecks(required, onHead)
   if (checks.some((c) => c.outcome !== 'success') && pr.mergeCommitSha !== pr.headSha) {
     const onMerge = (await Promise.all([listCheckRunsForRef(client, repo, pr.mergeCommitSha), getCombinedStatus(client, repo, pr.mergeCommitSha)])).flat()
