@@ -100,6 +100,28 @@ test('an approval given only after the merge does not count', async () => {
   expect(errors).toMatch(/the approval by bob at .* came after the merge/)
 })
 
+test('an emergency label put on after the merge does not change the rules the merge was made under', async () => {
+  const world = new GateWorld(sim, POLICY)
+  world.merge({ reviews: [], lateLabels: ['emergency'] })
+  const result = await world.gate()
+  expectRefused(result, /#1 \(normal\) was not approved when it was merged/)
+  expect(result.summary).toMatch(/Labels added after the merge \(ignored\) \| emergency/)
+})
+
+test('the change request is checked for the types that need one, and its justification goes into the record', async () => {
+  const policy = `${POLICY}change-request:\n  required: [normal]\n`
+  const documented = new GateWorld(sim, policy)
+  const issue = documented.repo.addIssue({ title: 'Export invoices', body: '### Justification\n\nCustomers cannot export invoices.\n\n### Impact assessment\n\nOne read-only endpoint.' })
+  documented.merge({ body: `Closes #${issue.number}` })
+  const allowed = await documented.gate()
+  expectAllowed(allowed)
+  expect(json<Record<string, unknown>>(allowed.outputs['audit-record'])['changeRequest']).toEqual({ issue: issue.number, title: 'Export invoices', justification: 'Customers cannot export invoices.', impact: 'One read-only endpoint.' })
+
+  const undocumented = new GateWorld(sim, policy)
+  undocumented.merge()
+  expectRefused(await undocumented.gate(), /#1 \(normal\) change request: /)
+})
+
 test('a failed, a pending and a missing required check each refuse, each named', async () => {
   const world = new GateWorld(sim, POLICY.replace('required-checks: [test, build]', 'required-checks: [test, build, lint]'))
   world.merge({ checks: { test: 'failure', build: null } })

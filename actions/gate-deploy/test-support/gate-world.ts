@@ -51,6 +51,9 @@ export interface ChangeOptions {
   /** More commits pushed before the merge. */
   pushes?: number
   author?: string
+  body?: string
+  /** Labels put on after the merge (by bob). */
+  lateLabels?: string[]
 }
 
 export class GateWorld {
@@ -72,7 +75,7 @@ export class GateWorld {
   /** A pull request by alice, reviewed, checked and merged. */
   merge(options: ChangeOptions = {}): MergedChange {
     const at = this.story.next()
-    const pr = this.repo.openPullRequest({ author: options.author ?? 'alice', files: options.files ?? ['src/app.ts'], labels: options.labels ?? [], at })
+    const pr = this.repo.openPullRequest({ author: options.author ?? 'alice', files: options.files ?? ['src/app.ts'], labels: options.labels ?? [], at, ...(options.body === undefined ? {} : { body: options.body }) })
     for (let i = 0; i < (options.pushes ?? 0); i++) this.repo.pushToPullRequest(pr.number, { files: [`src/more-${pr.number}-${i}.ts`], at: this.story.next() })
     for (const review of options.reviews ?? [{ user: 'bob' }]) this.repo.addReview(pr.number, { user: review.user, state: review.state ?? 'APPROVED', at: this.story.next() })
     for (const [name, conclusion] of Object.entries(options.checks ?? { test: 'success', build: 'success' })) {
@@ -80,6 +83,7 @@ export class GateWorld {
     }
     const landed = this.repo.mergePullRequest(pr.number, { by: 'bob', method: options.method ?? 'merge', at: this.story.next(), ...(options.viaMergeQueue ? { viaMergeQueue: true } : {}) })
     for (const review of options.lateReviews ?? []) this.repo.addReview(pr.number, { user: review.user, at: this.story.next() })
+    for (const label of options.lateLabels ?? []) this.repo.labelIssue(pr.number, label, { actor: 'bob', at: this.story.next() })
     return { pr, landed }
   }
 
