@@ -73,7 +73,8 @@ await runAction('gate-deploy', async () => {
     changeType: tip?.judgement.changeType ?? null,
     controls: [...new Set(gate.judged.flatMap((j) => j.judgement.controls))],
     approvals: gate.judged.flatMap((j) => j.judgement.approvals.approvals),
-    checks: gate.judged.flatMap((j) => j.judgement.checks.map((c) => ({ name: c.name, conclusion: c.outcome === 'missing' ? null : c.outcome === 'wrong-app' ? 'wrong-app' : c.conclusion }))),
+    // The contract's conclusion is GitHub's, null while pending (or never run, or from the wrong app).
+    checks: gate.judged.flatMap((j) => j.judgement.checks.map((c) => ({ name: c.name, conclusion: ['missing', 'pending', 'wrong-app'].includes(c.outcome) ? null : c.conclusion }))),
     changeRequest: auditChangeRequest(tip?.judgement.changeRequest?.record ?? null),
     reasons: decision.reasons,
     policy: gate.loaded.source
