@@ -11,10 +11,10 @@ import {
   readRunContext,
   renderDeploySummary,
   runAction,
-  runGate,
   stringInput,
   tokenInput
 } from '@change-policy/runtime'
+import { runGate } from '@change-policy/runtime/gate'
 
 const EVENTS = { push: null, workflow_dispatch: null, deployment: null }
 const MODES: readonly GateMode[] = ['deploy', 'rollback']

@@ -18,5 +18,4 @@ export { planAutoMerge, type AutoMergePlan, type AutoMergeSetting, type AutoMerg
 export { decideApproval, type ApprovalDecision } from './approval-decision'
 export { changeRequestRow, renderChangeRequestSection, type ChangeRequestView } from './summaries/change-request-summary'
 export { startPolicyRead, type PendingPolicyRead } from './pull-request-policy'
-export { runGate, type GateRun, type GateRunInput } from './gate/gate-run'
 export { renderDeploySummary, type DeploySummaryInput } from './summaries/deploy-summary'
