@@ -3,7 +3,8 @@
 //
 // The embedded PostgreSQL (@electric-sql/pglite) and the Postgres parser (libpg-query) are
 // WebAssembly with files they find next to their own modules: a full ncc bundle of them
-// crashes at run time. The targets that use them (validate-migration and the local command)
+// crashes at run time. The targets that use them (validate-migration, gate-deploy (a rollback
+// judges the migrations it leaves applied) and the local command)
 // leave them external, and their installed files are copied once into dist/node_modules/,
 // where Node finds them from every dist/<name>/index.js, so the two targets share one copy and
 // the other actions' bundles never contain them.
@@ -27,7 +28,7 @@ const selected = only.length ? targets.filter((t) => only.includes(t.name)) : ta
 // Packages left out of the bundles, the package whose dependencies they are, and the targets that need them.
 const VENDORED_ROOTS = ['@electric-sql/pglite', 'libpg-query']
 const VENDORED_FROM = join(root, 'packages', 'migrations')
-const VENDORING_TARGETS = ['validate-migration', 'cli']
+const VENDORING_TARGETS = ['validate-migration', 'gate-deploy', 'cli']
 // Only what runs: no type declarations, source maps, READMEs, or (for ESM-only use) CommonJS builds.
 const SKIPPED_FILE = /(\.d\.[cm]?ts|\.map|^README.*|^CHANGELOG.*)$/i
 

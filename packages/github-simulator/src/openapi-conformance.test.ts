@@ -68,6 +68,8 @@ beforeAll(async () => {
   // A second pull request, merged, so a commit on main has an associated pull request.
   const merged = repo.openPullRequest({ author: 'bob', title: 'Docs', files: ['docs/guide.md'] })
   const mergeCommit = repo.mergePullRequest(merged.number, { by: 'bob' })
+  const deployed = repo.addDeployment({ sha: mergeCommit.sha, ref: 'main', environment: 'production', description: 'Earlier release' })
+  repo.addDeploymentStatus(deployed, { state: 'success', targetUrl: 'https://ci.example.com/run/1' })
 
   const r = '/repos/acme/app'
   calls = [
@@ -129,7 +131,16 @@ beforeAll(async () => {
     { method: 'POST', path: `${r}/statuses/${pr.head.sha}`, body: { state: 'pending', context: 'ci/build' }, status: 201 },
     { method: 'POST', path: `${r}/statuses/${pr.head.sha}`, body: { state: 'great' }, status: 422 },
     { method: 'GET', path: `${r}/commits/${pr.head.sha}/status`, status: 200 },
-    { method: 'GET', path: `${r}/commits/${pr.head.sha}/statuses`, status: 200 }
+    { method: 'GET', path: `${r}/commits/${pr.head.sha}/statuses`, status: 200 },
+    { method: 'GET', path: `${r}/deployments?environment=production&task=deploy`, status: 200 },
+    { method: 'GET', path: `${r}/deployments?sha=${mergeCommit.sha}`, status: 200 },
+    { method: 'GET', path: `${r}/deployments/${deployed.id}/statuses`, status: 200 },
+    { method: 'GET', path: `${r}/deployments/999999/statuses`, status: 404 },
+    { method: 'POST', path: `${r}/deployments`, body: { ref: mergeCommit.sha, environment: 'production', required_contexts: [], auto_merge: false, description: 'Gate' }, status: 201 },
+    { method: 'POST', path: `${r}/deployments`, body: { ref: pr.head.sha }, status: 409 },
+    { method: 'POST', path: `${r}/deployments`, body: { ref: 'no-such-ref' }, status: 422 },
+    { method: 'POST', path: `${r}/deployments/${deployed.id}/statuses`, body: { state: 'success', target_url: 'https://ci.example.com/run/2', log_url: 'https://ci.example.com/run/2' }, status: 201 },
+    { method: 'POST', path: `${r}/deployments/${deployed.id}/statuses`, body: { state: 'done' }, status: 422 }
   ]
 })
 

@@ -44,7 +44,7 @@ test('/repositories/{id}/… (the form Link headers use) reaches the same routes
 })
 
 test('an unknown endpoint is 404 with the generic documentation URL', async () => {
-  const answer = await call(sim, 'GET', '/repos/acme/app/deployments')
+  const answer = await call(sim, 'GET', '/repos/acme/app/environments')
   expect(answer.status).toBe(404)
   expect(answer.body).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
 })

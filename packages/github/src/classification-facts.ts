@@ -1,11 +1,21 @@
 import type { ClassificationFacts, Policy } from '@change-policy/policy'
 import { emergencyCandidates, parseDependencyUpdates } from '@change-policy/policy'
 import type { GitHubClient, RepoRef } from './client'
-import { findLabelAdders } from './labels'
+import { findLabelAdders, type LabelAddition } from './labels'
 import { getPermission, type Permission } from './permissions'
 import { listPullRequestCommits, listPullRequestFiles, type PullRequestCommit, type PullRequestFile, type PullRequestInfo } from './pulls'
 import { TeamDirectory } from './teams'
 import type { PermissionDirectory } from './permission-directory'
+
+/** What a caller already read in a batch (gate-deploy's and the audit report's GraphQL reads): not asked for again. */
+export interface KnownPullRequestFacts {
+  files?: PullRequestFile[]
+  commits?: PullRequestCommit[]
+  /** Who last added each label the pull request carries. */
+  labelAdders?: Map<string, LabelAddition>
+  /** Repository permissions, read once for a whole report. */
+  permissions?: PermissionDirectory
+}
 
 /**
  * Everything `classify` needs about a pull request, read with as few requests as the
@@ -18,16 +28,15 @@ export async function gatherClassificationFacts(
   pr: PullRequestInfo,
   policy: Policy,
   teams: TeamDirectory = new TeamDirectory(client),
-  /** Already read (the audit report's batched GraphQL read): not listed again. */
-  preloaded: { files?: PullRequestFile[]; commits?: PullRequestCommit[]; permissions?: PermissionDirectory } = {}
+  known: KnownPullRequestFacts = {}
 ): Promise<ClassificationFacts> {
   const candidates = emergencyCandidates({ labels: pr.labels, headBranch: pr.headRef }, policy)
   const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase())
 
   const [files, adders, commits] = await Promise.all([
-    preloaded.files ? Promise.resolve(preloaded.files) : listPullRequestFiles(client, repo, pr),
-    findLabelAdders(client, repo, pr.number, candidates.labels),
-    !isDependencyBot ? Promise.resolve([]) : preloaded.commits ? Promise.resolve(preloaded.commits) : listPullRequestCommits(client, repo, pr.number)
+    known.files ?? listPullRequestFiles(client, repo, pr),
+    known.labelAdders ?? findLabelAdders(client, repo, pr.number, candidates.labels),
+    !isDependencyBot ? [] : (known.commits ?? listPullRequestCommits(client, repo, pr.number))
   ])
 
   // The people whose right to declare an emergency must be checked.
@@ -43,7 +52,7 @@ export async function gatherClassificationFacts(
   const declaredBy = policy.classification.emergency.declaredBy
   if (declarers.size > 0) {
     if (declaredBy.length === 0) {
-      await Promise.all([...declarers].map(async (login) => (permissions[login] = preloaded.permissions ? (await preloaded.permissions.read([login]))[login]! : await getPermission(client, repo, login))))
+      await Promise.all([...declarers].map(async (login) => (permissions[login] = known.permissions ? (await known.permissions.read([login]))[login]! : await getPermission(client, repo, login))))
     } else {
       const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')))
       // Teams are read only if someone is not allowed by name already.

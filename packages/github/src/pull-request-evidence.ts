@@ -1,5 +1,5 @@
 import type { LinkedIssue, ReviewFacts, ReviewState } from '@change-policy/policy'
-import type { MergedPullRequestNode } from './merged-pull-requests-graphql'
+import type { MergedPullRequestNode } from './merged-pull-requests-in-period'
 import type { PullRequestCommit, PullRequestFile, PullRequestInfo } from './pulls'
 
 const LISTED = 100

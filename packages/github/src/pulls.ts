@@ -23,10 +23,12 @@ export interface PullRequestInfo {
   nodeId: string
   /** The auto-merge already enabled on the pull request, or null. */
   autoMerge: { mergeMethod: string; enabledBy: string | null } | null
-  /** Who merged it and when (ISO 8601), null while it is not merged. */
-  mergedAt?: string | null
+  /** ISO 8601 when merged, else null. */
+  mergedAt: string | null
+  /** Who merged it; null while it is not merged. */
   mergedBy?: string | null
-  mergeCommitSha?: string | null
+  /** What the merge wrote on the base (merge, squash, queue or last rebased commit); null until merged. */
+  mergeCommitSha: string | null
   createdAt?: string
   htmlUrl?: string
 }
@@ -55,7 +57,7 @@ export async function getPullRequest(client: GitHubClient, repo: RepoRef, number
       autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null,
       mergedAt: data.merged_at,
       mergedBy: data.merged_by?.login ?? null,
-      mergeCommitSha: data.merged ? data.merge_commit_sha : null,
+      mergeCommitSha: data.merged_at ? data.merge_commit_sha : null,
       createdAt: data.created_at,
       htmlUrl: data.html_url
     }

@@ -68,7 +68,7 @@ export function defaultPolicy(path: string = DEFAULT_POLICY_PATH): Policy {
       countBots: false,
       autoMerge: ['standard']
     },
-    deploy: { branches: ['main'], requiredChecks: ['test', 'build'], allowDirectPush: false, freezes: [] },
+    deploy: { branches: ['main'], environments: ['production'], requiredChecks: ['test', 'build'], checkApps: {}, allowDirectPush: false, freezes: [] },
     changeRequest: { required: [], sections: ['Justification', 'Impact assessment'], labels: [], documentedIn: 'issue' },
     emergency: { reviewWithinHours: 24, reviewers: [], labels: ['post-deployment-review'], escalateTo: [] },
     migrations: { path: 'supabase/migrations', rules: {} }

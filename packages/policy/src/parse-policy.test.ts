@@ -47,7 +47,7 @@ describe('a valid policy file', () => {
     expect(policy.controls.find((c) => c.name === 'secrets-and-config')).toMatchObject({ approvals: 2, reviewers: [] })
     expect(policy.controls.find((c) => c.name === 'database')).toMatchObject({ paths: ['supabase/migrations/**'], requiredChecks: ['validate-migration'] })
     expect(policy.approvals).toEqual({ standard: 0, normal: 1, emergency: 0, invalidateOnPush: true, ignoreBaseUpdates: true, allowSelfApproval: false, countBots: false, autoMerge: ['standard'] })
-    expect(policy.deploy).toEqual({ branches: ['main'], requiredChecks: ['test', 'build'], allowDirectPush: false, freezes: [] })
+    expect(policy.deploy).toEqual({ branches: ['main'], environments: ['production'], requiredChecks: ['test', 'build'], checkApps: {}, allowDirectPush: false, freezes: [] })
     expect(policy.changeRequest).toEqual({ required: [], sections: ['Justification', 'Impact assessment'], labels: [], documentedIn: 'issue' })
     expect(policy.emergency).toEqual({ reviewWithinHours: 24, reviewers: [], labels: ['post-deployment-review'], escalateTo: [] })
     expect(policy.migrations).toEqual({ path: 'supabase/migrations', rules: {} })

@@ -13,8 +13,9 @@ export const SECTION_KEYS = {
   'classification.standard': ['paths', 'dependency-updates', 'dependency-bots'],
   'controls[]': ['name', 'paths', 'approvals', 'reviewers', 'required-checks'],
   approvals: ['standard', 'normal', 'emergency', 'invalidate-on-push', 'ignore-base-updates', 'allow-self-approval', 'count-bots', 'auto-merge'],
-  deploy: ['branches', 'required-checks', 'allow-direct-push', 'freezes'],
+  deploy: ['branches', 'environments', 'required-checks', 'allow-direct-push', 'freezes'],
   'deploy.freezes[]': ['name', 'from', 'to', 'days', 'timezone', 'allow'],
+  'deploy.required-checks[]': ['name', 'app'],
   'change-request': ['required', 'sections', 'labels', 'documented-in'],
   emergency: ['review-within-hours', 'reviewers', 'labels', 'escalate-to'],
   migrations: ['path', 'rules']

@@ -11,7 +11,12 @@ export function readDeploy(reader: PolicyReader, node: YamlNode | undefined, def
   const keys = reader.section(node, 'deploy', 'deploy')
   if (!keys) return deploy
   deploy.branches = reader.optional(keys, 'branches', 'deploy', (n, at) => reader.globList(n, at)) ?? deploy.branches
-  deploy.requiredChecks = reader.optional(keys, 'required-checks', 'deploy', (n, at) => reader.stringList(n, at)) ?? deploy.requiredChecks
+  deploy.environments = reader.optional(keys, 'environments', 'deploy', (n, at) => reader.stringList(n, at)) ?? deploy.environments
+  const checks = reader.optional(keys, 'required-checks', 'deploy', (n, at) => readRequiredChecks(reader, n, at))
+  if (checks) {
+    deploy.requiredChecks = checks.names
+    deploy.checkApps = checks.apps
+  }
   deploy.allowDirectPush = reader.optional(keys, 'allow-direct-push', 'deploy', (n, at) => reader.boolean(n, at)) ?? deploy.allowDirectPush
   deploy.freezes = reader.optional(keys, 'freezes', 'deploy', (n) => readFreezes(reader, n)) ?? deploy.freezes
   return deploy
@@ -107,4 +112,45 @@ function readTimeZone(reader: PolicyReader, node: YamlNode, name: string): strin
   if (isKnownTimeZone(zone)) return zone
   reader.error(node, `\`${name}\`: \`${zone}\` is not a known IANA time zone.`, 'Write a zone name such as `Europe/Paris`, `America/New_York` or `UTC`.')
   return undefined
+}
+
+/**
+ * `required-checks`: names, or `{name, app}` to accept only a check run posted by that
+ * GitHub App (its slug): anyone who can push can post a status or a check run with any
+ * name, so a pinned check cannot be satisfied by another app or by a commit status.
+ */
+function readRequiredChecks(reader: PolicyReader, node: YamlNode, name: string): { names: string[]; apps: Record<string, string> } | undefined {
+  if (node.kind !== 'sequence') return reader.stringList(node, name) === undefined ? undefined : { names: [], apps: {} }
+  const names: string[] = []
+  const apps: Record<string, string> = {}
+  let ok = true
+  node.items.forEach((item, index) => {
+    const itemName = `${name}[${index}]`
+    if (item.kind === 'mapping') {
+      const keys = reader.section(item, 'deploy.required-checks[]', itemName)
+      const checkName = keys ? reader.optional(keys, 'name', itemName, (n, at) => reader.string(n, at))?.trim() : undefined
+      const app = keys ? reader.optional(keys, 'app', itemName, (n, at) => reader.string(n, at))?.trim() : undefined
+      if (keys && !keys.has('name')) reader.error(item, `\`${itemName}\` has no \`name\`.`, 'Add `name:` with the check run\'s name, e.g. `name: test`.')
+      if (keys && !keys.has('app')) reader.error(item, `\`${itemName}\` has no \`app\`.`, 'Add `app:` with the slug of the GitHub App that posts the check (e.g. `github-actions`), or write the name alone.')
+      if (checkName === undefined || app === undefined) {
+        ok = false
+        return
+      }
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(app)) {
+        reader.error(keys?.get('app')?.value, `\`${itemName}.app\`: \`${app}\` is not a GitHub App slug.`, 'Write the app\'s slug as in its URL (github.com/apps/<slug>), e.g. `github-actions`.')
+        ok = false
+        return
+      }
+      names.push(checkName)
+      apps[checkName] = app
+      return
+    }
+    if (item.kind !== 'scalar' || item.type === 'null' || item.text.trim() === '') {
+      reader.error(item, `\`${itemName}\` must be a check name or \`{name, app}\`.`, 'Write the check run or status name as text, e.g. `test`, or `{name: test, app: github-actions}` to pin the app.')
+      ok = false
+      return
+    }
+    names.push(item.text)
+  })
+  return ok ? { names, apps } : undefined
 }

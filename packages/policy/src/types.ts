@@ -60,7 +60,11 @@ export interface Freeze {
 
 export interface DeploySettings {
   branches: string[]
+  /** The environments the gate guards; a gate run for any other is refused (a typo must not skip the rules). */
+  environments: string[]
   requiredChecks: string[]
+  /** Check name -> the slug of the GitHub App whose check run alone satisfies it (`{name, app}` items). */
+  checkApps: Record<string, string>
   allowDirectPush: boolean
   freezes: Freeze[]
 }

@@ -1,5 +1,5 @@
 import { classify, type ApprovalRequirement, type ChangeType, type Classification, type Policy } from '@change-policy/policy'
-import { gatherClassificationFacts, listPullRequestFiles, type GitHubClient, type PullRequestInfo, type RepoRef } from '@change-policy/github'
+import { gatherClassificationFacts, listPullRequestFiles, type GitHubClient, type KnownPullRequestFacts, type PullRequestInfo, type RepoRef } from '@change-policy/github'
 
 export interface ApprovalClassification {
   changeType: ChangeType
@@ -21,10 +21,11 @@ export async function classifyForApproval(
   repo: RepoRef,
   pr: PullRequestInfo,
   policy: Policy,
-  given?: ChangeType
+  given?: ChangeType,
+  known?: KnownPullRequestFacts
 ): Promise<ApprovalClassification> {
   if (given === undefined) {
-    const classification = classify(await gatherClassificationFacts(client, repo, pr, policy), policy)
+    const classification = classify(await gatherClassificationFacts(client, repo, pr, policy, undefined, known), policy)
     return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements }
   }
   // Labels and dependency updates only decide the type, which is given: the files suffice.

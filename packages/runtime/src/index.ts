@@ -23,3 +23,4 @@ export { sweepReviews, LOOKBACK_DAYS, OVERDUE_LABEL, type SweepInput, type Sweep
 export { readEmergencyChange, type EmergencyChange } from './emergency-followup/emergency-change'
 export { renderOpenSummary, renderSweepSummary } from './summaries/emergency-followup-summary'
 export { describeReviewers, mayReviewEmergency } from './emergency-followup/review-eligibility'
+export { renderDeploySummary, type DeploySummaryInput } from './summaries/deploy-summary'

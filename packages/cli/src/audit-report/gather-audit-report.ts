@@ -27,7 +27,7 @@ import {
   listIssues,
   listPullRequestReviews,
   pullRequestEvidence,
-  readMergedPullRequests,
+  readMergedPullRequestsInPeriod,
   PermissionDirectory,
   TeamDirectory,
   type GitHubClient,
@@ -64,7 +64,7 @@ export async function gatherAuditReport(request: AuditReportRequest): Promise<Au
   const policy = loaded.policy
   const teams = new TeamDirectory(client)
   const permissions = new PermissionDirectory(client, repo)
-  const { pullRequests } = await readMergedPullRequests(client, repo, request.from, request.to)
+  const { pullRequests } = await readMergedPullRequestsInPeriod(client, repo, request.from, request.to)
   const merged = pullRequests.map((node) => pullRequestEvidence(node, repo)).filter((e) => isDeployBranch(e.info.baseRef, policy))
 
   const repositoryWebUrl = `${request.serverUrl}/${repo.owner}/${repo.repo}`

@@ -11,6 +11,7 @@ import type { CheckRunRecord, CommitRecord, IssueRecord, LabelRecord, MergeMetho
 import type { SimulatorState } from '../state/simulator-state'
 import { tokenAllows, type TokenRecord } from '../state/tokens'
 import { GraphqlError, type Resolver, type Resolvers, type TypedValue } from './execute'
+import { historyResolvers, mergeResolvers } from './history-resolvers'
 
 export interface GraphqlContext {
   state: SimulatorState
@@ -216,7 +217,7 @@ function rollupState(contexts: TypedValue[]): string {
   return 'SUCCESS'
 }
 
-export const githubResolvers: Resolvers<Ctx> = {
+const baseResolvers: Resolvers<Ctx> = {
   Query: {
     repository: field<unknown>((_r, args, ctx) => findRepository(ctx, args.owner, args.name)),
     node: field<unknown>((_r, args, ctx) => {
@@ -306,7 +307,7 @@ export const githubResolvers: Resolvers<Ctx> = {
     state: field<ReviewValue>((v) => v.review.state),
     submittedAt: field<ReviewValue>((v) => v.review.submittedAt),
     author: field<ReviewValue>((v, _a, ctx) => actor(ctx, v.review.user)),
-    commit: field<ReviewValue>((v) => (v.review.commitId ? { repo: v.repo, sha: v.review.commitId } : null))
+    commit: field<ReviewValue>((v) => (v.review.commitId && v.repo.commits.has(v.review.commitId) ? { repo: v.repo, sha: v.review.commitId } : null))
   },
   PullRequestCommit: {
     commit: field<CommitValue>((c) => c)
@@ -407,3 +408,6 @@ export const githubResolvers: Resolvers<Ctx> = {
   Bot: accountFields,
   Organization: accountFields
 }
+
+// gate-deploy's slice (history, associated pull requests, reviews, files, checks) lives in its own file.
+export const githubResolvers: Resolvers<Ctx> = mergeResolvers(baseResolvers, historyResolvers({ connection, actor, labelsOf, connectionFields }))

@@ -71,14 +71,7 @@ export const commitRoutes: Route[] = [
       const ref = ctx.params.commit_sha ?? ''
       const sha = ctx.repo.resolveRef(ref)
       if (sha === undefined) throw noCommit(ref)
-      const defaultHead = ctx.repo.branch(ctx.repo.record.defaultBranch)
-      const onDefault = defaultHead !== undefined && ctx.repo.ancestors(defaultHead).has(sha)
-      // GitHub: on the default branch, the merged pull request that brought the commit in;
-      // elsewhere, the open pull requests containing it.
-      const pulls = [...ctx.repo.pulls.values()]
-        .filter((p) => p.commits.includes(sha) || p.head.sha === sha || p.mergeCommitSha === sha)
-        .filter((p) => (onDefault ? p.merged : p.issue.state === 'open'))
-        .sort((a, b) => b.number - a.number)
+      const pulls = ctx.repo.pullsAssociatedWith(sha)
       const page = ctx.page(pulls)
       return ok(page.items.map((p) => pullRequestSimple(ctx, ctx.repo, p)), page.headers)
     }

@@ -7,6 +7,7 @@ import { collaboratorRoutes } from './collaborators'
 import { commentRoutes } from './comments'
 import { commitRoutes } from './commits'
 import { contentRoutes } from './contents'
+import { deploymentRoutes } from './deployments'
 import { graphqlRoutes } from './graphql'
 import { issueEventRoutes } from './issue-events'
 import { issueRoutes } from './issues'
@@ -31,5 +32,6 @@ export const ROUTES: readonly Route[] = [
   ...teamRoutes,
   ...checkRoutes,
   ...statusRoutes,
+  ...deploymentRoutes,
   ...graphqlRoutes
 ]

@@ -169,6 +169,8 @@ export interface PullRequestRecord {
   changedFiles: number
   /** Shas of the pull request's own commits, oldest first. */
   commits: string[]
+  /** The commits its merge wrote on the base (a rebase writes one per commit; GitHub associates each with it). */
+  landedCommits?: string[]
   autoMerge: AutoMergeRecord | null
   requestedReviewers: string[]
   /** Issues linked in the Development sidebar (closing keywords in the body are read live). */
@@ -237,4 +239,39 @@ export interface TeamRecord {
   slug: string
   name: string
   members: Map<string, TeamMembership>
+}
+
+export type DeploymentState = Schemas['deployment-status']['state']
+
+export interface DeploymentStatusRecord {
+  id: number
+  nodeId: string
+  state: DeploymentState
+  creator: string
+  description: string
+  environment: string
+  targetUrl: string
+  logUrl: string
+  environmentUrl: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface DeploymentRecord {
+  id: number
+  nodeId: string
+  sha: string
+  /** The ref as given (branch, tag or sha). */
+  ref: string
+  task: string
+  payload: Record<string, unknown> | string
+  environment: string
+  description: string | null
+  creator: string
+  transientEnvironment: boolean
+  productionEnvironment: boolean
+  createdAt: string
+  updatedAt: string
+  /** Oldest first. */
+  statuses: DeploymentStatusRecord[]
 }

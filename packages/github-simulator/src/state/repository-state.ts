@@ -14,6 +14,8 @@ import type {
   CommentRecord,
   CommitRecord,
   CommitState,
+  DeploymentRecord,
+  DeploymentStatusRecord,
   GitIdentity,
   IssueEventName,
   IssueEventRecord,
@@ -31,6 +33,7 @@ import type {
 import type { SimulatorState } from './simulator-state'
 import { GITHUB_ACTIONS_APP } from './known-accounts'
 import { diffTrees } from './tree-diff'
+import { DeploymentLog, type DeploymentOptions, type DeploymentStatusOptions } from './deployments'
 
 type When = Date | string | number
 
@@ -129,12 +132,16 @@ export class RepositoryState {
   readonly collaborators = new Map<string, RepositoryRole>()
   readonly checkRuns: CheckRunRecord[] = []
   readonly statuses: StatusRecord[] = []
+  /** Deployments and their statuses (`addDeployment`, `addDeploymentStatus`). */
+  readonly deploymentLog: DeploymentLog
   private lastNumber = 0
 
   constructor(
     readonly state: SimulatorState,
     readonly record: RepositoryRecord
-  ) {}
+  ) {
+    this.deploymentLog = new DeploymentLog(state)
+  }
 
   get fullName(): string {
     return this.record.fullName
@@ -593,7 +600,7 @@ export class RepositoryState {
   }
 
   /** Merges the pull request into its base as GitHub's merge button does; returns the commit on the base. */
-  mergePullRequest(number: number, options: { by?: string; method?: MergeMethod; at?: When } = {}): CommitRecord {
+  mergePullRequest(number: number, options: { by?: string; method?: MergeMethod; at?: When; viaMergeQueue?: boolean } = {}): CommitRecord {
     const pull = this.pull(number)
     if (pull.merged || pull.issue.state === 'closed') throw new Error(`${this.fullName}: #${number} is not open`)
     const method = options.method ?? 'merge'
@@ -611,7 +618,24 @@ export class RepositoryState {
       return changes
     }
     let result: CommitRecord
-    if (method === 'rebase') {
+    const landed: string[] = []
+    if (options.viaMergeQueue === true) {
+      // The queue builds its commit on a temporary branch (the `merge_group` event's head_sha)
+      // and fast-forwards the base to it: the commit on the base is not the pull request's head.
+      const prefix = `gh-readonly-queue/${pull.base.ref}/pr-${number}-`
+      const queued = [...this.branches].find(([name]) => name.startsWith(prefix))?.[1]
+      result = queued !== undefined && this.ancestors(queued).has(baseTip)
+        ? this.getCommit(queued)
+        : this.commit({
+            parents: [baseTip, pull.head.sha],
+            files: this.mergedChanges(baseTip, pull.head.sha),
+            message: `Merge pull request #${number} from ${pull.head.repo.split('/')[0]}/${pull.head.ref}\n\n${pull.issue.title}`,
+            author: pull.issue.user,
+            committer: webFlow,
+            at: options.at
+          })
+      for (const [name] of [...this.branches]) if (name.startsWith(prefix)) this.branches.delete(name)
+    } else if (method === 'rebase') {
       let tip = baseTip
       result = this.getCommit(baseTip)
       for (const sha of pull.commits) {
@@ -626,6 +650,7 @@ export class RepositoryState {
           at: options.at
         })
         tip = result.sha
+        landed.push(result.sha)
       }
     } else {
       result = this.commit({
@@ -646,6 +671,7 @@ export class RepositoryState {
     pull.mergedAt = at
     pull.mergedBy = by
     pull.mergeCommitSha = result.sha
+    pull.landedCommits = landed.length > 0 ? landed : [result.sha]
     pull.mergeableState = 'unknown'
     pull.autoMerge = null
     this.addEvent(number, 'merged', { actor: by, at: options.at, commitId: result.sha })
@@ -665,6 +691,21 @@ export class RepositoryState {
       const issue = this.issues.get(n)
       return issue !== undefined && issue.pull === undefined
     })
+  }
+
+  /**
+   * What GitHub associates with a commit (REST `commits/{sha}/pulls`, GraphQL
+   * `associatedPullRequests`): on the default branch, the merged pull requests that brought it
+   * (its merge, squash or queue commit, each rebased commit, its own commits); elsewhere, the
+   * open pull requests containing it. Newest first.
+   */
+  pullsAssociatedWith(sha: string): PullRequestRecord[] {
+    const defaultHead = this.branch(this.record.defaultBranch)
+    const onDefault = defaultHead !== undefined && this.ancestors(defaultHead).has(sha)
+    return [...this.pulls.values()]
+      .filter((p) => p.commits.includes(sha) || p.head.sha === sha || p.mergeCommitSha === sha || (p.landedCommits ?? []).includes(sha))
+      .filter((p) => (onDefault ? p.merged : p.issue.state === 'open'))
+      .sort((a, b) => b.number - a.number)
   }
 
   /** Links an issue in the Development sidebar. */
@@ -747,5 +788,18 @@ export class RepositoryState {
     }
     this.statuses.push(status)
     return status
+  }
+
+  // ---- deployments -----------------------------------------------------------------------
+
+  /** A deployment of `sha` (a ref is resolved), as a deploy tool or an earlier gate recorded it. */
+  addDeployment(options: DeploymentOptions): DeploymentRecord {
+    const sha = this.resolveRef(options.sha)
+    if (sha === undefined) throw new Error(`${this.fullName}: no commit ${options.sha} to deploy`)
+    return this.deploymentLog.add({ ...options, sha, ref: options.ref ?? options.sha })
+  }
+
+  addDeploymentStatus(deployment: DeploymentRecord, options: DeploymentStatusOptions): DeploymentStatusRecord {
+    return this.deploymentLog.addStatus(deployment, options)
   }
 }

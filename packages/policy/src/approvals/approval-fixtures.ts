@@ -28,7 +28,7 @@ export function testPolicy(approvals: Partial<ApprovalSettings> = {}): Policy {
       autoMerge: ['standard'],
       ...approvals
     },
-    deploy: { branches: ['main'], requiredChecks: [], allowDirectPush: false, freezes: [] },
+    deploy: { branches: ['main'], environments: ['production'], requiredChecks: [], checkApps: {}, allowDirectPush: false, freezes: [] },
     changeRequest: { required: [], sections: [], labels: [], documentedIn: 'issue' },
     emergency: { reviewWithinHours: 24, reviewers: [], labels: [], escalateTo: [] },
     migrations: { path: 'supabase/migrations', rules: {} }

@@ -6,7 +6,7 @@ import { describeRequestError } from './errors'
 
 export const MERGED_PULL_REQUESTS_PAGE = 50
 
-const MERGED_PULL_REQUESTS = `query MergedPullRequests($owner: String!, $name: String!, $first: Int!, $after: String) {
+const MERGED_PULL_REQUESTS = `query MergedPullRequestsInPeriod($owner: String!, $name: String!, $first: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [MERGED], first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
@@ -80,7 +80,7 @@ interface Answer {
  * a page's pull requests were all last updated before `from` (one merged later was updated later).
  * Returns the pull requests and how many queries it took.
  */
-export async function readMergedPullRequests(client: GitHubClient, repo: RepoRef, from: Date, to: Date): Promise<{ pullRequests: MergedPullRequestNode[]; queries: number }> {
+export async function readMergedPullRequestsInPeriod(client: GitHubClient, repo: RepoRef, from: Date, to: Date): Promise<{ pullRequests: MergedPullRequestNode[]; queries: number }> {
   const found: MergedPullRequestNode[] = []
   let after: string | null = null
   let queries = 0

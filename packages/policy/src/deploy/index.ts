@@ -1,0 +1,5 @@
+export { activeFreezes, judgeFreezes, weekdayIn, type ActiveFreeze, type FreezeVerdict } from './freeze-windows'
+export { evaluateRequiredChecks, requiredChecksFor, type CheckOutcome, type CheckVerdict, type ObservedCheck, type RequiredCheck } from './required-checks'
+export { reviewsAtMerge, type MergeTimeReviews } from './merge-time-reviews'
+export { traceRange, type AssociatedPullRequest, type CommitProvenance, type Landing, type RangeCommit, type RangeProvenance } from './provenance'
+export { decideGate, type GateDecision, type GateInput, type GateMode, type MigrationDrift, type PullRequestJudgement, type RollbackFacts } from './gate-decision'
