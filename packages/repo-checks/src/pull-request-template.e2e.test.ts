@@ -3,13 +3,13 @@
 // passes, our bundled actions against the simulator with each job's own token, the `changes`
 // script by bash in a real checkout. Jobs that need the outside world (npm, CodeQL, docker,
 // Vercel) are left out, but which events schedule them is asserted: never pull_request_target.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pullRequestReviewScenario, pullRequestScenario, runnerEnv, startSimulator, webhookExample, type PullRequestScenario, type Simulator } from '@change-policy/github-simulator'
+import { pullRequestReviewScenario, pullRequestScenario, startSimulator, type Simulator } from '@change-policy/github-simulator'
 import { REPO_ROOT } from './repo-files'
 import { isMapping, loadStrictYaml, type Mapping } from './strict-yaml'
+import { pullRequestEvent, thirdParty } from './template-run-fixtures'
 import { runWorkflow, type JobRun } from './template-runner'
 
 const TEMPLATE = 'workflows-templates/change-policy-pull-request.yml'
@@ -30,44 +30,6 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** What the third-party steps the run reaches would output. */
-function thirdParty(uses: string, given: Record<string, string>, mint: (permissions: Record<string, string>) => string): Record<string, string> | undefined {
-  // The workspace is already the checkout.
-  if (uses.startsWith('actions/checkout@')) return {}
-  // The app token holds exactly the permission-* the step asks for: a missing one fails the job.
-  if (uses.startsWith('actions/create-github-app-token@')) {
-    const permissions = Object.fromEntries(Object.entries(given).filter(([name]) => name.startsWith('permission-')).map(([name, level]) => [name.slice('permission-'.length), level]))
-    return { token: mint(permissions) }
-  }
-  return undefined
-}
-
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, encoding: 'utf8' }).trim()
-function commit(files: Record<string, string>, message: string): string {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
-  git('add', '-A')
-  git('commit', '-q', '-m', message)
-  return git('rev-parse', 'HEAD')
-}
-
-/** The `pull_request` event of the same pull request, over a local checkout of its head. */
-function pullRequestEvent(sc: PullRequestScenario, files: Record<string, string>): Record<string, string> {
-  git('init', '-q', '-b', 'main')
-  const baseSha = commit({ 'README.md': '# app\n', 'supabase/migrations/20260101000000_items.sql': 'create table items (id bigint primary key);\n' }, 'base')
-  git('checkout', '-q', '-b', 'feature')
-  const headSha = commit(files, 'change')
-  const payload = webhookExample('pull_request', 'opened') as { number: number; pull_request: Record<string, unknown>; repository: Record<string, unknown> }
-  payload.number = sc.pr.number
-  Object.assign(payload.pull_request, { number: sc.pr.number, base: { ref: 'main', sha: baseSha }, head: { ref: 'feature', sha: headSha } })
-  Object.assign(payload.repository, { full_name: sc.repo.fullName, name: sc.repo.record.name, default_branch: 'main' })
-  const eventPath = `${dir}-event.json`
-  writeFileSync(eventPath, JSON.stringify(payload))
-  return runnerEnv(sim, sc.repo, { eventName: 'pull_request', eventPath, sha: headSha, ref: `refs/pull/${sc.pr.number}/merge`, actor: 'alice', headRef: 'feature', baseRef: 'main' })
-}
-
 const results = (run: Record<string, JobRun>) => Object.fromEntries(Object.entries(run).map(([id, job]) => [id, job.result]))
 
 test('the template is the one the runs below read', () => {
@@ -85,7 +47,7 @@ test('a documentation pull request: standard, approved without reviews, no migra
   expect(approval?.outputs.approved).toBe('true')
   expect(target.pr.issue.labels).toContain('change:standard')
 
-  const onPullRequest = await runWorkflow(workflow, { sim, env: pullRequestEvent(target, files), workspace: dir, thirdParty, leaveOut: OUTSIDE_WORLD })
+  const onPullRequest = await runWorkflow(workflow, { sim, env: pullRequestEvent(sim, target, dir, files), workspace: dir, thirdParty, leaveOut: OUTSIDE_WORLD })
   expect(results(onPullRequest)).toMatchObject({ classify: 'skipped', 'require-approval': 'skipped', changes: 'success', 'validate-migration': 'skipped', 'build-supabase': 'success' })
   expect(onPullRequest.changes?.outputs.migrations).toBe('false')
 })
@@ -104,7 +66,7 @@ test('a migration pull request: normal with the database control, refused until 
   expect(results(onReview)).toMatchObject({ classify: 'skipped', 'require-approval': 'success', changes: 'skipped' })
   expect(JSON.parse(onReview['require-approval']?.steps.find((s) => s.id === 'approval')?.action?.outputs.approvers ?? '[]')).toEqual(['bob'])
 
-  const onPullRequest = await runWorkflow(workflow, { sim, env: pullRequestEvent(target, files), workspace: dir, thirdParty, leaveOut: OUTSIDE_WORLD })
+  const onPullRequest = await runWorkflow(workflow, { sim, env: pullRequestEvent(sim, target, dir, files), workspace: dir, thirdParty, leaveOut: OUTSIDE_WORLD })
   expect(results(onPullRequest)).toMatchObject({ classify: 'skipped', 'require-approval': 'skipped', changes: 'success', 'validate-migration': 'success', 'build-supabase': 'success' })
   expect(onPullRequest.changes?.outputs.migrations).toBe('true')
   const validated = onPullRequest['validate-migration']?.steps.find((s) => s.id === 'migrations')?.action
@@ -115,7 +77,7 @@ test('a migration pull request: normal with the database control, refused until 
 test('a migration that fails validation fails build-supabase, and so the `build` check', async () => {
   const files = { [MIGRATION]: 'alter table items add column name text not null;\nselect from;\n' }
   const target = await pullRequestScenario(sim, { policy: 'version: 1\n', collaborators: COLLABORATORS, author: 'alice', files: [{ filename: MIGRATION, content: files[MIGRATION] as string }] })
-  const onPullRequest = await runWorkflow(workflow, { sim, env: pullRequestEvent(target, files), workspace: dir, thirdParty, leaveOut: OUTSIDE_WORLD })
+  const onPullRequest = await runWorkflow(workflow, { sim, env: pullRequestEvent(sim, target, dir, files), workspace: dir, thirdParty, leaveOut: OUTSIDE_WORLD })
   expect(results(onPullRequest)).toMatchObject({ changes: 'success', 'validate-migration': 'failure', 'build-supabase': 'failure' })
 }, 120_000)
 

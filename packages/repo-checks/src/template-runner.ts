@@ -14,6 +14,7 @@ import { data, Evaluator, Lexer, Parser } from '@actions/expressions'
 import { truthy } from '@actions/expressions/result'
 import type { FunctionDefinition } from '@actions/expressions/funcs/info'
 import { runAction, type ActionRun, type Simulator } from '@change-policy/github-simulator'
+import { CORE_SCHEMA, load } from 'js-yaml'
 import { isMapping, type Mapping } from './strict-yaml'
 
 export type JobResult = 'success' | 'failure' | 'skipped'
@@ -81,6 +82,79 @@ function order(jobs: Mapping): string[] {
   return done
 }
 
+type StepsContext = Record<string, { outputs: Record<string, string>; outcome: string }>
+
+interface StepScope {
+  /** github, needs, vars, secrets, inputs (a composite action's), env */
+  base: Mapping
+  env: Record<string, string>
+  steps: StepsContext
+  jobToken: string
+  mint: (permissions: Record<string, string>) => string
+  run: JobRun
+}
+
+/** Runs steps in order (a job's, or a composite action's with its own `inputs` and `steps`); false when one failed. */
+async function runSteps(stepList: readonly Mapping[], scope: StepScope, options: RunOptions): Promise<boolean> {
+  let failed = false
+  for (const [index, step] of stepList.entries()) {
+    const stepId = typeof step.id === 'string' ? step.id : `step-${index + 1}`
+    const context: Mapping = { ...scope.base, env: scope.env, steps: scope.steps }
+    const status = { success: !failed, failure: failed }
+    if (!condition(step.if, context, status)) {
+      scope.steps[stepId] = { outputs: {}, outcome: 'skipped' }
+      continue
+    }
+    const stepEnv = { ...scope.env, ...Object.fromEntries(Object.entries(isMapping(step.env) ? step.env : {}).map(([name, value]) => [name, substitute(value, context, status)])) }
+    const given = Object.fromEntries(Object.entries(isMapping(step.with) ? step.with : {}).map(([name, value]) => [name, substitute(value, context, status)]))
+    let outputs: Record<string, string> = {}
+    let ok = true
+    if (typeof step.uses === 'string') {
+      const ours = /change-policy\/actions\/([a-z0-9-]+)@|^\.\/actions\/([a-z0-9-]+)$/.exec(step.uses)
+      const name = ours ? ((ours[1] ?? ours[2]) as string) : undefined
+      const metadata = name === undefined ? undefined : (load(readFileSync(join('actions', name, 'action.yml'), 'utf8'), { schema: CORE_SCHEMA }) as Mapping)
+      const runs = metadata && isMapping(metadata.runs) ? metadata.runs : undefined
+      if (name !== undefined && runs?.using === 'composite') {
+        // A composite action: its steps, with its inputs (given, else their defaults) and its own steps context.
+        const declared = isMapping(metadata?.inputs) ? metadata.inputs : {}
+        const inputs = Object.fromEntries(Object.entries(declared).map(([input, spec]) => [input, given[input] ?? substitute(isMapping(spec) ? (spec.default ?? '') : '', { ...context, github: { ...(context.github as Mapping), token: scope.jobToken } }, status)]))
+        const inner: StepsContext = {}
+        ok = await runSteps(Array.isArray(runs.steps) ? (runs.steps as Mapping[]) : [], { ...scope, base: { ...scope.base, inputs }, steps: inner }, options)
+        const declaredOutputs = isMapping(metadata?.outputs) ? metadata.outputs : {}
+        outputs = Object.fromEntries(Object.entries(declaredOutputs).map(([output, spec]) => [output, substitute(isMapping(spec) ? spec.value : '', { ...scope.base, inputs, steps: inner }, { success: true, failure: false })]))
+        scope.run.steps.push({ id: stepId, uses: step.uses })
+      } else if (name !== undefined) {
+        const action = await runAction(`actions/${name}/action.yml`, { env: { ...options.env, ...stepEnv }, token: scope.jobToken, inputs: given, workspace: options.workspace, timeoutMs: 90_000 })
+        outputs = action.outputs
+        ok = action.exitCode === 0
+        scope.run.steps.push({ id: stepId, uses: step.uses, action })
+      } else {
+        const answered = options.thirdParty(step.uses, given, scope.mint)
+        if (answered === undefined) throw new Error(`step ${stepId}: this run cannot do ${step.uses}; leave the job out`)
+        outputs = answered
+        scope.run.steps.push({ id: stepId, uses: step.uses })
+      }
+    } else if (typeof step.run === 'string') {
+      const dir = mkdtempSync(join(tmpdir(), 'template-step-'))
+      const outputFile = join(dir, 'output')
+      writeFileSync(outputFile, '')
+      let output: string
+      try {
+        output = execFileSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run], { cwd: options.workspace, env: { PATH: process.env.PATH ?? '', ...options.env, ...stepEnv, GITHUB_OUTPUT: outputFile }, encoding: 'utf8' })
+      } catch (error) {
+        ok = false
+        output = String((error as { stdout?: string }).stdout ?? error)
+      }
+      outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]))
+      rmSync(dir, { recursive: true, force: true })
+      scope.run.steps.push({ id: stepId, output })
+    }
+    scope.steps[stepId] = { outputs, outcome: ok ? 'success' : 'failure' }
+    if (!ok) failed = true
+  }
+  return !failed
+}
+
 let tokens = 0
 
 export async function runWorkflow(workflow: Mapping, options: RunOptions): Promise<Record<string, JobRun>> {
@@ -112,48 +186,10 @@ export async function runWorkflow(workflow: Mapping, options: RunOptions): Promi
       return token
     }
     const run: JobRun = { result: 'success', outputs: {}, steps: [] }
-    const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {}
+    const steps: StepsContext = {}
     const stepList = Array.isArray(job.steps) ? (job.steps as Mapping[]) : []
-    for (const [index, step] of stepList.entries()) {
-      const stepId = typeof step.id === 'string' ? step.id : `step-${index + 1}`
-      const context: Mapping = { ...base, env, steps, github: { ...github, token: jobToken } }
-      const status = { success: run.result === 'success', failure: run.result === 'failure' }
-      if (!condition(step.if, context, status)) continue
-      const stepEnv = { ...env, ...Object.fromEntries(Object.entries(isMapping(step.env) ? step.env : {}).map(([name, value]) => [name, substitute(value, context, status)])) }
-      const given = Object.fromEntries(Object.entries(isMapping(step.with) ? step.with : {}).map(([name, value]) => [name, substitute(value, context, status)]))
-      let outputs: Record<string, string> = {}
-      let ok = true
-      if (typeof step.uses === 'string') {
-        const ours = /change-policy\/actions\/([a-z0-9-]+)@/.exec(step.uses)
-        if (ours) {
-          const action = await runAction(`actions/${ours[1]}/action.yml`, { env: { ...options.env, ...stepEnv }, token: jobToken, inputs: given, workspace: options.workspace, timeoutMs: 90_000 })
-          outputs = action.outputs
-          ok = action.exitCode === 0
-          run.steps.push({ id: stepId, uses: step.uses, action })
-        } else {
-          const answered = options.thirdParty(step.uses, given, mint)
-          if (answered === undefined) throw new Error(`job ${id}, step ${stepId}: this run cannot do ${step.uses}; leave the job out`)
-          outputs = answered
-          run.steps.push({ id: stepId, uses: step.uses })
-        }
-      } else if (typeof step.run === 'string') {
-        const dir = mkdtempSync(join(tmpdir(), 'template-step-'))
-        const outputFile = join(dir, 'output')
-        writeFileSync(outputFile, '')
-        let output: string
-        try {
-          output = execFileSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run], { cwd: options.workspace, env: { PATH: process.env.PATH ?? '', ...options.env, ...stepEnv, GITHUB_OUTPUT: outputFile }, encoding: 'utf8' })
-        } catch (error) {
-          ok = false
-          output = String((error as { stdout?: string }).stdout ?? error)
-        }
-        outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]))
-        rmSync(dir, { recursive: true, force: true })
-        run.steps.push({ id: stepId, output })
-      }
-      steps[stepId] = { outputs, outcome: ok ? 'success' : 'failure' }
-      if (!ok) run.result = 'failure'
-    }
+    const ok = await runSteps(stepList, { base: { ...base, github: { ...github, token: jobToken } }, env, steps, jobToken, mint, run }, options)
+    if (!ok) run.result = 'failure'
     for (const [name, value] of Object.entries(isMapping(job.outputs) ? job.outputs : {})) run.outputs[name] = substitute(value, { ...base, env, steps }, { success: true, failure: false })
     results[id] = run
   }
