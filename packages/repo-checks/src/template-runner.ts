@@ -195,3 +195,12 @@ export async function runWorkflow(workflow: Mapping, options: RunOptions): Promi
   }
   return results
 }
+
+/** Whether the runner would start `jobId` for this event, given the results and outputs of the jobs it needs. */
+export function jobWouldRun(workflow: Mapping, jobId: string, eventName: string, needs: Record<string, { result: JobResult; outputs?: Record<string, string> }>): boolean {
+  const job = (workflow.jobs as Mapping)[jobId] as Mapping
+  const needIds = (Array.isArray(job.needs) ? job.needs : job.needs === undefined ? [] : [job.needs]).map(String)
+  const context: Mapping = { github: { event_name: eventName, event: {} }, needs: Object.fromEntries(needIds.map((id) => [id, { result: needs[id]?.result ?? 'success', outputs: needs[id]?.outputs ?? {} }])), vars: {}, secrets: {}, inputs: {}, env: {} }
+  const status = { success: needIds.every((id) => (needs[id]?.result ?? 'success') === 'success'), failure: needIds.some((id) => needs[id]?.result === 'failure') }
+  return condition(job.if, context, status)
+}
