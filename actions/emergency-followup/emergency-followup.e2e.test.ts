@@ -165,6 +165,23 @@ describe('mode: open', () => {
     expect(repo.issue(Number(result.outputs['issue-number'])).body).toContain(`pr=${number}`)
   })
 
+  test('on push, after gate-deploy (the deploy template): the pull request comes from the input; without it, one clear error', async () => {
+    const { repo, number } = await mergedEmergency({ hoursAgo: 1 })
+    const sha = repo.pull(number).mergeCommitSha!
+    const payload = webhookExample('push', (e) => typeof e.ref === 'string' && e.ref.startsWith('refs/heads/')) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+    Object.assign(payload, { ref: 'refs/heads/main', after: sha })
+    Object.assign(payload.repository, { full_name: 'acme/app', name: 'app' })
+    const eventPath = join(tmpdir(), `push-${number}-${Date.now()}.json`)
+    writeFileSync(eventPath, JSON.stringify(payload))
+    const env = runnerEnv(sim, repo, { eventName: 'push', eventPath, sha, ref: 'refs/heads/main', actor: 'bob' })
+    const opened = await run(env, { mode: 'open', 'pull-request': String(number) })
+    expect(opened.exitCode).toBe(0)
+    expect(opened.outputs['created']).toBe('true')
+    const missing = await run(env, { mode: 'open' })
+    expect(missing.exitCode).toBe(1)
+    expect(missing.stdout).toContain('This step ran on a `push` event, which carries no pull request.')
+  })
+
   test('a pull request that is not an emergency change: one clear error and no issue', async () => {
     const { repo, number, env } = await mergedEmergency({ labels: [] })
     const result = await run(env, { mode: 'open', 'pull-request': String(number) })

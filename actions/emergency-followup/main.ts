@@ -24,7 +24,8 @@ import {
 const MODES = ['open', 'sweep'] as const
 // open: when an emergency pull request merges, after it deploys, or by hand; sweep: on a schedule or by hand.
 const EVENTS = {
-  open: { pull_request_target: ['closed'], pull_request: ['closed'], deployment_status: null, workflow_dispatch: null },
+  // push: the deploy workflow runs it after gate-deploy, passing the gate's pull-request output.
+  open: { pull_request_target: ['closed'], pull_request: ['closed'], deployment_status: null, workflow_dispatch: null, push: null },
   sweep: { schedule: null, workflow_dispatch: null }
 }
 

@@ -18,6 +18,7 @@ import {
   workflowDispatchScenario,
   type Simulator
 } from '@change-policy/github-simulator'
+import { GateWorld } from '../../../actions/gate-deploy/test-support/gate-world'
 import { OUR_ACTION_PERMISSIONS, type ActionPermissions, type Permissions } from './action-permissions'
 
 const POLICY = `version: 1
@@ -131,6 +132,20 @@ test.each(variants(OUR_ACTION_PERMISSIONS['emergency-followup']!))('emergency-fo
   if (!enough) expect(refusedForPermission(result.stdout)).toBe(true)
 })
 
+// A merged normal pull request, approved and green: the gate reads the range, the pull request
+// behind it with its reviews and checks, and records its own deployment.
+test.each(variants(OUR_ACTION_PERMISSIONS['gate-deploy']!))('gate-deploy with $name', async ({ permissions, enough }) => {
+  // A change request is required, so the linked issue must be read (issues: read).
+  const world = new GateWorld(sim, 'version: 1\ndeploy:\n  branches: [main]\n  required-checks: [test]\nchange-request:\n  required: [normal]\n')
+  const issue = world.repo.addIssue({ title: 'Add the export', body: '## Justification\nCustomers asked for it.\n\n## Impact assessment\nOne new endpoint.\n' })
+  world.merge({ checks: { test: 'success' }, body: `Closes #${issue.number}` })
+  sim.state.addToken('scoped', { permissions: tokenPermissions(permissions), login: 'github-actions[bot]' })
+  const result = await world.gate({}, { token: 'scoped' })
+  if (enough) expect(result.outputs['allowed']).toBe('true')
+  expect(result.exitCode).toBe(enough ? 0 : 1)
+  if (!enough) expect(refusedForPermission(result.stdout)).toBe(true)
+})
+
 test('every action in the table is proven above', () => {
-  expect(Object.keys(OUR_ACTION_PERMISSIONS).sort()).toEqual(['classify-change', 'emergency-followup', 'require-approval', 'validate-migration'])
+  expect(Object.keys(OUR_ACTION_PERMISSIONS).sort()).toEqual(['classify-change', 'emergency-followup', 'gate-deploy', 'require-approval', 'validate-migration'])
 })

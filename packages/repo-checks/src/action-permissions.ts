@@ -43,6 +43,35 @@ export const OUR_ACTION_PERMISSIONS: Readonly<Record<string, ActionPermissions>>
     // The comment on the pull request goes through the issues API, which issues: write admits.
     permissions: { contents: 'read', issues: 'write', 'pull-requests': 'read' },
     why: 'the policy file; open, label, assign, comment on and reopen review issues, and the comment on the pull request (issues write); the pull request and its reviews (pull-requests read)'
+  },
+  // It reads everything behind each deployed commit and records its decision as a deployment.
+  'gate-deploy': {
+    permissions: { contents: 'read', 'pull-requests': 'read', issues: 'read', checks: 'read', statuses: 'read', deployments: 'write' },
+    why: 'the policy, commits and comparisons; the pull requests behind each commit with their reviews; label history and change requests; check runs and statuses; the last deployment and this decision (deployments write)',
+    notProvable: {
+      issues:
+        "the change-request issues are read through REST issue routes, which GitHub answers only to issues: read but the simulator admits with pull_requests: read (packages/github-simulator/src/routes/permissions.ts)"
+    }
+  }
+}
+
+/** Write includes read: the higher of the two levels of each scope. */
+function unionOf(...all: Permissions[]): Permissions {
+  const out: Record<string, Level> = {}
+  for (const permissions of all) for (const [scope, level] of Object.entries(permissions)) if (out[scope] !== 'write') out[scope] = level
+  return out
+}
+
+const chained = ['classify-change', 'require-approval', 'validate-migration'].map((name) => OUR_ACTION_PERMISSIONS[name] as ActionPermissions)
+/**
+ * actions/check-pull-request, a composite action, needs what the three actions it runs need, so
+ * it is derived from them rather than written a second time.
+ */
+export const COMPOSITE_ACTION_PERMISSIONS: Readonly<Record<string, ActionPermissions>> = {
+  'check-pull-request': {
+    permissions: unionOf(...chained.map((entry) => entry.permissions)),
+    when: OUR_ACTION_PERMISSIONS['require-approval']?.when as ActionPermissions['when'],
+    why: 'classify-change, require-approval and validate-migration in one step: what each of them needs'
   }
 }
 
@@ -51,7 +80,15 @@ export const THIRD_PARTY_PERMISSIONS: Readonly<Record<string, ActionPermissions>
   'actions/checkout': { permissions: { contents: 'read' }, why: 'clones the repository with the job token' },
   'actions/setup-node': { permissions: {}, why: 'downloads Node.js; no repository access' },
   'actions/create-github-app-token': { permissions: {}, why: 'signs in as the app with its own key' },
-  'actions/upload-artifact': { permissions: {}, why: 'uses the runtime token, not GITHUB_TOKEN' }
+  'actions/upload-artifact': { permissions: {}, why: 'uses the runtime token, not GITHUB_TOKEN' },
+  'actions/download-artifact': { permissions: {}, why: "an artifact of the same run comes with the runtime token (another run's would need github-token)" },
+  // Its README: security-events write to upload results; actions read for the run's details,
+  // which private repositories need (the starter workflow GitHub ships asks for both).
+  'github/codeql-action': { permissions: { 'security-events': 'write', actions: 'read' }, why: 'uploads the SARIF results (security-events write) and reads the workflow run (actions read)' },
+  'supabase/setup-cli': { permissions: {}, why: 'downloads the Supabase CLI; no repository access' },
+  'superfly/flyctl-actions': { permissions: {}, why: 'downloads flyctl; no repository access' },
+  // Its README: an OIDC token to sign with Sigstore, and attestations write to store the result.
+  'actions/attest-build-provenance': { permissions: { 'id-token': 'write', attestations: 'write' }, why: 'signs the provenance with the job\'s OIDC token and stores the attestation' }
 }
 
 /**

@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkIssueForm, checkWorkflowProperties } from './github-forms-check'
 import { describeProblems } from './problem'
-import { issueFormFiles, propertiesFiles, REPO_ROOT } from './repo-files'
+import { issueFormFiles, propertiesFiles, REPO_ROOT, workflowFiles } from './repo-files'
 
 const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8')
 const messages = (problems: { message: string }[]) => problems.map((p) => p.message)
 
 test('there is an issue form and a properties file for each template', () => {
   expect(issueFormFiles()).toEqual(['workflows-templates/ISSUE_TEMPLATE/change-request.yml'])
-  expect(propertiesFiles()).toEqual(['workflows-templates/change-policy-approval.properties.json', 'workflows-templates/change-policy-classify.properties.json', 'workflows-templates/change-policy-migrations.properties.json'])
+  const templates = workflowFiles().filter((file) => file.startsWith('workflows-templates/'))
+  expect(templates).toEqual(expect.arrayContaining(['workflows-templates/change-policy-approval.yml', 'workflows-templates/change-policy-pull-request.yml']))
+  expect(propertiesFiles()).toEqual(templates.map((file) => file.replace(/\.yml$/, '.properties.json')))
 })
 
 test.each(issueFormFiles())('%s uses only the keys GitHub allows', (file) => {

@@ -7,7 +7,7 @@
 // the pull request's head.
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import type { ActionSpec } from './action-metadata-check'
-import { OUR_ACTION_PERMISSIONS, RUN_STEP_PERMISSIONS, THIRD_PARTY_PERMISSIONS, type ActionPermissions, type Level } from './action-permissions'
+import { COMPOSITE_ACTION_PERMISSIONS, OUR_ACTION_PERMISSIONS, RUN_STEP_PERMISSIONS, THIRD_PARTY_PERMISSIONS, type ActionPermissions, type Level } from './action-permissions'
 import type { Problem } from './problem'
 import { isMapping, loadStrictYaml, type Mapping } from './strict-yaml'
 
@@ -118,7 +118,7 @@ export async function checkWorkflow(file: string, text: string, context: Workflo
         for (const [input, spec] of Object.entries(action.inputs)) {
           if (spec.required && spec.default === undefined && !(input in given)) problems.push({ file, message: `${at}: actions/${name} requires the input \`${input}\`` })
         }
-        const entry = OUR_ACTION_PERMISSIONS[name]
+        const entry = OUR_ACTION_PERMISSIONS[name] ?? COMPOSITE_ACTION_PERMISSIONS[name]
         if (entry === undefined) {
           problems.push({ file, message: `${at}: actions/${name} is missing from packages/repo-checks/src/action-permissions.ts` })
           needsKnown = false

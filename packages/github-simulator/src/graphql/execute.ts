@@ -7,6 +7,7 @@ import {
   GraphQLError,
   Kind,
   execute as executeDocument,
+  getNamedType,
   getOperationAST,
   parse,
   validate,
@@ -60,10 +61,14 @@ export interface ExecutionResult {
 const isTyped = (value: unknown): value is TypedValue =>
   typeof value === 'object' && value !== null && '__typename' in value && 'value' in value
 
+/** Why the caller may not read a value of this GraphQL type, or null when it may. */
+export type Authorize<Ctx> = (typeName: string, ctx: Ctx) => string | null
+
 export function execute<Ctx>(
   resolvers: Resolvers<Ctx>,
   request: { query: string; variables?: Record<string, unknown>; operationName?: string | null },
-  ctx: Ctx
+  ctx: Ctx,
+  authorize: Authorize<Ctx> = () => null
 ): ExecutionResult {
   const schema = githubSchema()
   let document: DocumentNode
@@ -83,6 +88,8 @@ export function execute<Ctx>(
     if (resolve === undefined) {
       throw new UnsimulatedFieldError(`The simulator does not answer ${info.parentType.name}.${info.fieldName}: add a resolver in packages/github-simulator/src/graphql/resolvers.ts.`)
     }
+    const denied = authorize(getNamedType(info.returnType).name, context)
+    if (denied !== null) throw new GraphqlError(denied, 'FORBIDDEN')
     return resolve((isTyped(source) ? source.value : source) as never, args, context)
   }
   const typeResolver: GraphQLTypeResolver<unknown, Ctx> = (value, _ctx, _info, abstractType) => {

@@ -146,6 +146,16 @@ test('a field GitHub has but the simulator does not answer is a simulator gap (5
   sim.errors.length = 0
 })
 
+test('a token without the permission a type needs gets null for it and FORBIDDEN, the rest of the answer intact', async () => {
+  sim.state.addToken('contents-only', { permissions: { metadata: 'read', contents: 'read' }, login: 'github-actions[bot]' })
+  const answer = await graphql(`{ repository(owner: "acme", name: "app") { name pullRequest(number: ${pr.number}) { title } } }`, {}, 'contents-only')
+  expect(answer.body.data).toEqual({ repository: { name: 'app', pullRequest: null } })
+  expect(answer.body.errors?.[0]).toMatchObject({ type: 'FORBIDDEN', message: 'Resource not accessible by integration', path: ['repository', 'pullRequest'] })
+  sim.state.addToken('pulls-only', { permissions: { metadata: 'read', pull_requests: 'read' }, login: 'github-actions[bot]' })
+  const issues = await graphql(`{ repository(owner: "acme", name: "app") { pullRequest(number: ${pr.number}) { closingIssuesReferences(first: 5) { totalCount } } } }`, {}, 'pulls-only')
+  expect(issues.body.errors?.[0]).toMatchObject({ type: 'FORBIDDEN', path: ['repository', 'pullRequest', 'closingIssuesReferences'] })
+})
+
 test('an unknown repository resolves to null with a NOT_FOUND error', async () => {
   const answer = await graphql('{ repository(owner: "acme", name: "nope") { id } }')
   expect(answer.body.data).toEqual({ repository: null })

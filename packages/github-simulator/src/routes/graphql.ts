@@ -5,6 +5,8 @@ import type { Route } from '../http/route'
 import { bodyObject, ok } from '../http/route'
 import { execute } from '../graphql/execute'
 import { githubResolvers } from '../graphql/resolvers'
+import { GRAPHQL_TYPE_PERMISSIONS } from '../graphql/type-permissions'
+import { tokenAllows } from '../state/tokens'
 
 export const graphqlRoutes: Route[] = [
   {
@@ -26,6 +28,9 @@ export const graphqlRoutes: Route[] = [
               urls: ctx.urls,
               token: ctx.token,
               canSee: (repo) => ctx.token.repositories === null || ctx.token.repositories.some((r) => r.toLowerCase() === repo.fullName.toLowerCase())
+            }, (typeName) => {
+              const needed = GRAPHQL_TYPE_PERMISSIONS[typeName]
+              return needed === undefined || tokenAllows(ctx.token, needed) ? null : 'Resource not accessible by integration'
             })
           : { errors: [{ message: 'A query attribute must be specified and must be a string.' }], fields: [] }
       ctx.graphqlCalls.push({
