@@ -105,11 +105,11 @@ function listLock(object: Node | undefined, kind: StatementLock['kind'], level: 
 }
 
 /** Foreign keys lock the table they reference in SHARE ROW EXCLUSIVE (sql-createtable.html, sql-altertable.html). */
-function referencedTables(constraints: readonly (Node | undefined)[]): StatementLock[] {
+function referencedTables(constraints: readonly (Node | undefined)[], validates: boolean): StatementLock[] {
   return constraints
     .map((constraint) => nodeAs(constraint, 'Constraint'))
     .filter((constraint) => constraint?.contype === 'CONSTR_FOREIGN')
-    .flatMap((constraint) => relationLock(constraint?.pktable, 'table', 'SHARE ROW EXCLUSIVE', !constraint?.skip_validation))
+    .flatMap((constraint) => relationLock(constraint?.pktable, 'table', 'SHARE ROW EXCLUSIVE', validates && !constraint?.skip_validation))
 }
 
 function alterTableCommandLock(command: AlterTableCmd): { level: LockLevel; scans: boolean } {
@@ -149,8 +149,8 @@ export function locksOf(statement: Statement): StatementLock[] {
       level = strongest(level, lock.level)
       scans ||= lock.scans
       const constraint = nodeAs(command.def, 'Constraint')
-      if (command.subtype === 'AT_AddConstraint' && constraint) referenced.push(...referencedTables([command.def]))
-      if (command.subtype === 'AT_AddColumn') referenced.push(...referencedTables(nodeAs(command.def, 'ColumnDef')?.constraints ?? []))
+      if (command.subtype === 'AT_AddConstraint' && constraint) referenced.push(...referencedTables([command.def], true))
+      if (command.subtype === 'AT_AddColumn') referenced.push(...referencedTables(nodeAs(command.def, 'ColumnDef')?.constraints ?? [], true))
     }
     // ALTER INDEX / ALTER TYPE (composite) / ALTER VIEW use the same statement node.
     const kind: StatementLock['kind'] = alter.objtype === 'OBJECT_INDEX' ? 'index' : alter.objtype === 'OBJECT_TYPE' ? 'type' : 'table'
@@ -164,7 +164,8 @@ export function locksOf(statement: Statement): StatementLock[] {
     })
     // CREATE TABLE ... PARTITION OF locks the parent in ACCESS EXCLUSIVE (sql-createtable.html).
     const parent = create.partbound ? (create.inhRelations ?? []).flatMap((relation) => relationLock(nodeAs(relation, 'RangeVar'), 'table', 'ACCESS EXCLUSIVE', false)) : []
-    return [...referencedTables(constraints), ...parent]
+    // A new table has no rows: its foreign keys check nothing, but still lock what they reference.
+    return [...referencedTables(constraints, false), ...parent]
   }
   const index = nodeAs(node, 'IndexStmt')
   if (index) return relationLock(index.relation, 'table', index.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE', true)
