@@ -48,11 +48,17 @@ export class LintContext {
     let firstLockTimeout = Number.POSITIVE_INFINITY
     let firstStatementTimeout = Number.POSITIVE_INFINITY
     let segment = 0
+    let inBlock = false
     for (const statement of migration.statements) {
       this.recordCreations(statement)
       this.recordNotNullChecks(statement)
+      const kind = nodeAs(statement.node, 'TransactionStmt')?.kind
+      if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') inBlock = true
       this.segments.push(segment)
-      if (endsTransaction(statement) || !runsInTransactionBlock(statement)) segment++
+      if (endsTransaction(statement)) inBlock = false
+      // Under a runner that wraps the file, only a COMMIT or a statement that commits on its
+      // own ends the transaction; without one, every statement outside BEGIN ... COMMIT does.
+      if (endsTransaction(statement) || !runsInTransactionBlock(statement) || (!options.runnerWrapsFileInTransaction && !inBlock)) segment++
       const node = statement.node
       const alter = nodeAs(node, 'AlterTableStmt')
       if (alter) {
@@ -99,7 +105,6 @@ export class LintContext {
    * starts a new one.
    */
   sameTransaction(a: number, b: number): boolean {
-    if (!this.options.runnerWrapsFileInTransaction) return false
     return this.segments[a] !== undefined && this.segments[a] === this.segments[b]
   }
 

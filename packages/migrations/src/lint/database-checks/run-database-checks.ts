@@ -7,7 +7,7 @@ import { rowLevelSecurityAfterApply } from './row-level-security-after-apply'
 import { volatileDefaultsAfterApply } from './volatile-defaults-after-apply'
 
 /** Rules whose findings on changed migrations come from the database when it is available. */
-export const DATABASE_JUDGED_RULES: readonly string[] = ['require-rls-on-exposed-table']
+export const DATABASE_JUDGED_RULES: readonly string[] = ['require-rls-on-exposed-table', 'adding-field-with-default']
 
 export async function runDatabaseChecks(input: DatabaseCheckInput): Promise<DatabaseCheckResult> {
   const hits = [...(await rowLevelSecurityAfterApply(input)), ...(await volatileDefaultsAfterApply(input))]

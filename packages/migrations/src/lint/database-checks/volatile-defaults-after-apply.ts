@@ -4,7 +4,9 @@
 // alone decides the built-in ones (column-defaults.ts).
 import { nodeAs, qualifiedName } from '../../parse/ast-nodes'
 import type { Statement } from '../../parse/parse-migration'
+import type { ColumnDef } from 'libpg-query'
 import { defaultVolatility } from '../column-defaults'
+import { rewriteHit } from '../rules/adding-field-with-default'
 import { sqlLiteral, type DatabaseCheckInput, type Hit } from './catalog-query'
 
 const RULE = 'adding-field-with-default'
@@ -15,7 +17,8 @@ function createdEarlierInFile(statements: readonly Statement[], table: string, i
 }
 
 export async function volatileDefaultsAfterApply(input: DatabaseCheckInput): Promise<Hit[]> {
-  const candidates: Array<Omit<Hit, 'message' | 'fix' | 'rule'> & { table: string; column: string; functions: string[] }> = []
+  const hits: Hit[] = []
+  const candidates: Array<Omit<Hit, 'message' | 'fix' | 'rule'> & { table: string; column: ColumnDef; functions: string[] }> = []
   for (const migration of input.changed) {
     for (const statement of migration.statements) {
       const alter = nodeAs(statement.node, 'AlterTableStmt')
@@ -27,32 +30,25 @@ export async function volatileDefaultsAfterApply(input: DatabaseCheckInput): Pro
         const column = nodeAs(command?.def, 'ColumnDef')
         if (command?.subtype !== 'AT_AddColumn' || !column) continue
         const { volatile, unknownFunctions } = defaultVolatility(column)
+        if (volatile) hits.push({ rule: RULE, migration, statement, ...rewriteHit(table, column, volatile) })
         if (volatile || unknownFunctions.length === 0) continue
-        candidates.push({ migration, statement, byteOffset: column.location, table, column: column.colname ?? '', functions: unknownFunctions })
+        candidates.push({ migration, statement, byteOffset: column.location, table, column, functions: unknownFunctions })
       }
     }
   }
-  if (candidates.length === 0) return []
+  if (candidates.length === 0) return hits
   const names = [...new Set(candidates.flatMap((candidate) => candidate.functions.map((name) => name.split('.').pop() ?? name)))]
   const rows = await input.query<{ name: string; schema: string; volatility: string }>(`
     select p.proname as name, n.nspname as schema, p.provolatile as volatility
     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where p.proname = any(array[${names.map(sqlLiteral).join(', ')}]::text[])`)
-  const hits: Hit[] = []
   for (const candidate of candidates) {
     const volatile = candidate.functions.find((name) => {
       const [schema, fn] = name.includes('.') ? name.split('.') : [undefined, name]
       return rows.some((row) => row.name === fn && (schema === undefined || row.schema === schema) && row.volatility === 'v')
     })
     if (!volatile) continue
-    hits.push({
-      rule: RULE,
-      migration: candidate.migration,
-      statement: candidate.statement,
-      byteOffset: candidate.byteOffset,
-      message: `Adding ${candidate.table}.${candidate.column} with a default that calls ${volatile}(), which the database says is VOLATILE, rewrites every row of ${candidate.table} under an ACCESS EXCLUSIVE lock.`,
-      fix: `Add the column without the default, then ALTER COLUMN ${candidate.column} SET DEFAULT ... (new rows only), and backfill existing rows in batches; or mark ${volatile}() STABLE if it really is.`
-    })
+    hits.push({ rule: RULE, migration: candidate.migration, statement: candidate.statement, ...rewriteHit(candidate.table, candidate.column, `a default calling ${volatile}(), which the database says is VOLATILE,`) })
   }
   return hits
 }

@@ -46,3 +46,10 @@ test('constraints on a table created in the same file are fine', async () => {
 test('UNIQUE USING INDEX validates nothing', async () => {
   expect(await findings('alter table app_email add constraint email_uniq unique using index email_idx;')).toEqual([])
 })
+
+test('without a wrapping runner, an explicit BEGIN ... COMMIT still holds the lock through VALIDATE', async () => {
+  const sql = 'begin;\nalter table e add constraint c check (n > 0) not valid;\nalter table e validate constraint c;\ncommit;'
+  expect((await lintSql(sql, { runnerWrapsFileInTransaction: false })).findings.filter((finding) => finding.rule === 'constraint-missing-not-valid')).toHaveLength(1)
+  const separate = 'alter table e add constraint c check (n > 0) not valid;\nalter table e validate constraint c;'
+  expect((await lintSql(separate, { runnerWrapsFileInTransaction: false })).findings.filter((finding) => finding.rule === 'constraint-missing-not-valid')).toEqual([])
+})

@@ -42,3 +42,13 @@ test('a COMMIT in the middle of the file breaks atomicity', async () => {
 test('CREATE TEMP TABLE ... ON COMMIT DROP never meets itself on a re-run', async () => {
   expect(await findings('create temp table scratch (a int) on commit drop;\ncreate table if not exists u (a int);', false)).toEqual([])
 })
+
+test('a temporary table without ON COMMIT DROP can outlive the failed run on a pooled connection', async () => {
+  const [finding] = await findings('select 1;\ncreate temp table scratch (a int);', false)
+  expect(finding?.fix).toContain('ON COMMIT DROP')
+})
+
+test('a second ADD CONSTRAINT of the same name after the DROP IF EXISTS is not robust', async () => {
+  const sql = 'alter table e drop constraint if exists u;\nalter table e add constraint u unique using index i;\nalter table e add constraint u unique using index i;'
+  expect((await findings(sql, false)).map((finding) => finding.line)).toEqual([3])
+})

@@ -1,18 +1,23 @@
 import { nodeAs, qualifiedName } from '../../parse/ast-nodes'
-import type { Statement } from '../../parse/parse-migration'
 import type { LintContext } from '../lint-context'
 import type { Rule, RuleHit } from '../rule'
 
-/** `ALTER TABLE <table> DROP CONSTRAINT IF EXISTS <name>` earlier in the file: ADD CONSTRAINT after it re-runs cleanly. */
+/**
+ * Whether the last statement before `before` that touches constraint `name` of `table` is
+ * `DROP CONSTRAINT IF EXISTS`: an ADD CONSTRAINT right after it re-runs cleanly; a second ADD
+ * of the same name after that does not.
+ */
 function droppedIfExistsBefore(context: LintContext, table: string, constraint: string, before: number): boolean {
-  return context.migration.statements.slice(0, before).some((statement: Statement) => {
+  for (const statement of context.migration.statements.slice(0, before).reverse()) {
     const alter = nodeAs(statement.node, 'AlterTableStmt')
-    if (!alter || qualifiedName(alter.relation) !== table) return false
-    return (alter.cmds ?? []).some((cmd) => {
+    if (!alter || qualifiedName(alter.relation) !== table) continue
+    for (const cmd of [...(alter.cmds ?? [])].reverse()) {
       const command = nodeAs(cmd, 'AlterTableCmd')
-      return command?.subtype === 'AT_DropConstraint' && command.missing_ok === true && command.name === constraint
-    })
-  })
+      if (command?.subtype === 'AT_DropConstraint' && command.name === constraint) return command.missing_ok === true
+      if (command?.subtype === 'AT_AddConstraint' && nodeAs(command.def, 'Constraint')?.conname === constraint) return false
+    }
+  }
+  return false
 }
 
 export const preferRobustStmts: Rule = {
@@ -28,9 +33,11 @@ export const preferRobustStmts: Rule = {
     const node = statement.node
     const hit = (what: string, fix: string, byteOffset?: number): RuleHit[] => [{ message: `${what} fails if it runs a second time after a partial apply.`, fix, byteOffset }]
     const create = nodeAs(node, 'CreateStmt')
-    // A temporary table lives only in its session: a re-run, in a new session, never meets it.
-    if (create && create.relation?.relpersistence === 't') return []
-    if (create && !create.if_not_exists) return hit(`CREATE TABLE ${qualifiedName(create.relation)}`, 'Write CREATE TABLE IF NOT EXISTS.', create.relation?.location)
+    // A temporary table ON COMMIT DROP is gone when its transaction ends, whatever happens;
+    // one without it lives as long as the server session, which a connection pooler can hand
+    // to the re-run.
+    if (create && create.relation?.relpersistence === 't' && create.oncommit === 'ONCOMMIT_DROP') return []
+    if (create && !create.if_not_exists) return hit(`CREATE TABLE ${qualifiedName(create.relation)}`, `${create.relation?.relpersistence === 't' ? 'Add ON COMMIT DROP (or write CREATE TEMP TABLE IF NOT EXISTS).' : 'Write CREATE TABLE IF NOT EXISTS.'}`, create.relation?.location)
     const index = nodeAs(node, 'IndexStmt')
     if (index && !index.if_not_exists && index.idxname) return hit(`CREATE INDEX ${index.idxname}`, 'Write CREATE INDEX CONCURRENTLY IF NOT EXISTS (and drop an INVALID index left by a failed build first).')
     const schema = nodeAs(node, 'CreateSchemaStmt')
