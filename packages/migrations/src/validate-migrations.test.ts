@@ -99,13 +99,6 @@ test('a file that does not parse stops the history but is reported once, as a sy
   expect(report.findings.map((finding) => [finding.rule, finding.line, finding.column])).toEqual([['syntax-error', 1, 8]])
 })
 
-test('advice rules (types, names) speak only about new and edited migrations', async () => {
-  const repo = repository({ '20240107000000_legacy_dump.sql': 'create table public.legacy (id serial primary key, at timestamp, code varchar(10));\nalter table public.legacy enable row level security;\n' })
-  repo.add('20240301000000_new.sql', 'create table public.fresh (id bigint generated always as identity primary key, at timestamp);\nalter table public.fresh enable row level security;\n')
-  const report = await validateMigrations({ repoDir: repo.root, baseRef: 'base', apply: false })
-  expect(report.findings.map((finding) => [finding.rule, finding.file.replace(/^.*\//, '')])).toEqual([['prefer-timestamptz', '20240301000000_new.sql']])
-})
-
 test('row level security is judged on the database after the change: enabling it in a later new migration is fine', async () => {
   const repo = repository()
   repo.add('20240301000000_notes.sql', 'create table public.notes (id bigint generated always as identity primary key);\n')

@@ -12,7 +12,6 @@ import { readMigrationHistory, type MigrationStatus } from './history/read-migra
 import { lintMigrations } from './lint/lint-migration'
 import type { DatabaseCheckResult } from './lint/database-checks/catalog-query'
 import { DATABASE_JUDGED_RULES, runDatabaseChecks } from './lint/database-checks/run-database-checks'
-import { RULES } from './lint/rule-registry'
 import type { RuleSeverity } from './lint/rule-severities'
 import { parseMigration, type ParsedMigration } from './parse/parse-migration'
 import { summarizeSchemaChanges, type SchemaChange } from './schema-changes/summarize-schema-changes'
@@ -88,7 +87,6 @@ export interface MigrationReport {
 }
 
 const RANK: Record<Severity, number> = { warning: 1, error: 2 }
-const ADVICE_RULES = new Set(RULES.filter((rule) => rule.advice).map((rule) => rule.name))
 
 function applyFailedFinding(failure: ApplyFailure): Finding {
   const extra = [failure.detail, failure.hint && `Hint: ${failure.hint}`, failure.where && `Where: ${failure.where}`].filter(Boolean).join(' ')
@@ -166,17 +164,15 @@ export async function validateMigrations(options: ValidateMigrationsOptions): Pr
   const statusOf = new Map(history.files.map((file) => [file.path, file.status]))
   // Unchanged base files never block; edits, deletions, new files and apply failures do.
   const blocking = (finding: Finding): boolean => statusOf.get(finding.file) !== 'unchanged'
-  // Advice rules (type choices, names) speak only about the change: base files cannot be edited.
-  const onChange = (finding: Finding): boolean => !ADVICE_RULES.has(finding.rule) || statusOf.get(finding.file) !== 'unchanged'
   // With the applied database in hand, its verdict replaces the file-by-file one for the change.
   const judged = (finding: Finding): boolean => database !== undefined && DATABASE_JUDGED_RULES.includes(finding.rule) && statusOf.get(finding.file) !== 'unchanged'
-  const lintFindings = [...lint.findings.filter((finding) => onChange(finding) && !judged(finding)), ...(database?.findings ?? [])]
+  const lintFindings = [...lint.findings.filter((finding) => !judged(finding)), ...(database?.findings ?? [])]
   const findings: Finding[] = [...history.findings, ...lintFindings].map((finding) => ({ ...finding, blocking: blocking(finding) }))
   // A file that could not be read or parsed stops the history too, but its own finding
   // (syntax-error, invalid-encoding, file-too-large) already says why, at the same place.
   const unreadable = new Set(parsed.filter((migration) => migration.fatal).map((migration) => migration.path))
   if (apply?.failure && !unreadable.has(apply.failure.file)) findings.push(applyFailedFinding(apply.failure))
-  const silenced = [...lint.silenced.filter((finding) => onChange(finding) && !judged(finding)), ...(database?.silenced ?? [])].map((finding) => ({ ...finding, blocking: false }))
+  const silenced = [...lint.silenced.filter((finding) => !judged(finding)), ...(database?.silenced ?? [])].map((finding) => ({ ...finding, blocking: false }))
 
   const changed = new Set(history.files.filter((file) => file.status !== 'unchanged').map((file) => file.path))
   const files: MigrationFileReport[] = history.files.map((file, index) => {

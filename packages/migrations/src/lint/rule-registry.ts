@@ -76,8 +76,6 @@ export interface RuleInfo {
   defaultSeverity: Severity
   destructive: boolean
   why: string
-  /** Reported on new and edited migrations only (see Rule.advice). */
-  advice?: boolean
 }
 
 /** A whole-file rule: checked on the file, not on a statement. */
@@ -97,12 +95,11 @@ export const INVALID_SUPPRESSION: RuleInfo = {
 }
 
 /** Rules whose severity the policy may set (`migrations.rules`: name -> error | warning | off). */
-export const RULES: readonly RuleInfo[] = [...STATEMENT_RULES, EMPTY_MIGRATION, INVALID_SUPPRESSION].map(({ name, defaultSeverity, destructive, why, advice }) => ({
+export const RULES: readonly RuleInfo[] = [...STATEMENT_RULES, EMPTY_MIGRATION, INVALID_SUPPRESSION].map(({ name, defaultSeverity, destructive, why }) => ({
   name,
   defaultSeverity,
   destructive,
-  why,
-  ...(advice ? { advice } : {})
+  why
 }))
 
 export const RULE_NAMES: readonly string[] = RULES.map((rule) => rule.name)

@@ -19,10 +19,5 @@ export interface Rule {
   defaultSeverity: Severity
   destructive: boolean
   why: string
-  /**
-   * Style advice (a type choice, a name): reported on new and edited migrations only. Base
-   * migrations can never be edited (edited-migration), so advice on them is noise.
-   */
-  advice?: boolean
   check(statement: Statement, context: LintContext): RuleHit[]
 }

@@ -5,7 +5,6 @@ export const banCharField: Rule = {
   name: 'ban-char-field',
   defaultSeverity: 'warning',
   destructive: false,
-  advice: true,
   why: 'char(n) pads every value with spaces to n characters, ignores trailing spaces when comparing and is no faster than text: values come back different from what was written.',
   check(statement) {
     // char(n) and character(n) parse to pg_catalog.bpchar; a quoted "char" is the one-byte internal type.

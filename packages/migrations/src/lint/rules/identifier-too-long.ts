@@ -60,7 +60,6 @@ export const identifierTooLong: Rule = {
   name: 'identifier-too-long',
   defaultSeverity: 'warning',
   destructive: false,
-  advice: true,
   why: 'Postgres silently cuts identifiers longer than 63 bytes: the object gets a different name than the migration says, two long names can become the same one (the second CREATE then fails or hits the wrong object), and tools that compare names see a mismatch.',
   check(statement) {
     return namesCreated(statement).flatMap((stored) => {

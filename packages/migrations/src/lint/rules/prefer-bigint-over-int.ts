@@ -20,7 +20,6 @@ export const preferBigintOverInt: Rule = {
   name: 'prefer-bigint-over-int',
   defaultSeverity: 'warning',
   destructive: false,
-  advice: true,
   why: 'A key or identity column of type integer runs out at about 2.1 billion values (smallint at 32,767); changing it to bigint later rewrites the table and every table referring to it under an ACCESS EXCLUSIVE lock.',
   check(statement) {
     return columnDefinitions(statement)

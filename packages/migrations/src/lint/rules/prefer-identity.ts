@@ -7,7 +7,6 @@ export const preferIdentity: Rule = {
   name: 'prefer-identity',
   defaultSeverity: 'warning',
   destructive: false,
-  advice: true,
   why: 'serial creates a sequence the table only borrows: its permissions, ownership and value are managed apart from the column (a dump, a copy of the table or a grant can miss it), and inserts may override it silently. Identity columns are the SQL standard and keep the sequence part of the column.',
   check(statement) {
     return columnDefinitions(statement)

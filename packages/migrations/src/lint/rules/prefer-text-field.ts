@@ -5,7 +5,6 @@ export const preferTextField: Rule = {
   name: 'prefer-text-field',
   defaultSeverity: 'warning',
   destructive: false,
-  advice: true,
   why: 'varchar(n) stores text exactly as text does, but raising its limit later changes the column type under an ACCESS EXCLUSIVE lock; a CHECK on length() can be replaced without locking out the app.',
   check(statement) {
     return columnDefinitions(statement)

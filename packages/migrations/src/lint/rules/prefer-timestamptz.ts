@@ -5,7 +5,6 @@ export const preferTimestamptz: Rule = {
   name: 'prefer-timestamptz',
   defaultSeverity: 'warning',
   destructive: false,
-  advice: true,
   why: 'timestamp (without time zone) stores a wall-clock reading with no zone: values written by sessions or servers in different time zones cannot be compared, and daylight-saving changes make some readings ambiguous.',
   check(statement) {
     return columnDefinitions(statement)

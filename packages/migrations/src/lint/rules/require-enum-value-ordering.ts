@@ -5,7 +5,6 @@ export const requireEnumValueOrdering: Rule = {
   name: 'require-enum-value-ordering',
   defaultSeverity: 'warning',
   destructive: false,
-  advice: true,
   why: 'An enum sorts and compares by the order of its values; ADD VALUE without BEFORE or AFTER puts the new value last, which changes ORDER BY and < > results for it, and the order can never be changed afterwards without recreating the type.',
   check(statement) {
     const alter = nodeAs(statement.node, 'AlterEnumStmt')
