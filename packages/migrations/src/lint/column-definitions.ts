@@ -23,7 +23,19 @@ function typeOf(typeName: TypeName | undefined): string {
   return nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.')
 }
 
+const cache = new WeakMap<Statement, ColumnDefinition[]>()
+
+/** The columns of a statement; computed once per statement, as several rules ask. */
 export function columnDefinitions(statement: Statement): ColumnDefinition[] {
+  let columns = cache.get(statement)
+  if (!columns) {
+    columns = definitionsOf(statement)
+    cache.set(statement, columns)
+  }
+  return columns
+}
+
+function definitionsOf(statement: Statement): ColumnDefinition[] {
   const node = statement.node
   const create = nodeAs(node, 'CreateStmt')
   if (create) {

@@ -136,6 +136,17 @@ function alterTableCommandLock(command: AlterTableCmd): { level: LockLevel; scan
  * ADD VALUE, which locks only the type's catalog row) return nothing.
  */
 export function locksOf(statement: Statement): StatementLock[] {
+  let locks = cache.get(statement)
+  if (!locks) {
+    locks = locksTakenBy(statement)
+    cache.set(statement, locks)
+  }
+  return locks
+}
+
+const cache = new WeakMap<Statement, StatementLock[]>()
+
+function locksTakenBy(statement: Statement): StatementLock[] {
   const node = statement.node
   const alter = nodeAs(node, 'AlterTableStmt')
   if (alter) {

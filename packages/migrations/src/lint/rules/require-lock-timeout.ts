@@ -16,18 +16,31 @@ export function blockingLockOnExisting(statement: Statement, context: LintContex
   })
 }
 
+const firstBlocking = new WeakMap<LintContext, { any?: number; scanning?: number }>()
+
+/** Index of the file's first statement that blocks writes on an existing relation (computed once per file). */
+export function firstBlockingStatement(context: LintContext, scanning: boolean): number {
+  const cached = firstBlocking.get(context) ?? {}
+  const key = scanning ? 'scanning' : 'any'
+  let index = cached[key]
+  if (index === undefined) {
+    index = context.migration.statements.findIndex((statement) => blockingLockOnExisting(statement, context, scanning) !== undefined)
+    cached[key] = index
+    firstBlocking.set(context, cached)
+  }
+  return index
+}
+
 export const requireLockTimeout: Rule = {
   name: 'require-lock-timeout',
   defaultSeverity: 'warning',
   destructive: false,
   why: 'A statement waiting for a lock that blocks writes (or, for ACCESS EXCLUSIVE, reads) behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
   check(statement, context) {
-    if (context.lockTimeoutSetBefore(statement.index)) return []
+    // One finding per file, at the first such statement: one SET at the top fixes all of them.
+    if (firstBlockingStatement(context, false) !== statement.index || context.lockTimeoutSetBefore(statement.index)) return []
     const lock = blockingLockOnExisting(statement, context)
     if (!lock) return []
-    // One finding per file: one SET at the top fixes all of them.
-    const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockOnExisting(before, context) !== undefined)
-    if (earlier) return []
     const what = lock.level === 'ACCESS EXCLUSIVE' ? 'reads and writes' : 'writes'
     return [
       {

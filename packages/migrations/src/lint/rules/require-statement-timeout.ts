@@ -1,6 +1,6 @@
 import type { Rule } from '../rule'
 import { LOCK_LEVELS_DOC } from '../statement-locks'
-import { blockingLockOnExisting } from './require-lock-timeout'
+import { blockingLockOnExisting, firstBlockingStatement } from './require-lock-timeout'
 
 export const requireStatementTimeout: Rule = {
   name: 'require-statement-timeout',
@@ -8,13 +8,11 @@ export const requireStatementTimeout: Rule = {
   destructive: false,
   why: 'A statement that scans or rewrites a table (an index build, a validation, a type change, VACUUM FULL) while holding a lock that blocks writes keeps the app waiting for as long as the table takes; statement_timeout bounds that, and the migration fails instead of the app.',
   check(statement, context) {
-    if (context.statementTimeoutSetBefore(statement.index)) return []
-    const lock = blockingLockOnExisting(statement, context, true)
-    if (!lock) return []
     // Only the first such statement: one SET at the top covers the file. Statements that
     // lock only briefly (a rename, a policy) are require-lock-timeout's, not this rule's.
-    const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockOnExisting(before, context, true) !== undefined)
-    if (earlier) return []
+    if (firstBlockingStatement(context, true) !== statement.index || context.statementTimeoutSetBefore(statement.index)) return []
+    const lock = blockingLockOnExisting(statement, context, true)
+    if (!lock) return []
     return [
       {
         message: `This statement reads every row of ${lock.relation} while holding a ${lock.level} lock (${LOCK_LEVELS_DOC}), and no statement_timeout is set earlier in the file.`,
