@@ -1,10 +1,17 @@
 import { nodeAs } from '../../parse/ast-nodes'
+import type { Statement } from '../../parse/parse-migration'
 import { runsInTransactionBlock } from '../lint-context'
 import type { Rule } from '../rule'
 
 /** What the statement is called in Postgres's error message. */
 function statementName(text: string): string {
   return (/^\s*(create\s+(unique\s+)?index\s+concurrently|drop\s+index\s+concurrently|reindex|vacuum|alter\s+table|create\s+database|drop\s+database|alter\s+system)/i.exec(text)?.[1] ?? 'This statement').replace(/\s+/g, ' ').toUpperCase()
+}
+
+/** The statements this rule is about: index and table maintenance that must run outside a transaction. */
+function isMaintenance(statement: Statement): boolean {
+  const node = statement.node
+  return nodeAs(node, 'IndexStmt') !== undefined || nodeAs(node, 'DropStmt') !== undefined || nodeAs(node, 'ReindexStmt') !== undefined || nodeAs(node, 'VacuumStmt') !== undefined || nodeAs(node, 'AlterTableStmt') !== undefined
 }
 
 // The Supabase CLI sends a migration file's statements as one pgx batch (extended protocol,
@@ -19,7 +26,8 @@ export const banConcurrentIndexCreationInTransaction: Rule = {
   destructive: false,
   why: 'CREATE INDEX CONCURRENTLY (and DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM) cannot run in a transaction; the Supabase CLI sends each file as one batch, so such a statement fails the deploy unless it is the first statement of its file.',
   check(statement, context) {
-    if (runsInTransactionBlock(statement)) return []
+    // CREATE/DROP DATABASE and ALTER SYSTEM fail the same way, but have rules (or no place) of their own.
+    if (runsInTransactionBlock(statement) || !isMaintenance(statement)) return []
     const statements = context.migration.statements
     const before = statements.slice(0, statement.index)
     let inBlock = false

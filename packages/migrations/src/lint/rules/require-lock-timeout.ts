@@ -44,7 +44,7 @@ export const requireLockTimeout: Rule = {
     const what = lock.level === 'ACCESS EXCLUSIVE' ? 'reads and writes' : 'writes'
     return [
       {
-        message: `This statement takes a ${lock.level} lock on ${lock.kind === 'table' ? '' : `${lock.kind} `}${lock.relation}, blocking ${what} while it waits and runs, and no lock_timeout is set earlier in the file (lock levels: ${LOCK_LEVELS_DOC}).`,
+        message: `This statement takes ${lock.level === 'ACCESS EXCLUSIVE' || lock.level === 'EXCLUSIVE' ? 'an' : 'a'} ${lock.level} lock on ${lock.kind === 'table' ? '' : `${lock.kind} `}${lock.relation}, blocking ${what} while it waits and runs, and no lock_timeout is set earlier in the file (lock levels: ${LOCK_LEVELS_DOC}).`,
         fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out).",
         byteOffset: lock.byteOffset
       }

@@ -15,7 +15,7 @@ export const requireStatementTimeout: Rule = {
     if (!lock) return []
     return [
       {
-        message: `This statement reads every row of ${lock.relation} while holding a ${lock.level} lock (${LOCK_LEVELS_DOC}), and no statement_timeout is set earlier in the file.`,
+        message: `This statement reads every row of ${lock.relation} while holding ${lock.level === 'ACCESS EXCLUSIVE' || lock.level === 'EXCLUSIVE' ? 'an' : 'a'} ${lock.level} lock (${LOCK_LEVELS_DOC}), and no statement_timeout is set earlier in the file.`,
         fix: "Put SET statement_timeout = '5min'; (a bound you accept for the app waiting) at the top of the migration, or do the work without the lock (CONCURRENTLY, NOT VALID then VALIDATE).",
         byteOffset: lock.byteOffset
       }
