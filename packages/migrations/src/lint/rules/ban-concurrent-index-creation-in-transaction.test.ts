@@ -28,3 +28,7 @@ test('right after a COMMIT it starts a new transaction: fine', async () => {
 test.each(['drop index concurrently a;', 'reindex (concurrently) index a;', 'vacuum posts;'])('%s counts the same', async (sql) => {
   expect(await findings(`select 1;\n${sql}`)).toHaveLength(1)
 })
+
+test('DROP DATABASE after another statement is ban-drop-database\'s business, not this rule\'s', async () => {
+  expect(await findings('select 1;\ndrop database if exists analytics;')).toEqual([])
+})
