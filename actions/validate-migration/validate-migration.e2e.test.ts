@@ -128,7 +128,7 @@ function json<T = unknown>(value: string | undefined): T {
 // extension, a column added under a lock timeout, and an index built concurrently.
 const CLEAN_CHANGE: Files = {
   [`${MIGRATIONS}/20240301000000_comments.sql`]: `-- Comments on posts: readable with their post, written by their author.
-create table if not exists public.comments (
+set lock_timeout = '5s'; create table if not exists public.comments (
   id uuid primary key default gen_random_uuid(),
   post_id uuid not null references public.posts (id) on delete cascade,
   author_id uuid not null default auth.uid() references public.profiles (id) on delete cascade,
@@ -169,7 +169,7 @@ grant select, insert on public.comments to authenticated;
 
 alter publication supabase_realtime add table public.comments;
 `,
-  [`${MIGRATIONS}/20240302000000_attachments_bucket.sql`]: `insert into storage.buckets (id, name, public)
+  [`${MIGRATIONS}/20240302000000_attachments_bucket.sql`]: `set lock_timeout = '5s'; insert into storage.buckets (id, name, public)
 values ('attachments', 'attachments', false)
 on conflict (id) do nothing;
 
@@ -209,7 +209,7 @@ create index wide_email_idx on public.wide (email);
 `
 }
 
-const LOCK = "set lock_timeout = '5s';\n\n"
+const LOCK = "set lock_timeout = '5s';\nset statement_timeout = '5min';\n"
 
 // One new migration per rule, each with the offending statement at a known line and column
 // (the column of what the finding points at: the statement, or the object within it).
@@ -229,7 +229,7 @@ const RULE_CASES: Array<{ rule: string; sql: string; level: 'error' | 'warning';
   { rule: 'require-concurrent-index-creation', sql: `${LOCK}create index if not exists sessions_seen_idx on public.sessions (seen_at);\n`, level: 'warning', at: [[3, 49]] },
   { rule: 'require-concurrent-index-deletion', sql: `${LOCK}drop index if exists public.wide_email_idx;\n`, level: 'warning', at: [[3, 1]] },
   { rule: 'disallowed-unique-constraint', sql: `${LOCK}alter table public.sessions add constraint sessions_seen_key unique (seen_at);\n`, level: 'warning', at: [[3, 33]] },
-  { rule: 'require-lock-timeout', sql: '-- no lock_timeout in this file\n\nalter table public.counters add column if not exists note text;\n', level: 'warning', at: [[3, 1]] },
+  { rule: 'require-lock-timeout', sql: '-- no lock_timeout in this file\n\nalter table public.counters add column if not exists note text;\n', level: 'warning', at: [[3, 13]] },
   { rule: 'prefer-robust-stmts', sql: 'create index concurrently if not exists counters_n_idx on public.counters (n);\n\ncreate table private.extra (id bigint primary key);\n', level: 'warning', at: [[3, 14]] },
   { rule: 'ban-transaction-control', sql: `${LOCK}begin;\ninsert into public.counters (id, n) values (1, 0) on conflict do nothing;\ncommit;\n`, level: 'warning', at: [[3, 1], [5, 1]] },
   { rule: 'require-rls-on-exposed-table', sql: `${LOCK}create table if not exists public.no_rls (id bigint primary key);\n`, level: 'error', at: [[3, 28]] },
@@ -406,10 +406,12 @@ describe('history and file checks (embedded PostgreSQL)', () => {
     expect(findingAnnotations(run)).toEqual([])
     expect(findingAnnotations(run, 'notice')).toEqual([
       ['notice', 'ban-grant-to-anon-or-public', '20240107000000_legacy_dump.sql', 1, 1],
-      ['notice', 'require-concurrent-index-creation', '20240107000000_legacy_dump.sql', 2, 35]
+      ['notice', 'require-concurrent-index-creation', '20240107000000_legacy_dump.sql', 2, 35],
+      ['notice', 'require-lock-timeout', '20240107000000_legacy_dump.sql', 2, 35],
+      ['notice', 'require-statement-timeout', '20240107000000_legacy_dump.sql', 2, 35]
     ])
-    expect(json<Array<{ blocking: boolean }>>(run.outputs['findings']).map((f) => f.blocking)).toEqual([false, false])
-    expect(run.summary).toContain('### Findings on migrations already on the base branch (2, reported, never failing)')
+    expect(json<Array<{ blocking: boolean }>>(run.outputs['findings']).map((f) => f.blocking)).toEqual([false, false, false, false])
+    expect(run.summary).toContain('### Findings on migrations already on the base branch (4, reported, never failing)')
   })
 })
 
@@ -423,7 +425,7 @@ describe('the policy, read from the base branch through the API', () => {
       base: { '.github/change-policy.yml': 'version: 1\nmigrations:\n  rules:\n    ban-drop-column: off\n    require-concurrent-index-creation: off\n' },
       head: {
         '.github/change-policy.yml': 'version: 1\nmigrations:\n  rules:\n    ban-drop-column: off\n    require-concurrent-index-creation: off\n    require-lock-timeout: off\n',
-        [`${MIGRATIONS}/20240301000000_slim_posts.sql`]: "set lock_timeout = '5s';\nalter table public.posts drop column if exists published_at;\ncreate index if not exists posts_status_idx on public.posts (status);\n"
+        [`${MIGRATIONS}/20240301000000_slim_posts.sql`]: "set lock_timeout = '5s'; set statement_timeout = '5min';\nalter table public.posts drop column if exists published_at;\ncreate index if not exists posts_status_idx on public.posts (status);\n"
       }
     })
     const run = await validate(co, {}, { repository: 'acme/strict' })

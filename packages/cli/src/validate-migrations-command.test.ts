@@ -18,7 +18,7 @@ beforeEach(() => {
   scratch = new ScratchRepository('cli-migrations-')
   repo = scratch.dir
   write('.github/change-policy.yml', 'version: 1\nmigrations:\n  rules:\n    require-concurrent-index-creation: error\n')
-  write(`${MIGRATIONS}/20240101000000_profiles.sql`, 'create table public.profiles (id uuid primary key references auth.users (id));\nalter table public.profiles enable row level security;\n')
+  write(`${MIGRATIONS}/20240101000000_profiles.sql`, "set lock_timeout = '5s';\ncreate table public.profiles (id uuid primary key references auth.users (id));\nalter table public.profiles enable row level security;\n")
   commit('base')
   git('checkout', '-q', '-b', 'feature')
 })

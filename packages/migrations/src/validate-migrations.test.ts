@@ -70,7 +70,9 @@ test('findings on migrations already on the base branch are reported but never b
   const report = await validateMigrations({ repoDir: repo.root, baseRef: 'base', apply: false, failOn: 'warning' })
   expect(report.findings.map((finding) => [finding.rule, finding.blocking])).toEqual([
     ['ban-grant-to-anon-or-public', false],
-    ['require-concurrent-index-creation', false]
+    ['require-concurrent-index-creation', false],
+    ['require-lock-timeout', false],
+    ['require-statement-timeout', false]
   ])
   expect(report.valid).toBe(true)
   expect(report.destructive).toBe(false)
@@ -95,4 +97,16 @@ test('a file that does not parse stops the history but is reported once, as a sy
   expect(report.applied).toBe(6)
   expect(report.apply?.failure).toMatchObject({ file: 'supabase/migrations/20240301000000_broken.sql', statementIndex: -1 })
   expect(report.findings.map((finding) => [finding.rule, finding.line, finding.column])).toEqual([['syntax-error', 1, 8]])
+})
+
+test('row level security is judged on the database after the change: enabling it in a later new migration is fine', async () => {
+  const repo = repository()
+  repo.add('20240301000000_notes.sql', 'create table public.notes (id bigint generated always as identity primary key);\n')
+  repo.add('20240302000000_notes_rls.sql', 'alter table public.notes enable row level security;\n')
+  const report = await validateMigrations({ repoDir: repo.root, baseRef: 'base' })
+  expect(report.apply?.failure).toBeUndefined()
+  expect(report.findings.filter((finding) => finding.rule === 'require-rls-on-exposed-table')).toEqual([])
+  expect(report.valid).toBe(true)
+  const unapplied = await validateMigrations({ repoDir: repo.root, baseRef: 'base', apply: false })
+  expect(unapplied.findings.filter((finding) => finding.rule === 'require-rls-on-exposed-table')).toHaveLength(1)
 })

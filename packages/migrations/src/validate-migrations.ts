@@ -10,6 +10,8 @@ import { createPgliteEngine, type DataDirSource, type PgliteEngineOptions } from
 import { createServerEngine } from './engines/server-engine'
 import { readMigrationHistory, type MigrationStatus } from './history/read-migration-history'
 import { lintMigrations } from './lint/lint-migration'
+import type { DatabaseCheckResult } from './lint/database-checks/catalog-query'
+import { DATABASE_JUDGED_RULES, runDatabaseChecks } from './lint/database-checks/run-database-checks'
 import type { RuleSeverity } from './lint/rule-severities'
 import { parseMigration, type ParsedMigration } from './parse/parse-migration'
 import { summarizeSchemaChanges, type SchemaChange } from './schema-changes/summarize-schema-changes'
@@ -103,6 +105,21 @@ function applyFailedFinding(failure: ApplyFailure): Finding {
   }
 }
 
+/**
+ * The database checks on the applied history, for the new and edited files. A catalog query
+ * that fails leaves the file-by-file verdicts in place (they are the stricter ones).
+ */
+async function checkAppliedDatabase(engine: MigrationEngine, parsed: readonly ParsedMigration[], files: ReadonlyArray<{ path: string; status: MigrationStatus }>, options: ValidateMigrationsOptions): Promise<DatabaseCheckResult | undefined> {
+  const query = engine.query?.bind(engine)
+  if (!query) return undefined
+  const changed = new Set(files.filter((file) => file.status !== 'unchanged').map((file) => file.path))
+  try {
+    return await runDatabaseChecks({ query, changed: parsed.filter((migration) => changed.has(migration.path)), exposedSchemas: options.exposedSchemas ?? ['public'], rules: options.rules ?? {} })
+  } catch {
+    return undefined
+  }
+}
+
 export async function validateMigrations(options: ValidateMigrationsOptions): Promise<MigrationReport> {
   const started = performance.now()
   const path = options.path ?? 'supabase/migrations'
@@ -121,12 +138,15 @@ export async function validateMigrations(options: ValidateMigrationsOptions): Pr
   const lintMs = performance.now() - lintStarted
 
   let apply: ApplyReport | undefined
+  let database: DatabaseCheckResult | undefined
   let appliedFiles = new Set<string>()
   if (options.apply !== false) {
     const engine: MigrationEngine = options.databaseUrl
       ? createServerEngine(options.databaseUrl, { supabase })
       : createPgliteEngine({ supabase, extensions: extensionsCreatedBy(parsed), ...options.pglite })
-    const result = await applyHistory(engine, parsed)
+    const result = await applyHistory(engine, parsed, async (applied) => {
+      database = await checkAppliedDatabase(applied, parsed, history.files, options)
+    })
     appliedFiles = new Set(result.files.filter((file) => file.ok).map((file) => file.path))
     const startInfo = 'startInfo' in engine ? (engine.startInfo as { dataDir?: DataDirSource } | undefined) : undefined
     apply = {
@@ -144,12 +164,15 @@ export async function validateMigrations(options: ValidateMigrationsOptions): Pr
   const statusOf = new Map(history.files.map((file) => [file.path, file.status]))
   // Unchanged base files never block; edits, deletions, new files and apply failures do.
   const blocking = (finding: Finding): boolean => statusOf.get(finding.file) !== 'unchanged'
-  const findings: Finding[] = [...history.findings, ...lint.findings].map((finding) => ({ ...finding, blocking: blocking(finding) }))
+  // With the applied database in hand, its verdict replaces the file-by-file one for the change.
+  const judged = (finding: Finding): boolean => database !== undefined && DATABASE_JUDGED_RULES.includes(finding.rule) && statusOf.get(finding.file) !== 'unchanged'
+  const lintFindings = [...lint.findings.filter((finding) => !judged(finding)), ...(database?.findings ?? [])]
+  const findings: Finding[] = [...history.findings, ...lintFindings].map((finding) => ({ ...finding, blocking: blocking(finding) }))
   // A file that could not be read or parsed stops the history too, but its own finding
   // (syntax-error, invalid-encoding, file-too-large) already says why, at the same place.
   const unreadable = new Set(parsed.filter((migration) => migration.fatal).map((migration) => migration.path))
   if (apply?.failure && !unreadable.has(apply.failure.file)) findings.push(applyFailedFinding(apply.failure))
-  const silenced = lint.silenced.map((finding) => ({ ...finding, blocking: false }))
+  const silenced = [...lint.silenced.filter((finding) => !judged(finding)), ...(database?.silenced ?? [])].map((finding) => ({ ...finding, blocking: false }))
 
   const changed = new Set(history.files.filter((file) => file.status !== 'unchanged').map((file) => file.path))
   const files: MigrationFileReport[] = history.files.map((file, index) => {

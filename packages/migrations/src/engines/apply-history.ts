@@ -16,8 +16,11 @@ export interface ApplyResult {
   applyMs: number
 }
 
-/** Starts the engine, applies the migrations in the order given, and always closes it. */
-export async function applyHistory(engine: MigrationEngine, migrations: readonly ParsedMigration[]): Promise<ApplyResult> {
+/**
+ * Starts the engine, applies the migrations in the order given, and always closes it.
+ * `afterApply` runs on the applied database before it is closed, when every file applied.
+ */
+export async function applyHistory(engine: MigrationEngine, migrations: readonly ParsedMigration[], afterApply?: (engine: MigrationEngine) => Promise<void>): Promise<ApplyResult> {
   const startStarted = performance.now()
   const files: FileApplyResult[] = []
   try {
@@ -34,6 +37,7 @@ export async function applyHistory(engine: MigrationEngine, migrations: readonly
       }
     }
     const applied = files.filter((file) => file.ok)
+    if (!failure && afterApply) await afterApply(engine)
     return {
       applied: applied.length,
       statements: applied.reduce((sum, file) => sum + file.statements.length, 0),

@@ -48,6 +48,8 @@ export interface MigrationEngine {
   start(): Promise<void>
   /** Applies one migration; stops at its first failing statement. */
   apply(migration: ParsedMigration): Promise<FileApplyResult>
+  /** Runs a read-only query on the applied database (the database checks read the catalog). */
+  query?<T>(sql: string): Promise<T[]>
   /** Releases the database; always call it, even after a failure. */
   close(): Promise<void>
 }

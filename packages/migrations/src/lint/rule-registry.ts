@@ -2,6 +2,18 @@
 // in the policy (`migrations.rules`) and in allow comments, so names never change.
 import type { Severity } from '../finding'
 import type { Rule } from './rule'
+import { addingFieldWithDefault } from './rules/adding-field-with-default'
+import { banConcurrentIndexCreationInTransaction } from './rules/ban-concurrent-index-creation-in-transaction'
+import { preferTimestamptz } from './rules/prefer-timestamptz'
+import { preferBigintOverInt } from './rules/prefer-bigint-over-int'
+import { preferIdentity } from './rules/prefer-identity'
+import { preferTextField } from './rules/prefer-text-field'
+import { banCharField } from './rules/ban-char-field'
+import { banDropNotNull } from './rules/ban-drop-not-null'
+import { requireStatementTimeout } from './rules/require-statement-timeout'
+import { requireEnumValueOrdering } from './rules/require-enum-value-ordering'
+import { requireConcurrentReindex } from './rules/require-concurrent-reindex'
+import { identifierTooLong } from './rules/identifier-too-long'
 import { addingNotNullableField } from './rules/adding-not-nullable-field'
 import { banDeleteWithoutWhere } from './rules/ban-delete-without-where'
 import { banDropColumn } from './rules/ban-drop-column'
@@ -35,15 +47,27 @@ export const STATEMENT_RULES: readonly Rule[] = [
   renamingTable,
   changingColumnType,
   addingNotNullableField,
+  addingFieldWithDefault,
+  banDropNotNull,
   constraintMissingNotValid,
   requireConcurrentIndexCreation,
   requireConcurrentIndexDeletion,
+  banConcurrentIndexCreationInTransaction,
+  requireConcurrentReindex,
   disallowedUniqueConstraint,
   requireLockTimeout,
+  requireStatementTimeout,
   preferRobustStmts,
   banTransactionControl,
   requireRlsOnExposedTable,
-  banGrantToAnonOrPublic
+  banGrantToAnonOrPublic,
+  preferTimestamptz,
+  preferBigintOverInt,
+  preferIdentity,
+  preferTextField,
+  banCharField,
+  requireEnumValueOrdering,
+  identifierTooLong
 ]
 
 /** What the summary and docs show about a rule. */

@@ -30,10 +30,12 @@ export const addingNotNullableField: Rule = {
           })
         }
       }
-      if (command.subtype === 'AT_SetNotNull') {
+      // Postgres 12+ skips the scan when a validated CHECK (col IS NOT NULL) proves the column
+      // has no NULLs: the sequence this rule's fix recommends must not be reported.
+      if (command.subtype === 'AT_SetNotNull' && !context.notNullCheckedBefore(table, command.name ?? '', statement.index)) {
         hits.push({
           message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
-          fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
+          fix: `In one migration add CONSTRAINT <name> CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID; in the next, VALIDATE CONSTRAINT <name> and then SET NOT NULL, which Postgres 12+ does without a scan (drop the CHECK afterwards).`
         })
       }
     }

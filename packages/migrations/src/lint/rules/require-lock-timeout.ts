@@ -1,51 +1,52 @@
-import { nameList, nodeAs, qualifiedName, qualifiedNameOfList } from '../../parse/ast-nodes'
 import type { Statement } from '../../parse/parse-migration'
 import type { LintContext } from '../lint-context'
 import type { Rule } from '../rule'
+import { LOCK_LEVELS_DOC, blocksWrites, locksOf, type StatementLock } from '../statement-locks'
 
-// ALTER TABLE subcommands that take a lock weaker than one blocking reads or writes.
-const WEAK_LOCK_SUBCOMMANDS = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions'])
+/**
+ * The first lock of the statement that blocks the app's writes on a relation that existed
+ * before this file: a table created earlier in the same file is invisible to every other
+ * session until the migration commits, so nobody can queue behind a lock on it.
+ */
+export function blockingLockOnExisting(statement: Statement, context: LintContext, scanning = false): StatementLock | undefined {
+  return locksOf(statement).find((lock) => {
+    if (!blocksWrites(lock.level) || (scanning && !lock.scans)) return false
+    if (lock.kind === 'index') return !context.createdInFile('index', lock.relation, statement.index)
+    return !context.createdInFile('table', lock.relation, statement.index)
+  })
+}
 
-/** The existing table a statement locks against reads or writes, if any. */
-function blockingLockTarget(statement: Statement, context: LintContext): string | undefined {
-  const node = statement.node
-  const existing = (table: string): string | undefined => (context.createdInFile('table', table, statement.index) ? undefined : table)
-  const alter = nodeAs(node, 'AlterTableStmt')
-  if (alter && alter.objtype === 'OBJECT_TABLE') {
-    const strong = (alter.cmds ?? []).some((cmd) => {
-      const command = nodeAs(cmd, 'AlterTableCmd')
-      if (command?.subtype === 'AT_DetachPartition') return !nodeAs(command.def, 'PartitionCmd')?.concurrent
-      return !WEAK_LOCK_SUBCOMMANDS.has(command?.subtype ?? '')
-    })
-    return strong ? existing(qualifiedName(alter.relation)) : undefined
+const firstBlocking = new WeakMap<LintContext, { any?: number; scanning?: number }>()
+
+/** Index of the file's first statement that blocks writes on an existing relation (computed once per file). */
+export function firstBlockingStatement(context: LintContext, scanning: boolean): number {
+  const cached = firstBlocking.get(context) ?? {}
+  const key = scanning ? 'scanning' : 'any'
+  let index = cached[key]
+  if (index === undefined) {
+    index = context.migration.statements.findIndex((statement) => blockingLockOnExisting(statement, context, scanning) !== undefined)
+    cached[key] = index
+    firstBlocking.set(context, cached)
   }
-  const rename = nodeAs(node, 'RenameStmt')
-  if (rename && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? '')) return existing(qualifiedName(rename.relation))
-  const drop = nodeAs(node, 'DropStmt')
-  if (drop?.removeType === 'OBJECT_TABLE') {
-    return (drop.objects ?? []).map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items))).find((table) => existing(table))
-  }
-  const truncate = nodeAs(node, 'TruncateStmt')
-  if (truncate) return (truncate.relations ?? []).map((relation) => qualifiedName(nodeAs(relation, 'RangeVar'))).find((table) => existing(table))
-  return undefined
+  return index
 }
 
 export const requireLockTimeout: Rule = {
   name: 'require-lock-timeout',
   defaultSeverity: 'warning',
   destructive: false,
-  why: 'A statement waiting for an ACCESS EXCLUSIVE lock behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
+  why: 'A statement waiting for a lock that blocks writes (or, for ACCESS EXCLUSIVE, reads) behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
   check(statement, context) {
-    if (context.lockTimeoutSetBefore(statement.index)) return []
-    const table = blockingLockTarget(statement, context)
-    if (!table) return []
-    // One finding per file: one SET at the top fixes all of them.
-    const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockTarget(before, context) !== undefined)
-    if (earlier) return []
+    // One finding per file, at the first such statement: one SET at the top fixes all of them.
+    if (firstBlockingStatement(context, false) !== statement.index || context.lockTimeoutSetBefore(statement.index)) return []
+    const lock = blockingLockOnExisting(statement, context)
+    if (!lock) return []
+    const what = lock.level === 'ACCESS EXCLUSIVE' ? 'reads and writes' : 'writes'
     return [
       {
-        message: `This statement locks ${table} against reads and writes, and no lock_timeout is set earlier in the file.`,
-        fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out)."
+        message: `This statement takes ${lock.level === 'ACCESS EXCLUSIVE' || lock.level === 'EXCLUSIVE' ? 'an' : 'a'} ${lock.level} lock on ${lock.kind === 'table' ? '' : `${lock.kind} `}${lock.relation}, blocking ${what} while it waits and runs, and no lock_timeout is set earlier in the file (lock levels: ${LOCK_LEVELS_DOC}).`,
+        fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out).",
+        byteOffset: lock.byteOffset
       }
     ]
   }

@@ -1,4 +1,6 @@
 -- Public profile for every user, created when they sign up.
+-- The foreign key below locks auth.users: do not wait behind long queries.
+set lock_timeout = '5s';
 create table public.profiles (
   id uuid primary key references auth.users (id) on delete cascade,
   username text unique check (char_length(username) >= 3),

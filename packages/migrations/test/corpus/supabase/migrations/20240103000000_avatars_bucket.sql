@@ -1,4 +1,6 @@
 -- Avatars: a public bucket, each user writes only under their own folder.
+-- The policies below lock storage.objects: do not wait behind long queries.
+set lock_timeout = '5s';
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values ('avatars', 'avatars', true, 5242880, array['image/png', 'image/jpeg', 'image/webp'])
 on conflict (id) do nothing;

@@ -1,3 +1,5 @@
+set lock_timeout = '5s';
+
 create type public.post_status as enum ('draft', 'published', 'archived');
 
 create table public.posts (
