@@ -10,6 +10,15 @@ GRANT USAGE ON SCHEMA realtime TO postgres WITH GRANT OPTION;
 GRANT USAGE ON SCHEMA realtime TO anon, authenticated, service_role;
 GRANT ALL ON SCHEMA realtime TO supabase_realtime_admin, supabase_admin;
 
+
+SELECT pg_temp.shim_become('supabase_admin');
+CREATE TABLE IF NOT EXISTS realtime.schema_migrations (
+  version bigint NOT NULL CONSTRAINT schema_migrations_pkey PRIMARY KEY,
+  inserted_at timestamp(0)
+);
+RESET ROLE;
+SELECT pg_temp.shim_become('supabase_realtime_admin');
+
 DO $$
 BEGIN
   IF to_regtype('realtime.action') IS NULL THEN
@@ -21,14 +30,6 @@ BEGIN
   END IF;
 END
 $$;
-
-SELECT pg_temp.shim_become('supabase_admin');
-CREATE TABLE IF NOT EXISTS realtime.schema_migrations (
-  version bigint NOT NULL CONSTRAINT schema_migrations_pkey PRIMARY KEY,
-  inserted_at timestamp(0)
-);
-RESET ROLE;
-SELECT pg_temp.shim_become('supabase_realtime_admin');
 
 -- Broadcast messages. Realtime creates a partition per day; one default partition keeps
 -- inserts (realtime.send) working without that job.
