@@ -1,6 +1,5 @@
 -- A database webhook as the Supabase dashboard writes it into dumps (written for change-policy in
 -- that shape).
-ALTER TABLE "supabase_functions"."hooks" OWNER TO "supabase_functions_admin";
 GRANT ALL ON TABLE "supabase_functions"."hooks" TO "postgres";
 GRANT ALL ON SEQUENCE "supabase_functions"."hooks_id_seq" TO "service_role";
 GRANT ALL ON TABLE "supabase_functions"."migrations" TO "postgres";

@@ -36,9 +36,10 @@ ALTER ROLE dashboard_user CREATEROLE CREATEDB REPLICATION;
 GRANT anon, authenticated, service_role TO authenticator;
 GRANT authenticator TO supabase_storage_admin;
 -- postgres, the role migrations run as on Supabase, may act as the API roles and as the
--- auth and storage admins (so `ALTER TABLE auth.users OWNER TO supabase_auth_admin` in a
--- dump applies), and reads everything.
-GRANT anon, authenticated, service_role, supabase_auth_admin, supabase_storage_admin TO postgres;
+-- auth, storage and realtime admins (so `ALTER TABLE auth.users OWNER TO supabase_auth_admin`
+-- in a dump applies, and policies can be created on storage.objects and realtime.messages),
+-- and reads everything.
+GRANT anon, authenticated, service_role, supabase_auth_admin, supabase_storage_admin, supabase_realtime_admin TO postgres;
 GRANT pg_read_all_data, pg_signal_backend, pg_monitor TO postgres;
 GRANT pg_read_all_data TO supabase_read_only_user;
 GRANT pgsodium_keyiduser TO pgsodium_keyholder;

@@ -6,11 +6,26 @@
 -- Written for change-policy: names and signatures are the extensions', the SQL is ours.
 CREATE SCHEMA IF NOT EXISTS extensions;
 
--- Installed for real: the engine has them, as Supabase does.
-CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
-CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
 GRANT USAGE ON SCHEMA extensions TO postgres, anon, authenticated, service_role;
 GRANT ALL ON SCHEMA extensions TO postgres, dashboard_user, supabase_admin;
+
+-- Installed for real: the engine has them, as Supabase does. Created as postgres where the
+-- runner may switch to it (both are trusted extensions), so postgres owns them as on
+-- Supabase and a dump's COMMENT ON EXTENSION applies; otherwise as the runner.
+DO $$
+BEGIN
+  BEGIN
+    PERFORM set_config('role', 'postgres', false);
+    CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
+    CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
+  EXCEPTION WHEN insufficient_privilege OR invalid_parameter_value THEN
+    NULL;
+  END;
+  PERFORM set_config('role', 'none', false);
+END
+$$;
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
 SELECT pg_temp.shim_become('supabase_admin');
 
 -- Supabase runs these from event triggers (grants on pg_cron/pg_net/pg_graphql objects,

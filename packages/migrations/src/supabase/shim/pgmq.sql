@@ -58,5 +58,7 @@ CREATE OR REPLACE FUNCTION pgmq.archive(queue_name text, msg_id bigint) RETURNS 
   SELECT false
 $$;
 
-GRANT USAGE ON SCHEMA pgmq TO postgres, service_role;
+GRANT USAGE ON SCHEMA pgmq TO service_role;
+-- postgres creates queues (tables in pgmq) from migrations.
+GRANT ALL ON SCHEMA pgmq TO postgres;
 GRANT ALL ON ALL TABLES IN SCHEMA pgmq TO postgres, service_role;

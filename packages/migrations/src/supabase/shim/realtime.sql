@@ -203,6 +203,12 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'supabase_realtime') THEN
     CREATE PUBLICATION supabase_realtime;
+    -- postgres owns it on Supabase, so migrations may add tables and restate its owner.
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'postgres') THEN
+      ALTER PUBLICATION supabase_realtime OWNER TO postgres;
+    END IF;
   END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+  NULL;
 END
 $$;

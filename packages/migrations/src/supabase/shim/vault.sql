@@ -4,6 +4,8 @@
 -- Written for change-policy. Secrets are stored as given, not encrypted: this database is
 -- thrown away after the run, and migrations only need the names and signatures to exist.
 -- The engine skips `CREATE EXTENSION supabase_vault` (and pgsodium) and reports it stood in.
+-- create_secret and update_secret run as the table's owner, as Vault's do: postgres may only
+-- read and delete secrets directly.
 CREATE SCHEMA IF NOT EXISTS vault;
 GRANT USAGE ON SCHEMA vault TO postgres WITH GRANT OPTION;
 GRANT USAGE ON SCHEMA vault TO service_role;
@@ -36,11 +38,11 @@ COMMENT ON TABLE vault.secrets IS 'Table with encrypted `secret` column for stor
 CREATE OR REPLACE VIEW vault.decrypted_secrets AS
   SELECT id, name, description, secret, secret AS decrypted_secret, key_id, nonce, created_at, updated_at FROM vault.secrets;
 
-CREATE OR REPLACE FUNCTION vault.create_secret(new_secret text, new_name text DEFAULT NULL, new_description text DEFAULT '', new_key_id uuid DEFAULT NULL) RETURNS uuid LANGUAGE sql AS $$
+CREATE OR REPLACE FUNCTION vault.create_secret(new_secret text, new_name text DEFAULT NULL, new_description text DEFAULT '', new_key_id uuid DEFAULT NULL) RETURNS uuid LANGUAGE sql SECURITY DEFINER SET search_path = '' AS $$
   INSERT INTO vault.secrets (secret, name, description, key_id) VALUES (new_secret, new_name, new_description, new_key_id) RETURNING id
 $$;
 
-CREATE OR REPLACE FUNCTION vault.update_secret(secret_id uuid, new_secret text DEFAULT NULL, new_name text DEFAULT NULL, new_description text DEFAULT NULL, new_key_id uuid DEFAULT NULL) RETURNS void LANGUAGE sql AS $$
+CREATE OR REPLACE FUNCTION vault.update_secret(secret_id uuid, new_secret text DEFAULT NULL, new_name text DEFAULT NULL, new_description text DEFAULT NULL, new_key_id uuid DEFAULT NULL) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = '' AS $$
   UPDATE vault.secrets SET
     secret = coalesce(new_secret, secret),
     name = coalesce(new_name, name),
