@@ -1,7 +1,7 @@
 -- The `auth` schema as Supabase Auth leaves it.
 -- Mirrors: supabase/auth (formerly gotrue) migrations up to
--- 20260625000000_add_custom_claims_allowlist (auth v2.18x, 2026-08), over the base schema of
--- supabase/postgres init-scripts/00000000000001-auth-schema.sql; as of 2026-08.
+-- 20260625000000_add_custom_claims_allowlist (main at bc32168e, 2026-08-20), over the base
+-- schema of supabase/postgres init-scripts/00000000000001-auth-schema.sql; as of 2026-08.
 -- Written for change-policy: table, column, constraint and index names are Supabase's (dumps
 -- and diffs name them), the SQL is ours. Every table is owned by supabase_auth_admin and has
 -- row level security on, as on a Supabase project.

@@ -1,5 +1,5 @@
 -- Stand-in for pg_cron: the `cron` schema.
--- Mirrors: citusdata/pg_cron 1.6 as Supabase ships it (cron.job, cron.job_run_details,
+-- Mirrors: pg_cron as Supabase projects' dumps show it (cron.job, cron.job_run_details,
 -- schedule, schedule_in_database, unschedule, alter_job, job_cache_invalidate); as of 2026-08.
 -- Written for change-policy. Jobs are recorded (a migration can read or unschedule them) and
 -- never run. The functions run as their owner, as pg_cron's do, since postgres may only read

@@ -1,8 +1,8 @@
 -- The `extensions` schema: where Supabase installs extensions, and the helper functions
 -- its platform puts there.
 -- Mirrors: supabase/postgres migrations/schema-15.sql and migrations/db (extensions schema,
--- event-trigger helpers), pgjwt 0.2, pgsql-http 1.6, dblink, pg_stat_statements 1.10,
--- pgvector 0.8 (names and signatures only); as of 2026-08.
+-- event-trigger helpers), and the signatures dumps grant on for pgjwt, http, dblink,
+-- pg_stat_statements and pgvector; as of 2026-08.
 -- Written for change-policy: names and signatures are the extensions', the SQL is ours.
 CREATE SCHEMA IF NOT EXISTS extensions;
 

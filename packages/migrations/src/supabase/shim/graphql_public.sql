@@ -1,7 +1,7 @@
 -- The `graphql_public` schema (PostgREST's GraphQL entry point) and a stand-in for pg_graphql
 -- (`graphql` schema).
 -- Mirrors: supabase/postgres migrations/db (graphql_public.graphql placeholder) and
--- pg_graphql 1.5 (graphql.resolve, graphql.comment_directive); as of 2026-08.
+-- pg_graphql (graphql.resolve, graphql.comment_directive); as of 2026-08.
 -- Written for change-policy. Both answer with an error object, as Supabase's placeholder
 -- does while pg_graphql is off: there is no GraphQL to resolve in a migration check.
 CREATE SCHEMA IF NOT EXISTS graphql;

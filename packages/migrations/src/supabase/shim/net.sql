@@ -1,7 +1,9 @@
 -- Stand-in for pg_net: the `net` schema.
--- Mirrors: supabase/pg_net 0.19 (http_request_queue, _http_response, http_get, http_post,
--- http_delete, worker_restart) plus http_collect_response from pg_net before 0.10, which
--- older projects still run and their dumps grant on; as of 2026-08.
+-- Mirrors: pg_net as Supabase projects' dumps show it (http_request_queue, _http_response,
+-- http_get, http_post, http_delete with its newer body argument, worker_restart,
+-- wait_until_running) plus http_collect_response from older pg_net, which older projects still
+-- run and their dumps grant on; as of 2026-08. Older pg_net's four-argument http_delete is
+-- not here: next to the current one, a call http_delete(url) would be ambiguous.
 -- Written for change-policy. Requests are queued (so a migration can read its request id)
 -- and never sent. The engine skips `CREATE EXTENSION pg_net` and reports it stood in.
 CREATE SCHEMA IF NOT EXISTS net;

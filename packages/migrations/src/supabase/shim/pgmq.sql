@@ -1,5 +1,5 @@
 -- Stand-in for pgmq: the `pgmq` schema.
--- Mirrors: tembo-io/pgmq 1.4 as Supabase ships it (create, create_unlogged, drop_queue, send,
+-- Mirrors: pgmq as Supabase ships it (create, create_unlogged, drop_queue, send,
 -- send_batch, read, pop, delete, archive, the q_<queue>/a_<queue> tables); as of 2026-08.
 -- Written for change-policy. create() makes the queue's tables (migrations grant on them);
 -- sending and reading do nothing. The engine skips `CREATE EXTENSION pgmq` and reports it

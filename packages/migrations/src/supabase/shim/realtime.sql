@@ -1,7 +1,8 @@
 -- The `realtime` schema as Supabase Realtime leaves it, and the supabase_realtime publication.
 -- Mirrors: supabase/realtime lib/realtime/tenants/repo/migrations up to
--- 20260709120000_fix_apply_rls_filter_role_leak (realtime v2.x, 2026-08); realtime.messages is
--- partitioned by inserted_at since 20241030150047_messages_partitioning; as of 2026-08.
+-- 20260709120000_fix_apply_rls_filter_role_leak (main at 833cf36c, 2026-08-21);
+-- realtime.messages is partitioned by inserted_at since 20241030150047_messages_partitioning;
+-- as of 2026-08.
 -- Written for change-policy: type, table and function names and signatures are Supabase's,
 -- the SQL is ours. The change-feed functions (apply_rls, list_changes) need a replication
 -- slot and wal2json to do anything, so they return nothing here; send() really inserts.

@@ -1,7 +1,7 @@
 -- The `storage` schema as Supabase Storage leaves it.
 -- Mirrors: supabase/storage migrations/tenant up to 0063-fix-search-name-relative-to-prefix
--- (storage v1.x, 2026-08), over supabase/postgres init-scripts/00000000000002-storage-schema.sql;
--- as of 2026-08. storage.prefixes and its triggers (0026-0041) were dropped again by 0052
+-- (master at 4fa61fba, 2026-08-21), over supabase/postgres
+-- init-scripts/00000000000002-storage-schema.sql; as of 2026-08. storage.prefixes and its triggers (0026-0041) were dropped again by 0052
 -- and are not here, as on a current project.
 -- Written for change-policy: table, column, constraint, index, trigger and function names and
 -- signatures are Supabase's (dumps and diffs name them), the SQL is ours. Functions do what

@@ -1,5 +1,5 @@
 -- Stand-in for supabase_vault: the `vault` schema.
--- Mirrors: supabase/vault 0.3.x (secrets table, decrypted_secrets view, create_secret,
+-- Mirrors: supabase_vault as current projects' dumps show it (secrets table, decrypted_secrets view, create_secret,
 -- update_secret, the _crypto_aead_det_* helpers); as of 2026-08.
 -- Written for change-policy. Secrets are stored as given, not encrypted: this database is
 -- thrown away after the run, and migrations only need the names and signatures to exist.
