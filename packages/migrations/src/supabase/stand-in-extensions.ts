@@ -1,7 +1,7 @@
 // Extensions a Supabase database runs that the embedded engine or a stock PostgreSQL
-// lacks. The shim creates the schemas and functions migrations call for them (doing
-// nothing), and the engines skip `CREATE EXTENSION` for these names, reporting the
-// statement as stood in. They are stood in even where the server has the real one: the
+// lacks. The shim (shim/<schema>.sql) creates the schemas, tables and functions migrations
+// use from them (recording calls, doing nothing else), and the engines skip
+// `CREATE EXTENSION` for these names, reporting the statement as stood in. They are stood in even where the server has the real one: the
 // shim's objects would clash with the extension's own. pgvector is the exception (see
 // CONDITIONAL_STAND_INS): its stand-in exists only where the database lacks it.
 export const STAND_IN_EXTENSIONS: ReadonlySet<string> = new Set([
