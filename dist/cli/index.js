@@ -37529,12 +37529,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   A: () => (/* binding */ runAuditReportCommand)
 });
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 70 modules
-var src = __nccwpck_require__(5524);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
-var github_src = __nccwpck_require__(9185);
-// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 40 modules
-var runtime_src = __nccwpck_require__(2760);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 74 modules
+var src = __nccwpck_require__(9856);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 33 modules
+var github_src = __nccwpck_require__(4501);
+// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 41 modules
+var runtime_src = __nccwpck_require__(3463);
 ;// CONCATENATED MODULE: ./packages/cli/src/audit-report/gather-audit-report.ts
 
 
@@ -37553,7 +37553,7 @@ async function gatherAuditReport(request) {
     const policy = loaded.policy;
     const teams = new github_src/* TeamDirectory */.$4(client);
     const permissions = new github_src/* PermissionDirectory */.Vo(client, repo);
-    const { pullRequests } = await (0,github_src/* readMergedPullRequests */.W_)(client, repo, request.from, request.to);
+    const { pullRequests } = await (0,github_src/* readMergedPullRequestsInPeriod */.kg)(client, repo, request.from, request.to);
     const merged = pullRequests.map((node) => (0,github_src/* pullRequestEvidence */.OJ)(node, repo)).filter((e) => (0,src/* isDeployBranch */.OZ)(e.info.baseRef, policy));
     const repositoryWebUrl = `${request.serverUrl}/${repo.owner}/${repo.repo}`;
     const reviewIssues = await readReviewIssues(client, repo, policy, request.from, repositoryWebUrl);
@@ -37700,8 +37700,8 @@ async function runAuditReportCommand(args, env = process.env, now = new Date()) 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ runClassifyCommand)
 /* harmony export */ });
-/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5524);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2760);
+/* harmony import */ var _change_policy_policy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9856);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3463);
 /* harmony import */ var _change_policy_migrations_rule_names__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4483);
 /* harmony import */ var _git__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9609);
 /* harmony import */ var _terminal_text__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3358);
@@ -37893,7 +37893,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _arguments__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3261);
 /* harmony import */ var _classify_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5531);
 /* harmony import */ var _validate_migrations_arguments__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9816);
-/* harmony import */ var _validate_migrations_command__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5945);
+/* harmony import */ var _validate_migrations_command__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7105);
 /* harmony import */ var _terminal_text__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3358);
 /* harmony import */ var _audit_report_audit_report_arguments__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(229);
 /* harmony import */ var _audit_report_audit_report_command__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7419);
@@ -56284,7 +56284,7 @@ function parseValidateMigrationsArguments(argv) {
 
 /***/ }),
 
-/***/ 5945:
+/***/ 7105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56293,8 +56293,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ runValidateMigrationsCommand)
 });
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 70 modules
-var src = __nccwpck_require__(5524);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 74 modules
+var src = __nccwpck_require__(9856);
 ;// CONCATENATED MODULE: external "libpg-query"
 var x = (y) => {
 	var x = {}; __nccwpck_require__.d(x, y); return x
@@ -56529,139 +56529,10 @@ async function findAllowComments(migration) {
     return comments;
 }
 
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/lint-context.ts
-// Facts about one file that rules need to stay quiet where a finding would be noise: an
-// index or constraint on a table created earlier in the same file cannot block anyone (no
-// one else can see the table until the migration commits), a backfill of a column the file
-// just added loses nothing, a lock_timeout set at the top covers the ALTERs below it.
-
-/** Row level security state carried from one migration to the next, in history order. */
-class HistoryFacts {
-    rowLevelSecurity = new Set();
-}
-class LintContext {
-    migration;
-    options;
-    /** Tables with row level security enabled by earlier migrations or anywhere in this one. */
-    rowLevelSecurity;
-    /** False when a failure half-way would leave part of the file applied. */
-    fileRunsAtomically;
-    created = new Map();
-    addedColumns = new Map();
-    firstLockTimeout;
-    constructor(migration, options, history = new HistoryFacts()) {
-        this.migration = migration;
-        this.options = options;
-        const rls = new Set(history.rowLevelSecurity);
-        let firstLockTimeout = Number.POSITIVE_INFINITY;
-        let atomic = options.runnerWrapsFileInTransaction;
-        for (const statement of migration.statements) {
-            this.recordCreations(statement);
-            const node = statement.node;
-            const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
-            if (alter) {
-                const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
-                for (const cmd of alter.cmds ?? []) {
-                    const subtype = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd')?.subtype;
-                    if (subtype === 'AT_EnableRowSecurity' || subtype === 'AT_ForceRowSecurity')
-                        rls.add(table);
-                    if (subtype === 'AT_DisableRowSecurity')
-                        rls.delete(table);
-                }
-            }
-            if (setsLockTimeout(statement) && statement.index < firstLockTimeout)
-                firstLockTimeout = statement.index;
-            if (breaksAtomicity(statement))
-                atomic = false;
-        }
-        this.rowLevelSecurity = rls;
-        this.firstLockTimeout = firstLockTimeout;
-        this.fileRunsAtomically = atomic;
-    }
-    /** Whether a statement before `beforeIndex` in this file created the object. */
-    createdInFile(kind, name, beforeIndex) {
-        const at = this.created.get(`${kind}:${name}`);
-        return at !== undefined && at < beforeIndex;
-    }
-    /** Whether a statement before `beforeIndex` in this file added the column to the table. */
-    columnAddedInFile(table, column, beforeIndex) {
-        const at = this.addedColumns.get(`${table}.${column}`);
-        return at !== undefined && at < beforeIndex;
-    }
-    lockTimeoutSetBefore(index) {
-        return this.firstLockTimeout < index;
-    }
-    isExposedSchema(schema) {
-        return this.options.exposedSchemas.includes(schema);
-    }
-    /** What this file leaves behind for the next migration's context. */
-    updateHistory(history) {
-        history.rowLevelSecurity.clear();
-        for (const table of this.rowLevelSecurity)
-            history.rowLevelSecurity.add(table);
-    }
-    recordCreations(statement) {
-        const remember = (kind, name) => {
-            if (name && !this.created.has(`${kind}:${name}`))
-                this.created.set(`${kind}:${name}`, statement.index);
-        };
-        const node = statement.node;
-        const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateStmt');
-        if (create)
-            remember('table', (0,ast_nodes/* qualifiedName */.OL)(create.relation));
-        const createAs = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateTableAsStmt');
-        if (createAs)
-            remember('table', (0,ast_nodes/* qualifiedName */.OL)(createAs.into?.rel));
-        const index = (0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt');
-        if (index?.idxname)
-            remember('index', `${index.relation?.schemaname ?? 'public'}.${index.idxname}`);
-        const schema = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateSchemaStmt');
-        if (schema?.schemaname)
-            remember('schema', schema.schemaname);
-        const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
-        if (alter) {
-            const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
-            for (const cmd of alter.cmds ?? []) {
-                const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
-                const column = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'ColumnDef')?.colname;
-                if (command?.subtype === 'AT_AddColumn' && column && !this.addedColumns.has(`${table}.${column}`)) {
-                    this.addedColumns.set(`${table}.${column}`, statement.index);
-                }
-            }
-        }
-    }
-}
-/** `SET lock_timeout = '5s'` (or SET LOCAL, or set_config) with a value other than 0. */
-function setsLockTimeout(statement) {
-    const set = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'VariableSetStmt');
-    if (set?.name === 'lock_timeout' && set.kind === 'VAR_SET_VALUE') {
-        const value = (0,ast_nodes/* nodeAs */.hK)(set.args?.[0], 'A_Const');
-        const text = value?.sval?.sval ?? String(value?.ival?.ival ?? 0);
-        return !/^\s*0\s*(ms|s|min)?\s*$/.test(text);
-    }
-    // SELECT set_config('lock_timeout', ...): found by text, the parse tree is deep for it.
-    return statement.kind === 'SelectStmt' && /set_config\s*\(\s*'lock_timeout'/i.test(statement.text);
-}
-/** Statements that cannot run inside the runner's transaction, or end it early. */
-function breaksAtomicity(statement) {
-    const node = statement.node;
-    const transaction = (0,ast_nodes/* nodeAs */.hK)(node, 'TransactionStmt');
-    if (transaction)
-        return transaction.kind !== 'TRANS_STMT_SAVEPOINT' && transaction.kind !== 'TRANS_STMT_RELEASE' && transaction.kind !== 'TRANS_STMT_ROLLBACK_TO';
-    if ((0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt')?.concurrent)
-        return true;
-    if ((0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt')?.concurrent)
-        return true;
-    if ((0,ast_nodes/* nodeAs */.hK)(node, 'VacuumStmt'))
-        return true;
-    const reindex = (0,ast_nodes/* nodeAs */.hK)(node, 'ReindexStmt');
-    if (reindex && (reindex.params ?? []).some((param) => (0,ast_nodes/* nodeAs */.hK)(param, 'DefElem')?.defname === 'concurrently'))
-        return true;
-    return false;
-}
-
-// EXTERNAL MODULE: ./packages/migrations/src/lint/rule-registry.ts + 21 modules
-var rule_registry = __nccwpck_require__(3691);
+// EXTERNAL MODULE: ./packages/migrations/src/lint/lint-context.ts
+var lint_context = __nccwpck_require__(4527);
+// EXTERNAL MODULE: ./packages/migrations/src/lint/rule-registry.ts + 33 modules
+var rule_registry = __nccwpck_require__(2781);
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rule-severities.ts
 
 function checkRuleSeverities(rules) {
@@ -56700,7 +56571,7 @@ function byPosition(a, b) {
  * Lints one migration. `history` carries what earlier migrations did (row level security)
  * and is updated with this file's effects; pass the same object through a whole history.
  */
-async function lintMigration(migration, options = {}, history = new HistoryFacts()) {
+async function lintMigration(migration, options = {}, history = new lint_context/* HistoryFacts */.Qq()) {
     const path = migration.path;
     if (migration.fatal)
         return { findings: [migration.fatal], silenced: [] };
@@ -56723,7 +56594,7 @@ async function lintMigration(migration, options = {}, history = new HistoryFacts
         }
         return { findings, silenced: [] };
     }
-    const context = new LintContext(migration, {
+    const context = new lint_context/* LintContext */.n8(migration, {
         exposedSchemas: options.exposedSchemas ?? ['public'],
         runnerWrapsFileInTransaction: options.runnerWrapsFileInTransaction ?? true
     }, history);
@@ -56772,7 +56643,7 @@ async function lintMigration(migration, options = {}, history = new HistoryFacts
 }
 /** Lints a whole history in order, carrying row level security from file to file. */
 async function lintMigrations(migrations, options = {}) {
-    const history = new HistoryFacts();
+    const history = new lint_context/* HistoryFacts */.Qq();
     const result = { findings: [], silenced: [] };
     for (const migration of migrations) {
         const { findings, silenced } = await lintMigration(migration, options, history);
@@ -56811,25 +56682,48 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./packages/migrations/src/supabase/supabase-shim.ts
-// The Supabase shim is plain SQL kept in shim.sql beside this file, read at run time so it
-// can be reviewed and run by hand (psql -f). Bundlers must ship it next to the code:
-// ncc's asset relocator copies files referenced as `new URL('./shim.sql', import.meta.url)`.
-// CHANGE_POLICY_SUPABASE_SHIM overrides the location (a bundle that put it elsewhere).
+// The Supabase shim is plain SQL, one file per schema in shim/ beside this file, read at run
+// time so it can be reviewed and run by hand (psql -f each, in this order). Each file says
+// which Supabase versions it mirrors. Bundlers must ship them next to the code: ncc's asset
+// relocator copies files referenced as `new URL('./shim/<file>', import.meta.url)`, so every
+// file is named here literally.
+// CHANGE_POLICY_SUPABASE_SHIM overrides the location: a directory holding these files.
 
+
+/** The shim's files in the order they apply: roles first, owners and default privileges last. */
+const SHIM_FILES = [
+    ['00-roles.sql', new URL(/* asset import */ __nccwpck_require__(1740), __nccwpck_require__.b)],
+    ['extensions.sql', new URL(/* asset import */ __nccwpck_require__(6690), __nccwpck_require__.b)],
+    ['auth.sql', new URL(/* asset import */ __nccwpck_require__(3178), __nccwpck_require__.b)],
+    ['storage.sql', new URL(/* asset import */ __nccwpck_require__(3791), __nccwpck_require__.b)],
+    ['realtime.sql', new URL(/* asset import */ __nccwpck_require__(8883), __nccwpck_require__.b)],
+    ['vault.sql', new URL(/* asset import */ __nccwpck_require__(4196), __nccwpck_require__.b)],
+    ['graphql_public.sql', new URL(/* asset import */ __nccwpck_require__(5501), __nccwpck_require__.b)],
+    ['net.sql', new URL(/* asset import */ __nccwpck_require__(8737), __nccwpck_require__.b)],
+    ['supabase_functions.sql', new URL(/* asset import */ __nccwpck_require__(7796), __nccwpck_require__.b)],
+    ['pgbouncer.sql', new URL(/* asset import */ __nccwpck_require__(2923), __nccwpck_require__.b)],
+    ['cron.sql', new URL(/* asset import */ __nccwpck_require__(5572), __nccwpck_require__.b)],
+    ['pgmq.sql', new URL(/* asset import */ __nccwpck_require__(8053), __nccwpck_require__.b)],
+    ['supabase_migrations.sql', new URL(/* asset import */ __nccwpck_require__(7498), __nccwpck_require__.b)],
+    ['default-privileges.sql', new URL(/* asset import */ __nccwpck_require__(6372), __nccwpck_require__.b)]
+];
+/** The shim's file names, in apply order. */
+const SUPABASE_SHIM_FILES = SHIM_FILES.map(([name]) => name);
 let cached;
+/** The whole shim as one SQL text: the files in order, each introduced by a comment naming it. */
 function supabaseShimSql() {
     if (cached === undefined) {
         const override = process.env.CHANGE_POLICY_SUPABASE_SHIM;
-        cached = (0,external_node_fs_.readFileSync)(override ? override : __nccwpck_require__.ab + "shim.sql", 'utf8');
+        cached = SHIM_FILES.map(([name, url]) => `-- shim/${name}\n${(0,external_node_fs_.readFileSync)(override ? (0,external_node_path_.join)(override, name) : url, 'utf8')}`).join('\n');
     }
     return cached;
 }
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/supabase/stand-in-extensions.ts
 // Extensions a Supabase database runs that the embedded engine or a stock PostgreSQL
-// lacks. The shim creates the schemas and functions migrations call for them (doing
-// nothing), and the engines skip `CREATE EXTENSION` for these names, reporting the
-// statement as stood in. They are stood in even where the server has the real one: the
+// lacks. The shim (shim/<schema>.sql) creates the schemas, tables and functions migrations
+// use from them (recording calls, doing nothing else), and the engines skip
+// `CREATE EXTENSION` for these names, reporting the statement as stood in. They are stood in even where the server has the real one: the
 // shim's objects would clash with the extension's own. pgvector is the exception (see
 // CONDITIONAL_STAND_INS): its stand-in exists only where the database lacks it.
 const STAND_IN_EXTENSIONS = new Set([
@@ -57814,8 +57708,11 @@ function summarizeSchemaChanges(migration) {
 }
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/engines/apply-history.ts
-/** Starts the engine, applies the migrations in the order given, and always closes it. */
-async function applyHistory(engine, migrations) {
+/**
+ * Starts the engine, applies the migrations in the order given, and always closes it.
+ * `afterApply` runs on the applied database before it is closed, when every file applied.
+ */
+async function applyHistory(engine, migrations, afterApply) {
     const startStarted = performance.now();
     const files = [];
     try {
@@ -57832,6 +57729,8 @@ async function applyHistory(engine, migrations) {
             }
         }
         const applied = files.filter((file) => file.ok);
+        if (!failure && afterApply)
+            await afterApply(engine);
         return {
             applied: applied.length,
             statements: applied.reduce((sum, file) => sum + file.statements.length, 0),
@@ -57846,7 +57745,177 @@ async function applyHistory(engine, migrations) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/database-checks/catalog-query.ts
+
+
+
+/** A SQL string literal: catalog queries take no parameters through the engines' `query`. */
+function sqlLiteral(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/** Turns hits into findings with the policy's severity, honouring allow comments as lint does. */
+async function findingsOf(hits, rules) {
+    const result = { findings: [], silenced: [] };
+    const comments = new Map();
+    for (const hit of hits) {
+        const severity = severityOf(hit.rule, rules);
+        const rule = rule_registry/* STATEMENT_RULES */._7.find((candidate) => candidate.name === hit.rule);
+        if (severity === 'off' || !rule)
+            continue;
+        if (!comments.has(hit.migration))
+            comments.set(hit.migration, await findAllowComments(hit.migration));
+        const source = hit.migration.source;
+        const at = hit.byteOffset !== undefined && hit.byteOffset >= 0 && source ? source.positionOfByte(hit.byteOffset) : { line: hit.statement.line, column: hit.statement.column };
+        const finding = { rule: hit.rule, severity, file: hit.migration.path, line: at.line, column: at.column, message: hit.message, why: rule.why, fix: hit.fix, destructive: rule.destructive };
+        const allowed = (comments.get(hit.migration) ?? []).some((comment) => comment.statementIndex === hit.statement.index && comment.rules.includes(hit.rule));
+        (allowed ? result.silenced : result.findings).push(finding);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/database-checks/row-level-security-after-apply.ts
+// require-rls-on-exposed-table, judged on the database the pull request leaves behind rather
+// than file by file: a table created in one new migration and given row level security in a
+// later one of the same pull request is fine, and a table whose grants to anon and
+// authenticated were revoked is not served by the Data API at all. The catalog knows both:
+// pg_class.relrowsecurity, and has_table_privilege for the API's roles.
+
+
+const RULE = 'require-rls-on-exposed-table';
+/** The roles the Data API runs requests as (Supabase's PostgREST). */
+const API_ROLES = ['anon', 'authenticated'];
+/** The last CREATE TABLE of each table in the changed migrations, in history order. */
+function createdTables(changed, exposedSchemas) {
+    const created = new Map();
+    for (const migration of changed) {
+        for (const statement of migration.statements) {
+            const create = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'CreateStmt');
+            const createAs = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'CreateTableAsStmt');
+            const relation = create ? create.relation : createAs?.objtype === 'OBJECT_TABLE' ? createAs.into?.rel : undefined;
+            if (!relation || relation.relpersistence === 't' || !exposedSchemas.includes(relation.schemaname ?? 'public'))
+                continue;
+            created.set((0,ast_nodes/* qualifiedName */.OL)(relation), { migration, statement, location: relation.location });
+        }
+    }
+    return created;
+}
+async function rowLevelSecurityAfterApply(input) {
+    const created = createdTables(input.changed, input.exposedSchemas);
+    if (created.size === 0)
+        return [];
+    const roles = `array[${API_ROLES.map(sqlLiteral).join(', ')}]`;
+    const tables = await input.query(`
+    select n.nspname as schema, c.relname as name, c.relrowsecurity as rls,
+      array(select r.rolname::text from pg_roles r where r.rolname = any(${roles})
+            and has_table_privilege(r.oid, c.oid, 'SELECT,INSERT,UPDATE,DELETE')) as granted,
+      exists (select 1 from pg_default_acl d where d.defaclnamespace = n.oid and d.defaclobjtype = 'r') as has_default_acl
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r', 'p') and n.nspname = any(array[${input.exposedSchemas.map(sqlLiteral).join(', ')}]::text[])`);
+    const hits = [];
+    for (const table of tables) {
+        const name = `${table.schema}.${table.name}`;
+        const origin = created.get(name);
+        if (!origin || table.rls)
+            continue;
+        const granted = table.granted ?? [];
+        // Supabase grants every new table in public to anon and authenticated by default
+        // privileges; a database without any default privileges for the schema did not model
+        // them, so the table counts as granted unless the migrations said otherwise.
+        const exposed = granted.length > 0 || !table.has_default_acl;
+        if (!exposed)
+            continue;
+        const to = granted.length > 0 ? granted.join(' and ') : 'anon and authenticated (Supabase grants new tables to them by default)';
+        hits.push({
+            rule: RULE,
+            migration: origin.migration,
+            statement: origin.statement,
+            byteOffset: origin.location,
+            message: `After this pull request's migrations, table ${name} in the exposed schema ${table.schema} has no row level security and is granted to ${to}: the Data API serves all of its rows to anyone with the anon key.`,
+            fix: `Add ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY; (in this migration or a later one of the pull request), with policies for the access you intend, or REVOKE ALL ON ${name} FROM anon, authenticated.`
+        });
+    }
+    return hits;
+}
+
+// EXTERNAL MODULE: ./packages/migrations/src/lint/column-defaults.ts
+var column_defaults = __nccwpck_require__(1717);
+// EXTERNAL MODULE: ./packages/migrations/src/lint/rules/adding-field-with-default.ts
+var adding_field_with_default = __nccwpck_require__(6037);
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/database-checks/volatile-defaults-after-apply.ts
+// adding-field-with-default for defaults that call the database's own functions: whether
+// such a default rewrites the table depends on the function's volatility, which only the
+// database knows (pg_proc.provolatile: 'v' volatile, 's' stable, 'i' immutable). The text
+// alone decides the built-in ones (column-defaults.ts).
+
+
+
+
+const volatile_defaults_after_apply_RULE = 'adding-field-with-default';
+/** A table created earlier in the same file is empty and unseen: rewriting it harms no one. */
+function createdEarlierInFile(statements, table, index) {
+    return statements.slice(0, index).some((statement) => (0,ast_nodes/* qualifiedName */.OL)((0,ast_nodes/* nodeAs */.hK)(statement.node, 'CreateStmt')?.relation) === table);
+}
+async function volatileDefaultsAfterApply(input) {
+    const hits = [];
+    const candidates = [];
+    for (const migration of input.changed) {
+        for (const statement of migration.statements) {
+            const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+            if (!alter || alter.objtype !== 'OBJECT_TABLE')
+                continue;
+            const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+            if (createdEarlierInFile(migration.statements, table, statement.index))
+                continue;
+            for (const cmd of alter.cmds ?? []) {
+                const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+                const column = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'ColumnDef');
+                if (command?.subtype !== 'AT_AddColumn' || !column)
+                    continue;
+                const { volatile, unknownFunctions } = (0,column_defaults/* defaultVolatility */.F)(column);
+                if (volatile)
+                    hits.push({ rule: volatile_defaults_after_apply_RULE, migration, statement, ...(0,adding_field_with_default/* rewriteHit */.W)(table, column, volatile) });
+                if (volatile || unknownFunctions.length === 0)
+                    continue;
+                candidates.push({ migration, statement, byteOffset: column.location, table, column, functions: unknownFunctions });
+            }
+        }
+    }
+    if (candidates.length === 0)
+        return hits;
+    const names = [...new Set(candidates.flatMap((candidate) => candidate.functions.map((name) => name.split('.').pop() ?? name)))];
+    const rows = await input.query(`
+    select p.proname as name, n.nspname as schema, p.provolatile as volatility
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where p.proname = any(array[${names.map(sqlLiteral).join(', ')}]::text[])`);
+    for (const candidate of candidates) {
+        const volatile = candidate.functions.find((name) => {
+            const [schema, fn] = name.includes('.') ? name.split('.') : [undefined, name];
+            return rows.some((row) => row.name === fn && (schema === undefined || row.schema === schema) && row.volatility === 'v');
+        });
+        if (!volatile)
+            continue;
+        hits.push({ rule: volatile_defaults_after_apply_RULE, migration: candidate.migration, statement: candidate.statement, ...(0,adding_field_with_default/* rewriteHit */.W)(candidate.table, candidate.column, `a default calling ${volatile}(), which the database says is VOLATILE,`) });
+    }
+    return hits;
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/database-checks/run-database-checks.ts
+// The checks that run on the database after the whole history is applied, where a rule can
+// be decided better than from one file's text (what squawk cannot do). Each one replaces the
+// text-only verdict of its rule for the changed migrations; when the history did not apply,
+// the text-only verdicts stand.
+
+
+
+/** Rules whose findings on changed migrations come from the database when it is available. */
+const DATABASE_JUDGED_RULES = ['require-rls-on-exposed-table', 'adding-field-with-default'];
+async function runDatabaseChecks(input) {
+    const hits = [...(await rowLevelSecurityAfterApply(input)), ...(await volatileDefaultsAfterApply(input))];
+    return findingsOf(hits, input.rules);
+}
+
 ;// CONCATENATED MODULE: ./packages/migrations/src/validate-migrations.ts
+
 
 
 
@@ -57873,6 +57942,22 @@ function applyFailedFinding(failure) {
         blocking: true
     };
 }
+/**
+ * The database checks on the applied history, for the new and edited files. A catalog query
+ * that fails leaves the file-by-file verdicts in place (they are the stricter ones).
+ */
+async function checkAppliedDatabase(engine, parsed, files, options) {
+    const query = engine.query?.bind(engine);
+    if (!query)
+        return undefined;
+    const changed = new Set(files.filter((file) => file.status !== 'unchanged').map((file) => file.path));
+    try {
+        return await runDatabaseChecks({ query, changed: parsed.filter((migration) => changed.has(migration.path)), exposedSchemas: options.exposedSchemas ?? ['public'], rules: options.rules ?? {} });
+    }
+    catch {
+        return undefined;
+    }
+}
 async function validateMigrations(options) {
     const started = performance.now();
     const path = options.path ?? 'supabase/migrations';
@@ -57887,12 +57972,15 @@ async function validateMigrations(options) {
     const lint = await lintMigrations(parsed, { rules: options.rules, exposedSchemas: options.exposedSchemas });
     const lintMs = performance.now() - lintStarted;
     let apply;
+    let database;
     let appliedFiles = new Set();
     if (options.apply !== false) {
         const engine = options.databaseUrl
             ? createServerEngine(options.databaseUrl, { supabase })
             : createPgliteEngine({ supabase, extensions: extensionsCreatedBy(parsed), ...options.pglite });
-        const result = await applyHistory(engine, parsed);
+        const result = await applyHistory(engine, parsed, async (applied) => {
+            database = await checkAppliedDatabase(applied, parsed, history.files, options);
+        });
         appliedFiles = new Set(result.files.filter((file) => file.ok).map((file) => file.path));
         const startInfo = 'startInfo' in engine ? engine.startInfo : undefined;
         apply = {
@@ -57910,13 +57998,16 @@ async function validateMigrations(options) {
     const statusOf = new Map(history.files.map((file) => [file.path, file.status]));
     // Unchanged base files never block; edits, deletions, new files and apply failures do.
     const blocking = (finding) => statusOf.get(finding.file) !== 'unchanged';
-    const findings = [...history.findings, ...lint.findings].map((finding) => ({ ...finding, blocking: blocking(finding) }));
+    // With the applied database in hand, its verdict replaces the file-by-file one for the change.
+    const judged = (finding) => database !== undefined && DATABASE_JUDGED_RULES.includes(finding.rule) && statusOf.get(finding.file) !== 'unchanged';
+    const lintFindings = [...lint.findings.filter((finding) => !judged(finding)), ...(database?.findings ?? [])];
+    const findings = [...history.findings, ...lintFindings].map((finding) => ({ ...finding, blocking: blocking(finding) }));
     // A file that could not be read or parsed stops the history too, but its own finding
     // (syntax-error, invalid-encoding, file-too-large) already says why, at the same place.
     const unreadable = new Set(parsed.filter((migration) => migration.fatal).map((migration) => migration.path));
     if (apply?.failure && !unreadable.has(apply.failure.file))
         findings.push(applyFailedFinding(apply.failure));
-    const silenced = lint.silenced.map((finding) => ({ ...finding, blocking: false }));
+    const silenced = [...lint.silenced.filter((finding) => !judged(finding)), ...(database?.silenced ?? [])].map((finding) => ({ ...finding, blocking: false }));
     const changed = new Set(history.files.filter((file) => file.status !== 'unchanged').map((file) => file.path));
     const files = history.files.map((file, index) => {
         const migration = parsed[index];
@@ -57973,8 +58064,8 @@ async function validateMigrations(options) {
 
 
 
-// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 40 modules
-var runtime_src = __nccwpck_require__(2760);
+// EXTERNAL MODULE: ./packages/runtime/src/index.ts + 41 modules
+var runtime_src = __nccwpck_require__(3463);
 // EXTERNAL MODULE: ./packages/cli/src/git.ts
 var src_git = __nccwpck_require__(9609);
 // EXTERNAL MODULE: ./packages/cli/src/terminal-text.ts + 75 modules
@@ -58056,7 +58147,7 @@ async function runValidateMigrationsCommand(args) {
 
 /***/ }),
 
-/***/ 9185:
+/***/ 4501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58076,10 +58167,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   KG: () => (/* reexport */ listPullRequestReviews),
   OJ: () => (/* reexport */ pullRequestEvidence),
   ZR: () => (/* reexport */ readFileAtRef),
-  W_: () => (/* reexport */ readMergedPullRequests)
+  kg: () => (/* reexport */ readMergedPullRequestsInPeriod)
 });
 
-// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, MERGED_PULL_REQUESTS_PAGE, TEAM_TOKEN_FIX, addIssueLabels, commentOnIssue, createIssue, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, findMergedPullRequestOfCommit, firstDifference, foreignTeams, getPullRequest, listIssueComments, listMergedPullRequestsSince, listPullRequestCommits, listPullRequestFiles, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, syncPrefixedLabel, updateIssue, verifyBaseMerge
+// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, COMPARE_FILES_CAP, GATE_DEPLOYMENT_TASK, GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, MERGED_PULL_REQUESTS_PAGE, PULLS_PER_QUERY, TEAM_TOKEN_FIX, addIssueLabels, commentOnIssue, compareCommits, createIssue, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, findLastSuccessfulDeployment, findMergedPullRequestOfCommit, firstCommitTouching, firstDifference, foreignTeams, getCombinedStatus, getCommit, getPullRequest, listCheckRunsForRef, listCommitPullRequests, listIssueComments, listMergedPullRequestsSince, listPullRequestCommits, listPullRequestFiles, listRangePullRequests, listSidebarLinkedIssues, listTeamMembers, parseTeam, readLinkedIssue, readMergedPullRequestDetails, readPermissions, recordGateDeployment, repositoryFromApiUrl, setCommitStatus, statusDescription, syncPrefixedLabel, updateIssue, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -58545,7 +58636,7 @@ async function getPullRequest(client, repo, number) {
             autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null,
             mergedAt: data.merged_at,
             mergedBy: data.merged_by?.login ?? null,
-            mergeCommitSha: data.merged ? data.merge_commit_sha : null,
+            mergeCommitSha: data.merged_at ? data.merge_commit_sha : null,
             createdAt: data.created_at,
             htmlUrl: data.html_url
         };
@@ -58798,8 +58889,8 @@ class TeamDirectory {
     }
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 70 modules
-var src = __nccwpck_require__(5524);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 74 modules
+var src = __nccwpck_require__(9856);
 ;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
 
 
@@ -58811,15 +58902,13 @@ var src = __nccwpck_require__(5524);
  * policy allows: label history, permissions and teams only when an emergency is claimed,
  * commits only for a dependency bot's pull request.
  */
-async function gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client), 
-/** Already read (the audit report's batched GraphQL read): not listed again. */
-preloaded = {}) {
+async function gatherClassificationFacts(client, repo, pr, policy, teams = new TeamDirectory(client), known = {}) {
     const candidates = (0,src/* emergencyCandidates */.c1)({ labels: pr.labels, headBranch: pr.headRef }, policy);
     const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase());
     const [files, adders, commits] = await Promise.all([
-        preloaded.files ? Promise.resolve(preloaded.files) : listPullRequestFiles(client, repo, pr),
-        findLabelAdders(client, repo, pr.number, candidates.labels),
-        !isDependencyBot ? Promise.resolve([]) : preloaded.commits ? Promise.resolve(preloaded.commits) : listPullRequestCommits(client, repo, pr.number)
+        known.files ?? listPullRequestFiles(client, repo, pr),
+        known.labelAdders ?? findLabelAdders(client, repo, pr.number, candidates.labels),
+        !isDependencyBot ? [] : (known.commits ?? listPullRequestCommits(client, repo, pr.number))
     ]);
     // The people whose right to declare an emergency must be checked.
     const declarers = new Set();
@@ -58835,7 +58924,7 @@ preloaded = {}) {
     const declaredBy = policy.classification.emergency.declaredBy;
     if (declarers.size > 0) {
         if (declaredBy.length === 0) {
-            await Promise.all([...declarers].map(async (login) => (permissions[login] = preloaded.permissions ? (await preloaded.permissions.read([login]))[login] : await getPermission(client, repo, login))));
+            await Promise.all([...declarers].map(async (login) => (permissions[login] = known.permissions ? (await known.permissions.read([login]))[login] : await getPermission(client, repo, login))));
         }
         else {
             const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')));
@@ -59563,10 +59652,10 @@ async function getDefaultBranch(client, repo) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/github/src/merged-pull-requests-graphql.ts
+;// CONCATENATED MODULE: ./packages/github/src/merged-pull-requests-in-period.ts
 
 const MERGED_PULL_REQUESTS_PAGE = 50;
-const MERGED_PULL_REQUESTS = `query MergedPullRequests($owner: String!, $name: String!, $first: Int!, $after: String) {
+const MERGED_PULL_REQUESTS = `query MergedPullRequestsInPeriod($owner: String!, $name: String!, $first: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [MERGED], first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
@@ -59596,7 +59685,7 @@ const MERGED_PULL_REQUESTS = `query MergedPullRequests($owner: String!, $name: S
  * a page's pull requests were all last updated before `from` (one merged later was updated later).
  * Returns the pull requests and how many queries it took.
  */
-async function readMergedPullRequests(client, repo, from, to) {
+async function readMergedPullRequestsInPeriod(client, repo, from, to) {
     const found = [];
     let after = null;
     let queries = 0;
@@ -59738,6 +59827,404 @@ async function findMergedPullRequestOfCommit(client, repo, sha) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/deployments.ts
+
+/** The `task` of the deployments the gate records; only these say where a range starts. */
+const GATE_DEPLOYMENT_TASK = 'deploy:change-policy';
+/** Deployments looked at, newest first, for one with a success status. */
+const DEPLOYMENTS_SCANNED = 30;
+/**
+ * The newest deployment to `environment` recorded by the gate that has a `success` status
+ * (a later `inactive` from auto_inactive does not undo it: that one did go out). Deployments
+ * other tools create are not trusted to move the start: anyone with `deployments: write`
+ * could otherwise skip commits past the gate.
+ */
+async function findLastSuccessfulDeployment(client, repo, environment) {
+    const permission = 'deployments: read';
+    let listed;
+    try {
+        ;
+        ({ data: listed } = await client.rest.repos.listDeployments({ ...repo, environment, task: GATE_DEPLOYMENT_TASK, per_page: DEPLOYMENTS_SCANNED }));
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the deployments to ${environment}`, permission);
+    }
+    for (const deployment of listed) {
+        let statuses;
+        try {
+            ;
+            ({ data: statuses } = await client.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 100 }));
+        }
+        catch (error) {
+            throw describeRequestError(error, `read the statuses of deployment ${deployment.id}`, permission);
+        }
+        if (statuses.some((s) => s.state === 'success'))
+            return { id: deployment.id, sha: deployment.sha, createdAt: deployment.created_at };
+    }
+    return null;
+}
+/**
+ * Records the decision as a deployment with a `success` (allowed) or `failure` (refused)
+ * status. `required_contexts: []`: the gate has judged the checks itself, by the policy's
+ * names; `auto_merge: false`: a deploy must never merge anything.
+ */
+async function recordGateDeployment(client, repo, input) {
+    const permission = 'deployments: write';
+    let id;
+    try {
+        const { data } = await client.rest.repos.createDeployment({
+            ...repo,
+            ref: input.sha,
+            task: GATE_DEPLOYMENT_TASK,
+            environment: input.environment,
+            description: input.description.slice(0, 140),
+            required_contexts: [],
+            auto_merge: false,
+            payload: input.payload,
+            production_environment: input.environment === 'production'
+        });
+        if (!('id' in data))
+            throw new Error(data.message ?? 'GitHub merged instead of creating a deployment');
+        id = data.id;
+    }
+    catch (error) {
+        throw describeRequestError(error, `record the deployment of ${input.sha.slice(0, 7)} to ${input.environment}`, permission);
+    }
+    try {
+        await client.rest.repos.createDeploymentStatus({
+            ...repo,
+            deployment_id: id,
+            state: input.allowed ? 'success' : 'failure',
+            description: input.description.slice(0, 140),
+            ...(input.logUrl ? { log_url: input.logUrl, target_url: input.logUrl } : {})
+        });
+    }
+    catch (error) {
+        throw describeRequestError(error, `set the status of deployment ${id}`, permission);
+    }
+    return id;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-pulls.ts
+
+async function commit_pulls_listCommitPullRequests(client, repo, sha) {
+    try {
+        const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: sha, per_page: 100 });
+        return pulls.map((p) => ({
+            number: p.number,
+            state: p.state === 'open' ? 'open' : 'closed',
+            baseRef: p.base.ref,
+            headSha: p.head.sha,
+            mergedAt: p.merged_at,
+            mergeCommitSha: p.merged_at ? p.merge_commit_sha : null
+        }));
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the pull requests of commit ${sha.slice(0, 7)}`, 'pull-requests: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/compare.ts
+
+/** GitHub lists at most this many files of a comparison. */
+const COMPARE_FILES_CAP = 300;
+const compare_PER_PAGE = 100;
+/**
+ * `base...head`, every commit of it (pages of 100 until `total_commits`): a range read in
+ * part would leave its other commits unjudged, so a short count is an error.
+ */
+async function compareCommits(client, repo, base, head) {
+    const what = `compare ${base.slice(0, 12)}...${head.slice(0, 12)}`;
+    try {
+        const first = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: compare_PER_PAGE, page: 1 });
+        const data = first.data;
+        const commits = data.commits.map((c) => ({ sha: c.sha, parents: c.parents.map((p) => p.sha) }));
+        for (let page = 2; commits.length < data.total_commits && page <= Math.ceil(data.total_commits / compare_PER_PAGE); page++) {
+            const next = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: compare_PER_PAGE, page });
+            commits.push(...next.data.commits.map((c) => ({ sha: c.sha, parents: c.parents.map((p) => p.sha) })));
+        }
+        if (commits.length !== data.total_commits) {
+            throw new GitHubAccessError({
+                message: `Comparing ${base.slice(0, 7)}...${head.slice(0, 7)}: GitHub counts ${data.total_commits} commits but listed ${commits.length}, so the range cannot be judged whole.`,
+                fix: 'Deploy more often (smaller ranges), or set `since` to a later commit that was already deployed.'
+            });
+        }
+        const files = (data.files ?? []).map((f) => ({ path: f.filename, status: f.status, ...(f.previous_filename ? { previousPath: f.previous_filename } : {}) }));
+        return { base: { sha: data.base_commit.sha, parents: data.base_commit.parents.map((p) => p.sha) }, status: data.status, aheadBy: data.ahead_by, behindBy: data.behind_by, commits, files, filesComplete: files.length < COMPARE_FILES_CAP };
+    }
+    catch (error) {
+        throw describeRequestError(error, what, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/check-runs.ts
+
+/** The latest run per app and name (`filter=latest`, GitHub's default), every page. */
+async function listCheckRunsForRef(client, repo, sha) {
+    try {
+        const runs = await client.paginate(client.rest.checks.listForRef, { ...repo, ref: sha, filter: 'latest', per_page: 100 });
+        return runs.map((run) => ({ name: run.name, kind: 'check-run', sha, status: run.status, conclusion: run.conclusion ?? null, app: run.app?.slug ?? null }));
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the check runs of ${sha.slice(0, 7)}`, 'checks: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/combined-status.ts
+
+const combined_status_PER_PAGE = 100;
+async function getCombinedStatus(client, repo, sha) {
+    const observed = [];
+    try {
+        for (let page = 1;; page++) {
+            const { data } = await client.rest.repos.getCombinedStatusForRef({ ...repo, ref: sha, per_page: combined_status_PER_PAGE, page });
+            observed.push(...data.statuses.map((s) => ({ name: s.context, kind: 'status', sha, status: s.state, conclusion: s.state === 'pending' ? null : s.state, app: null })));
+            if (observed.length >= data.total_count || data.statuses.length === 0) {
+                if (observed.length < data.total_count) {
+                    throw new GitHubAccessError({ message: `GitHub counts ${data.total_count} statuses on ${sha.slice(0, 7)} but listed ${observed.length}.`, fix: 'Re-run the job.' });
+                }
+                return observed;
+            }
+        }
+    }
+    catch (error) {
+        throw describeRequestError(error, `read the commit statuses of ${sha.slice(0, 7)}`, 'statuses: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-lookup.ts
+
+/** The commit `ref` names (a full or short sha, a branch); a clear error when there is none. */
+async function getCommit(client, repo, ref) {
+    try {
+        const { data } = await client.rest.repos.getCommit({ ...repo, ref, per_page: 1 });
+        return { sha: data.sha, parents: data.parents.map((p) => p.sha) };
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === 404 || status === 422) {
+            throw new GitHubAccessError({ message: `There is no commit \`${ref}\` in ${repo.owner}/${repo.repo} (GitHub answered HTTP ${status}).`, fix: 'Check the `sha` (or `since`) input: give a full commit sha that was pushed to the repository.' }, status);
+        }
+        throw describeRequestError(error, `read commit ${ref}`, 'contents: read');
+    }
+}
+/** The oldest commit on `branch` that touched `path` (its first version), or null when none did. */
+async function firstCommitTouching(client, repo, branch, path) {
+    try {
+        const commits = await client.paginate(client.rest.repos.listCommits, { ...repo, sha: branch, path, per_page: 100 });
+        return commits.at(-1)?.sha ?? null;
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the commits of ${branch} that touched ${path}`, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/range-pull-requests.ts
+
+
+const RANGE_PULL_REQUESTS = (/* unused pure expression or super */ null && (`query RangePullRequests($owner: String!, $name: String!, $tip: GitObjectID!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    object(oid: $tip) {
+      ... on Commit {
+        history(first: 100, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            oid
+            associatedPullRequests(first: 10) {
+              totalCount
+              nodes { id number state baseRefName headRefOid mergedAt mergeCommit { oid } }
+            }
+          }
+        }
+      }
+    }
+  }
+}`));
+/** History pages read before the rest of the range is asked about commit by commit. */
+const MAX_HISTORY_PAGES = 3;
+async function listRangePullRequests(client, repo, tip, shas) {
+    const wanted = new Set(shas);
+    const bySha = new Map();
+    const nodeIds = new Map();
+    const incomplete = [];
+    let after = null;
+    try {
+        for (let page = 0; page < MAX_HISTORY_PAGES && bySha.size + incomplete.length < wanted.size; page++) {
+            const answer = await client.graphql(RANGE_PULL_REQUESTS, { owner: repo.owner, name: repo.repo, tip, after });
+            const history = answer.repository.object?.history;
+            if (!history)
+                break;
+            for (const node of history.nodes) {
+                if (!wanted.has(node.oid))
+                    continue;
+                const pulls = node.associatedPullRequests;
+                if (pulls.totalCount > pulls.nodes.length) {
+                    incomplete.push(node.oid);
+                    continue;
+                }
+                for (const p of pulls.nodes)
+                    nodeIds.set(p.number, p.id);
+                bySha.set(node.oid, pulls.nodes.map((p) => ({
+                    number: p.number,
+                    state: p.state === 'OPEN' ? 'open' : 'closed',
+                    baseRef: p.baseRefName,
+                    headSha: p.headRefOid,
+                    mergedAt: p.mergedAt,
+                    mergeCommitSha: p.mergedAt ? (p.mergeCommit?.oid ?? null) : null
+                })));
+            }
+            if (!history.pageInfo.hasNextPage)
+                break;
+            after = history.pageInfo.endCursor;
+        }
+    }
+    catch (error) {
+        throw describeRequestError(error, `read the pull requests of the commits up to ${tip.slice(0, 7)}`, 'pull-requests: read');
+    }
+    // What the history pages did not settle is asked about one commit at a time: never guessed.
+    const left = shas.filter((sha) => !bySha.has(sha));
+    const answers = await Promise.all(left.map((sha) => listCommitPullRequests(client, repo, sha)));
+    left.forEach((sha, i) => bySha.set(sha, answers[i] ?? []));
+    return { bySha, nodeIds };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/merged-pull-request-details.ts
+
+const merged_pull_request_details_MERGED_PULL_REQUESTS = (/* unused pure expression or super */ null && (`query MergedPullRequestDetails($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on PullRequest {
+      id number title body state isDraft merged mergedAt changedFiles createdAt url
+      author { __typename login }
+      mergedBy { login }
+      headRefName headRefOid baseRefName baseRefOid
+      headRepository { nameWithOwner }
+      mergeCommit { oid }
+      commits(last: 1) {
+        totalCount
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 50) {
+              totalCount
+              nodes {
+                app { slug }
+                checkRuns(first: 100, filterBy: { checkType: LATEST }) { totalCount nodes { name status conclusion } }
+              }
+            }
+            status { contexts { context state } }
+          }
+        }
+      }
+      labels(first: 100) { totalCount nodes { name } }
+      files(first: 100) { totalCount nodes { path changeType } }
+      reviews(first: 100) {
+        totalCount
+        nodes { databaseId state submittedAt author { __typename login } commit { oid } }
+      }
+      timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
+        totalCount
+        nodes {
+          __typename
+          ... on LabeledEvent { createdAt actor { login } label { name } }
+          ... on UnlabeledEvent { createdAt actor { login } label { name } }
+        }
+      }
+    }
+  }
+}`));
+/** Pull requests per request: each may ask for up to 5,000 check runs, and GitHub caps a query's nodes. */
+const PULLS_PER_QUERY = 10;
+const merged_pull_request_details_SUBMITTED = (/* unused pure expression or super */ null && (['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED']));
+const FILE_STATUS = { ADDED: 'added', DELETED: 'removed', MODIFIED: 'modified', CHANGED: 'changed', COPIED: 'copied' };
+function toData(node) {
+    const head = node.commits.nodes[0]?.commit;
+    const labels = node.labels.nodes.map((l) => l.name);
+    const info = {
+        number: node.number,
+        state: node.state === 'OPEN' ? 'open' : 'closed',
+        draft: node.isDraft,
+        merged: node.merged,
+        title: node.title,
+        body: node.body,
+        author: node.author?.login ?? 'ghost',
+        authorIsBot: node.author?.__typename === 'Bot' || (node.author?.login ?? '').endsWith('[bot]'),
+        headRef: node.headRefName,
+        headSha: node.headRefOid,
+        headRepo: node.headRepository?.nameWithOwner ?? null,
+        baseRef: node.baseRefName,
+        baseSha: node.baseRefOid,
+        labels,
+        changedFiles: node.changedFiles,
+        commits: node.commits.totalCount,
+        nodeId: node.id,
+        autoMerge: null,
+        mergedAt: node.mergedAt,
+        mergedBy: node.mergedBy?.login ?? null,
+        mergeCommitSha: node.mergedAt ? (node.mergeCommit?.oid ?? null) : null,
+        createdAt: node.createdAt,
+        htmlUrl: node.url
+    };
+    const reviews = node.reviews.totalCount > node.reviews.nodes.length
+        ? null
+        : node.reviews.nodes
+            .filter((r) => r.author !== null && merged_pull_request_details_SUBMITTED.includes(r.state))
+            .map((r) => ({
+            id: r.databaseId,
+            user: r.author.login,
+            isBot: r.author.__typename === 'Bot',
+            state: r.state,
+            commitSha: r.commit?.oid ?? '',
+            submittedAt: r.submittedAt ?? ''
+        }));
+    const filesFit = node.files.totalCount === node.changedFiles && node.files.nodes.length === node.files.totalCount;
+    const files = !filesFit || node.files.nodes.some((f) => FILE_STATUS[f.changeType] === undefined) ? null : node.files.nodes.map((f) => ({ path: f.path, status: FILE_STATUS[f.changeType] }));
+    let labelAdders = null;
+    if (node.timelineItems.totalCount <= node.timelineItems.nodes.length && node.labels.totalCount <= node.labels.nodes.length) {
+        labelAdders = new Map();
+        // Oldest first, as REST's events: the last `labeled` wins, an `unlabeled` after it removes it.
+        for (const event of node.timelineItems.nodes) {
+            const name = event.label.name;
+            if (!labels.includes(name))
+                continue;
+            if (event.__typename === 'LabeledEvent')
+                labelAdders.set(name, { label: name, actor: event.actor?.login ?? null, at: event.createdAt });
+            else
+                labelAdders.delete(name);
+        }
+    }
+    let headChecks = null;
+    if (head && head.oid === node.headRefOid && head.checkSuites.totalCount <= head.checkSuites.nodes.length && head.checkSuites.nodes.every((s) => s.checkRuns.totalCount <= s.checkRuns.nodes.length)) {
+        headChecks = [
+            ...head.checkSuites.nodes.flatMap((suite) => suite.checkRuns.nodes.map((run) => ({ name: run.name, kind: 'check-run', sha: head.oid, status: run.status.toLowerCase(), conclusion: run.conclusion?.toLowerCase() ?? null, app: suite.app?.slug ?? null }))),
+            ...(head.status?.contexts ?? []).map((c) => {
+                const state = c.state.toLowerCase();
+                return { name: c.context, kind: 'status', sha: head.oid, status: state, conclusion: state === 'pending' ? null : state, app: null };
+            })
+        ];
+    }
+    return { info, reviews, files, labelAdders, headChecks };
+}
+/** The pull requests by GraphQL node id, 10 a request; one that does not come back is an error. */
+async function readMergedPullRequestDetails(client, repo, nodeIds) {
+    const batches = [];
+    for (let i = 0; i < nodeIds.length; i += PULLS_PER_QUERY)
+        batches.push(nodeIds.slice(i, i + PULLS_PER_QUERY));
+    const answers = await Promise.all(batches.map(async (ids) => {
+        try {
+            const answer = await client.graphql(merged_pull_request_details_MERGED_PULL_REQUESTS, { ids });
+            return answer.nodes;
+        }
+        catch (error) {
+            throw describeRequestError(error, `read ${ids.length} pull request(s) of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
+        }
+    }));
+    const nodes = answers.flat();
+    if (nodes.length !== nodeIds.length || nodes.some((n) => n === null || typeof n.number !== 'number')) {
+        throw new GitHubAccessError({ message: `Asked GitHub for ${nodeIds.length} pull requests and got ${nodes.filter((n) => n && typeof n.number === 'number').length}.`, fix: 'Re-run the job; if it persists, the token cannot see some of them (pull-requests: read).' });
+    }
+    return nodes.map(toData);
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
 
 
@@ -59764,6 +60251,399 @@ async function findMergedPullRequestOfCommit(client, repo, sha) {
 
 
 
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 1717:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ defaultVolatility),
+/* harmony export */   n: () => (/* binding */ volatileDefaultOf)
+/* harmony export */ });
+/* harmony import */ var _parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8122);
+
+/** Built-in and Supabase-provided functions that are VOLATILE (pg_proc.provolatile = 'v'). */
+const VOLATILE_FUNCTIONS = new Set([
+    'random',
+    'random_normal',
+    'gen_random_uuid',
+    'uuidv4',
+    'uuidv7',
+    'uuid_generate_v1',
+    'uuid_generate_v1mc',
+    'uuid_generate_v4',
+    'gen_random_bytes',
+    'gen_salt',
+    'clock_timestamp',
+    'timeofday',
+    'nextval',
+    'setval',
+    'txid_current',
+    'pg_current_xact_id',
+    'setseed'
+]);
+/** Built-in functions that are STABLE or IMMUTABLE: a default made of them is stored once. */
+const NON_VOLATILE_FUNCTIONS = new Set([
+    'now',
+    'transaction_timestamp',
+    'statement_timestamp',
+    'current_setting',
+    'to_jsonb',
+    'jsonb_build_object',
+    'json_build_object',
+    'jsonb_build_array',
+    'array',
+    'lower',
+    'upper',
+    'concat',
+    'coalesce',
+    'make_interval',
+    'to_timestamp',
+    'timezone',
+    'date_trunc',
+    'auth.uid',
+    'auth.role',
+    'auth.jwt',
+    'auth.email'
+]);
+const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+function functionNames(node, into) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            functionNames(item, into);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const call = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'FuncCall');
+    if (call) {
+        const names = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nameList */ .OD)(call.funcname);
+        into.push(names.filter((name) => name !== 'pg_catalog').join('.'));
+    }
+    for (const value of Object.values(node))
+        functionNames(value, into);
+}
+/** What makes an added column's value per-row, from its definition alone. */
+function defaultVolatility(column) {
+    if (!column)
+        return { unknownFunctions: [] };
+    const typeName = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nameList */ .OD)(column.typeName?.names).pop() ?? '';
+    if (SERIAL_TYPES.has(typeName))
+        return { volatile: `${typeName} (its default is nextval())`, unknownFunctions: [] };
+    const constraints = (column.constraints ?? []).map((constraint) => (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(constraint, 'Constraint'));
+    if (constraints.some((constraint) => constraint?.contype === 'CONSTR_IDENTITY'))
+        return { volatile: 'an identity column (each row gets the next sequence value)', unknownFunctions: [] };
+    const generated = constraints.find((constraint) => constraint?.contype === 'CONSTR_GENERATED');
+    // Stored generated columns are computed for every existing row; virtual ones (Postgres 18) are not.
+    if (generated && generated.generated_kind !== 'v' && !/\bvirtual\b/i.test(JSON.stringify(generated)))
+        return { volatile: 'a stored generated column (computed for every row)', unknownFunctions: [] };
+    const expression = constraints.find((constraint) => constraint?.contype === 'CONSTR_DEFAULT')?.raw_expr;
+    if (!expression)
+        return { unknownFunctions: [] };
+    const names = [];
+    functionNames(expression, names);
+    const volatile = names.find((name) => VOLATILE_FUNCTIONS.has(name.split('.').pop() ?? name));
+    if (volatile)
+        return { volatile: `the volatile default ${volatile}()`, unknownFunctions: [] };
+    const unknownFunctions = [...new Set(names.filter((name) => !NON_VOLATILE_FUNCTIONS.has(name) && !NON_VOLATILE_FUNCTIONS.has(name.split('.').pop() ?? name)))];
+    return { unknownFunctions };
+}
+/** Why adding this column rewrites the table, when that is known from the text. */
+function volatileDefaultOf(column) {
+    return defaultVolatility(column).volatile;
+}
+
+
+/***/ }),
+
+/***/ 5517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ alterOfExistingTable)
+/* harmony export */ });
+/* harmony import */ var _parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8122);
+
+/**
+ * The ALTER TABLE of a statement, when it changes a table that existed before this file.
+ * A table created earlier in the same migration is empty and unseen by any running app, so
+ * locking it, rewriting it or dropping its columns harms no one: the rules stay quiet there
+ * (the noise users complain about in other linters).
+ */
+function alterOfExistingTable(statement, context) {
+    const alter = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(statement.node, 'AlterTableStmt');
+    if (!alter || alter.objtype !== 'OBJECT_TABLE')
+        return undefined;
+    const table = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(alter.relation);
+    if (context.createdInFile('table', table, statement.index))
+        return undefined;
+    const commands = (alter.cmds ?? []).map((cmd) => (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(cmd, 'AlterTableCmd')).filter((cmd) => cmd !== undefined);
+    return { alter, table, commands };
+}
+
+
+/***/ }),
+
+/***/ 4527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ HistoryFacts),
+/* harmony export */   dq: () => (/* binding */ runsInTransactionBlock),
+/* harmony export */   n8: () => (/* binding */ LintContext)
+/* harmony export */ });
+/* harmony import */ var _parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8122);
+// Facts about one file that rules need to stay quiet where a finding would be noise: an
+// index or constraint on a table created earlier in the same file cannot block anyone (no
+// one else can see the table until the migration commits), a backfill of a column the file
+// just added loses nothing, a lock_timeout set at the top covers the ALTERs below it.
+
+/** Row level security state carried from one migration to the next, in history order. */
+class HistoryFacts {
+    rowLevelSecurity = new Set();
+    /** `table.column` with a validated CHECK (column IS NOT NULL): SET NOT NULL then needs no scan. */
+    notNullChecked = new Set();
+    /** `table.constraint` -> column, for CHECK (column IS NOT NULL) constraints added NOT VALID and not yet validated. */
+    pendingNotNullChecks = new Map();
+}
+class LintContext {
+    migration;
+    options;
+    /** Tables with row level security enabled by earlier migrations or anywhere in this one. */
+    rowLevelSecurity;
+    /** False when a failure half-way would leave part of the file applied. */
+    fileRunsAtomically;
+    created = new Map();
+    addedColumns = new Map();
+    firstLockTimeout;
+    firstStatementTimeout;
+    segments = [];
+    /** `table.column` -> index of the statement after which a validated CHECK (column IS NOT NULL) exists. */
+    notNullChecks = new Map();
+    pendingNotNullChecks;
+    constructor(migration, options, history = new HistoryFacts()) {
+        this.migration = migration;
+        this.options = options;
+        const rls = new Set(history.rowLevelSecurity);
+        for (const column of history.notNullChecked)
+            this.notNullChecks.set(column, -1);
+        this.pendingNotNullChecks = new Map(history.pendingNotNullChecks);
+        let firstLockTimeout = Number.POSITIVE_INFINITY;
+        let firstStatementTimeout = Number.POSITIVE_INFINITY;
+        let segment = 0;
+        let inBlock = false;
+        for (const statement of migration.statements) {
+            this.recordCreations(statement);
+            this.recordNotNullChecks(statement);
+            const kind = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(statement.node, 'TransactionStmt')?.kind;
+            if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START')
+                inBlock = true;
+            this.segments.push(segment);
+            if (endsTransaction(statement))
+                inBlock = false;
+            // Under a runner that wraps the file, only a COMMIT or a statement that commits on its
+            // own ends the transaction; without one, every statement outside BEGIN ... COMMIT does.
+            if (endsTransaction(statement) || !runsInTransactionBlock(statement) || (!options.runnerWrapsFileInTransaction && !inBlock))
+                segment++;
+            const node = statement.node;
+            const alter = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'AlterTableStmt');
+            if (alter) {
+                const table = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(alter.relation);
+                for (const cmd of alter.cmds ?? []) {
+                    const subtype = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(cmd, 'AlterTableCmd')?.subtype;
+                    if (subtype === 'AT_EnableRowSecurity' || subtype === 'AT_ForceRowSecurity')
+                        rls.add(table);
+                    if (subtype === 'AT_DisableRowSecurity')
+                        rls.delete(table);
+                }
+            }
+            if (setsTimeout(statement, 'lock_timeout') && statement.index < firstLockTimeout)
+                firstLockTimeout = statement.index;
+            if (setsTimeout(statement, 'statement_timeout') && statement.index < firstStatementTimeout)
+                firstStatementTimeout = statement.index;
+        }
+        this.rowLevelSecurity = rls;
+        this.firstLockTimeout = firstLockTimeout;
+        this.firstStatementTimeout = firstStatementTimeout;
+        this.fileRunsAtomically = runsAtomically(migration.statements, options.runnerWrapsFileInTransaction);
+    }
+    /** Whether a statement before `beforeIndex` in this file created the object. */
+    createdInFile(kind, name, beforeIndex) {
+        const at = this.created.get(`${kind}:${name}`);
+        return at !== undefined && at < beforeIndex;
+    }
+    /** Whether a statement before `beforeIndex` in this file added the column to the table. */
+    columnAddedInFile(table, column, beforeIndex) {
+        const at = this.addedColumns.get(`${table}.${column}`);
+        return at !== undefined && at < beforeIndex;
+    }
+    lockTimeoutSetBefore(index) {
+        return this.firstLockTimeout < index;
+    }
+    statementTimeoutSetBefore(index) {
+        return this.firstStatementTimeout < index;
+    }
+    /**
+     * Whether two statements of this file run in the same transaction, so that locks the
+     * first takes are still held by the second. The runner sends a file as one transaction;
+     * a COMMIT, or a statement that cannot run in a transaction block (it commits at once),
+     * starts a new one.
+     */
+    sameTransaction(a, b) {
+        return this.segments[a] !== undefined && this.segments[a] === this.segments[b];
+    }
+    isExposedSchema(schema) {
+        return this.options.exposedSchemas.includes(schema);
+    }
+    /** Whether a validated CHECK (column IS NOT NULL) exists before statement `beforeIndex` (this file or earlier ones). */
+    notNullCheckedBefore(table, column, beforeIndex) {
+        const at = this.notNullChecks.get(`${table}.${column}`);
+        return at !== undefined && at < beforeIndex;
+    }
+    /** What this file leaves behind for the next migration's context. */
+    updateHistory(history) {
+        history.rowLevelSecurity.clear();
+        for (const table of this.rowLevelSecurity)
+            history.rowLevelSecurity.add(table);
+        for (const column of this.notNullChecks.keys())
+            history.notNullChecked.add(column);
+        history.pendingNotNullChecks.clear();
+        for (const [constraint, column] of this.pendingNotNullChecks)
+            history.pendingNotNullChecks.set(constraint, column);
+    }
+    recordNotNullChecks(statement) {
+        const alter = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(statement.node, 'AlterTableStmt');
+        if (!alter)
+            return;
+        const table = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(alter.relation);
+        for (const cmd of alter.cmds ?? []) {
+            const command = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(cmd, 'AlterTableCmd');
+            const constraint = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(command?.def, 'Constraint');
+            if (command?.subtype === 'AT_AddConstraint' && constraint?.contype === 'CONSTR_CHECK') {
+                const test = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(constraint.raw_expr, 'NullTest');
+                const column = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nameList */ .OD)((0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(test?.arg, 'ColumnRef')?.fields).pop();
+                if (test?.nulltesttype !== 'IS_NOT_NULL' || !column)
+                    continue;
+                if (constraint.skip_validation)
+                    this.pendingNotNullChecks.set(`${table}.${constraint.conname ?? ''}`, column);
+                else if (!this.notNullChecks.has(`${table}.${column}`))
+                    this.notNullChecks.set(`${table}.${column}`, statement.index);
+            }
+            if (command?.subtype === 'AT_ValidateConstraint') {
+                const column = this.pendingNotNullChecks.get(`${table}.${command.name ?? ''}`);
+                if (column && !this.notNullChecks.has(`${table}.${column}`))
+                    this.notNullChecks.set(`${table}.${column}`, statement.index);
+            }
+        }
+    }
+    recordCreations(statement) {
+        const remember = (kind, name) => {
+            if (name && !this.created.has(`${kind}:${name}`))
+                this.created.set(`${kind}:${name}`, statement.index);
+        };
+        const node = statement.node;
+        const create = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'CreateStmt');
+        if (create)
+            remember('table', (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(create.relation));
+        const createAs = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'CreateTableAsStmt');
+        if (createAs)
+            remember('table', (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(createAs.into?.rel));
+        const index = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'IndexStmt');
+        if (index?.idxname)
+            remember('index', `${index.relation?.schemaname ?? 'public'}.${index.idxname}`);
+        const schema = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'CreateSchemaStmt');
+        if (schema?.schemaname)
+            remember('schema', schema.schemaname);
+        const alter = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'AlterTableStmt');
+        if (alter) {
+            const table = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(alter.relation);
+            for (const cmd of alter.cmds ?? []) {
+                const command = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(cmd, 'AlterTableCmd');
+                const column = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(command?.def, 'ColumnDef')?.colname;
+                if (command?.subtype === 'AT_AddColumn' && column && !this.addedColumns.has(`${table}.${column}`)) {
+                    this.addedColumns.set(`${table}.${column}`, statement.index);
+                }
+            }
+        }
+    }
+}
+/** `SET lock_timeout = '5s'` (or SET LOCAL, or set_config) with a value other than 0. */
+function setsTimeout(statement, setting) {
+    const set = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(statement.node, 'VariableSetStmt');
+    if (set?.name === setting && set.kind === 'VAR_SET_VALUE') {
+        const value = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(set.args?.[0], 'A_Const');
+        const text = value?.sval?.sval ?? String(value?.ival?.ival ?? 0);
+        return !/^\s*0\s*(ms|s|min)?\s*$/.test(text);
+    }
+    // SELECT set_config('lock_timeout', ...): found by text, the parse tree is deep for it.
+    return statement.kind === 'SelectStmt' && new RegExp(`set_config\\s*\\(\\s*'${setting}'`, 'i').test(statement.text);
+}
+/** COMMIT, ROLLBACK, END: the statements after it run in a new transaction. */
+function endsTransaction(statement) {
+    const kind = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(statement.node, 'TransactionStmt')?.kind;
+    return kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK' || kind === 'TRANS_STMT_PREPARE' || kind === 'TRANS_STMT_COMMIT_PREPARED';
+}
+/**
+ * False for statements Postgres refuses inside a transaction block (PreventInTransactionBlock):
+ * they commit on their own, and with the Supabase CLI they must come first in the file or
+ * right after a COMMIT (ban-concurrent-index-creation-in-transaction).
+ */
+function runsInTransactionBlock(statement) {
+    const node = statement.node;
+    if ((0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'IndexStmt')?.concurrent)
+        return false;
+    if ((0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'DropStmt')?.concurrent)
+        return false;
+    if ((0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'VacuumStmt'))
+        return false;
+    if ((0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'CreatedbStmt') || (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'DropdbStmt') || (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'AlterSystemStmt') || (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'CreateTableSpaceStmt') || (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'DropTableSpaceStmt'))
+        return false;
+    const reindex = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'ReindexStmt');
+    if (reindex && ((reindex.params ?? []).some((param) => (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(param, 'DefElem')?.defname === 'concurrently') || reindex.kind === 'REINDEX_OBJECT_SYSTEM' || reindex.kind === 'REINDEX_OBJECT_DATABASE'))
+        return false;
+    const alter = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(node, 'AlterTableStmt');
+    if ((alter?.cmds ?? []).some((cmd) => (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)((0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(cmd, 'AlterTableCmd')?.def, 'PartitionCmd')?.concurrent === true))
+        return false;
+    return true;
+}
+/**
+ * Whether a failure half-way through the file rolls all of it back. True when the file is
+ * one statement, wraps itself in BEGIN ... COMMIT, or (under a runner that sends the file
+ * as one transaction) has nothing that commits early: a COMMIT before the end, or a
+ * statement that cannot run in a transaction block (it commits on its own).
+ */
+function runsAtomically(statements, runnerWrapsFileInTransaction) {
+    if (statements.length <= 1)
+        return true;
+    const kinds = statements.map((statement) => (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(statement.node, 'TransactionStmt')?.kind);
+    const inner = statements.slice(1, -1);
+    const innerKinds = kinds.slice(1, -1);
+    const controlsTransaction = (kind) => kind !== undefined && kind !== 'TRANS_STMT_SAVEPOINT' && kind !== 'TRANS_STMT_RELEASE' && kind !== 'TRANS_STMT_ROLLBACK_TO';
+    const wrapped = (kinds[0] === 'TRANS_STMT_BEGIN' || kinds[0] === 'TRANS_STMT_START') &&
+        kinds[kinds.length - 1] === 'TRANS_STMT_COMMIT' &&
+        !innerKinds.some(controlsTransaction) &&
+        inner.every(runsInTransactionBlock);
+    if (wrapped)
+        return true;
+    if (!runnerWrapsFileInTransaction)
+        return false;
+    const beforeLast = statements.slice(0, -1);
+    const last = statements[statements.length - 1];
+    return (beforeLast.every((statement) => !endsTransaction(statement) && runsInTransactionBlock(statement)) &&
+        last !== undefined &&
+        runsInTransactionBlock(last) &&
+        (kinds[kinds.length - 1] === undefined || kinds[kinds.length - 1] === 'TRANS_STMT_COMMIT' || !controlsTransaction(kinds[kinds.length - 1])));
+}
+
+
 /***/ }),
 
 /***/ 4483:
@@ -59772,7 +60652,7 @@ async function findMergedPullRequestOfCommit(client, repo, sha) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* reexport safe */ _rule_registry__WEBPACK_IMPORTED_MODULE_0__.iU)
 /* harmony export */ });
-/* harmony import */ var _rule_registry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3691);
+/* harmony import */ var _rule_registry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2781);
 // The lint rules' names alone, for validating a policy's `migrations.rules` in every action
 // without bundling the parser or the engines (the rule modules import only their types).
 
@@ -59780,7 +60660,7 @@ async function findMergedPullRequestOfCommit(client, repo, sha) {
 
 /***/ }),
 
-/***/ 3691:
+/***/ 2781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59794,26 +60674,682 @@ __nccwpck_require__.d(__webpack_exports__, {
   _7: () => (/* binding */ STATEMENT_RULES)
 });
 
+// EXTERNAL MODULE: ./packages/migrations/src/lint/rules/adding-field-with-default.ts
+var adding_field_with_default = __nccwpck_require__(6037);
 // EXTERNAL MODULE: ./packages/migrations/src/parse/ast-nodes.ts
 var ast_nodes = __nccwpck_require__(8122);
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/existing-table-alter.ts
+// EXTERNAL MODULE: ./packages/migrations/src/lint/lint-context.ts
+var lint_context = __nccwpck_require__(4527);
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-concurrent-index-creation-in-transaction.ts
+
+
+/** What the statement is called in Postgres's error message. */
+function statementName(text) {
+    return (/^\s*(create\s+(unique\s+)?index\s+concurrently|drop\s+index\s+concurrently|reindex|vacuum|alter\s+table|create\s+database|drop\s+database|alter\s+system)/i.exec(text)?.[1] ?? 'This statement').replace(/\s+/g, ' ').toUpperCase();
+}
+/** The statements this rule is about: index and table maintenance that must run outside a transaction. */
+function isMaintenance(statement) {
+    const node = statement.node;
+    return (0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt') !== undefined || (0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt') !== undefined || (0,ast_nodes/* nodeAs */.hK)(node, 'ReindexStmt') !== undefined || (0,ast_nodes/* nodeAs */.hK)(node, 'VacuumStmt') !== undefined || (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt') !== undefined;
+}
+// The Supabase CLI sends a migration file's statements as one pgx batch (extended protocol,
+// one Sync at the end: pkg/migration/file.go, ExecBatch). Postgres runs such a pipeline as
+// one implicit transaction, and a statement that cannot run in a transaction block fails
+// there with SQLSTATE 25001 "... cannot be executed within a pipeline" unless it is the first
+// statement of the file or comes right after a COMMIT (measured on Postgres 15.18 with
+// pgbench's \startpipeline; inside BEGIN it fails with "cannot run inside a transaction block").
+const banConcurrentIndexCreationInTransaction = {
+    name: 'ban-concurrent-index-creation-in-transaction',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'CREATE INDEX CONCURRENTLY (and DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM) cannot run in a transaction; the Supabase CLI sends each file as one batch, so such a statement fails the deploy unless it is the first statement of its file.',
+    check(statement, context) {
+        // CREATE/DROP DATABASE and ALTER SYSTEM fail the same way, but have rules (or no place) of their own.
+        if ((0,lint_context/* runsInTransactionBlock */.dq)(statement) || !isMaintenance(statement))
+            return [];
+        const statements = context.migration.statements;
+        const before = statements.slice(0, statement.index);
+        let inBlock = false;
+        for (const earlier of before) {
+            const kind = (0,ast_nodes/* nodeAs */.hK)(earlier.node, 'TransactionStmt')?.kind;
+            if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START')
+                inBlock = true;
+            if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK')
+                inBlock = false;
+        }
+        const previous = before[before.length - 1];
+        const previousKind = previous ? (0,ast_nodes/* nodeAs */.hK)(previous.node, 'TransactionStmt')?.kind : undefined;
+        const afterCommit = previousKind === 'TRANS_STMT_COMMIT' || previousKind === 'TRANS_STMT_ROLLBACK';
+        const name = statementName(statement.text);
+        if (inBlock) {
+            return [{ message: `${name} is inside BEGIN ... COMMIT, where Postgres refuses it (cannot run inside a transaction block).`, fix: 'Move it out of the transaction, to the start of a migration file of its own.' }];
+        }
+        if (!context.options.runnerWrapsFileInTransaction || previous === undefined || afterCommit)
+            return [];
+        return [
+            {
+                message: `${name} is not the first statement of the file: the Supabase CLI sends the file as one batch, and Postgres refuses it there ("${name} cannot be executed within a pipeline", SQLSTATE 25001), failing the deploy.`,
+                fix: 'Put it in a migration file of its own (one such statement per file, with nothing before it, not even SET lock_timeout).'
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/column-definitions.ts
+
+function typeOf(typeName) {
+    return (0,ast_nodes/* nameList */.OD)(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
+}
+const cache = new WeakMap();
+/** The columns of a statement; computed once per statement, as several rules ask. */
+function columnDefinitions(statement) {
+    let columns = cache.get(statement);
+    if (!columns) {
+        columns = definitionsOf(statement);
+        cache.set(statement, columns);
+    }
+    return columns;
+}
+function definitionsOf(statement) {
+    const node = statement.node;
+    const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateStmt');
+    if (create) {
+        const table = (0,ast_nodes/* qualifiedName */.OL)(create.relation);
+        const keyColumns = new Set((create.tableElts ?? [])
+            .map((element) => (0,ast_nodes/* nodeAs */.hK)(element, 'Constraint'))
+            .filter((constraint) => constraint?.contype === 'CONSTR_PRIMARY')
+            .flatMap((constraint) => (0,ast_nodes/* nameList */.OD)(constraint?.keys)));
+        return (create.tableElts ?? [])
+            .map((element) => (0,ast_nodes/* nodeAs */.hK)(element, 'ColumnDef'))
+            .filter((column) => column !== undefined && column.typeName !== undefined)
+            .map((column) => ({
+            table,
+            column: column.colname ?? '',
+            type: typeOf(column.typeName),
+            typeName: column.typeName,
+            definition: column,
+            how: 'create-table',
+            primaryKey: keyColumns.has(column.colname ?? '') || (column.constraints ?? []).some((constraint) => (0,ast_nodes/* nodeAs */.hK)(constraint, 'Constraint')?.contype === 'CONSTR_PRIMARY'),
+            byteOffset: column.typeName?.location ?? column.location
+        }));
+    }
+    const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
+    if (alter && alter.objtype === 'OBJECT_TABLE') {
+        const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+        const columns = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+            const column = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'ColumnDef');
+            if (!column?.typeName)
+                continue;
+            if (command?.subtype === 'AT_AddColumn') {
+                const primaryKey = (column.constraints ?? []).some((constraint) => (0,ast_nodes/* nodeAs */.hK)(constraint, 'Constraint')?.contype === 'CONSTR_PRIMARY');
+                columns.push({ table, column: column.colname ?? '', type: typeOf(column.typeName), typeName: column.typeName, definition: column, how: 'add-column', primaryKey, byteOffset: column.typeName.location ?? column.location });
+            }
+            if (command?.subtype === 'AT_AlterColumnType') {
+                columns.push({ table, column: command.name ?? '', type: typeOf(column.typeName), typeName: column.typeName, how: 'alter-type', primaryKey: false, byteOffset: column.typeName.location });
+            }
+        }
+        return columns;
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-timestamptz.ts
+
+const preferTimestamptz = {
+    name: 'prefer-timestamptz',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'timestamp (without time zone) stores a wall-clock reading with no zone: values written by sessions or servers in different time zones cannot be compared, and daylight-saving changes make some readings ambiguous.',
+    check(statement) {
+        return columnDefinitions(statement)
+            .filter((column) => column.type === 'timestamp')
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is timestamp without time zone.`,
+            fix: `Use timestamptz (timestamp with time zone): it stores an instant and shows it in each session's zone.`,
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-bigint-over-int.ts
+
+
+const FOUR_BYTE_TYPES = new Set(['int4', 'serial', 'serial4', 'int2', 'smallserial', 'serial2']);
+const SMALL = new Set(['int2', 'smallserial', 'serial2']);
+/**
+ * Columns that count rows: keys, identities, serials and the columns that refer to them
+ * (`id`, `*_id`). A 4-byte counter runs out at 2,147,483,647 rows and the fix then rewrites
+ * the table; a plain `quantity int` never does, so it is not reported (the noise other
+ * linters make by flagging every integer).
+ */
+function countsRows(column) {
+    if (column.primaryKey || /^(id|.+_id)$/i.test(column.column) || column.type.includes('serial'))
+        return true;
+    return (column.definition?.constraints ?? []).some((constraint) => (0,ast_nodes/* nodeAs */.hK)(constraint, 'Constraint')?.contype === 'CONSTR_IDENTITY');
+}
+const preferBigintOverInt = {
+    name: 'prefer-bigint-over-int',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A key or identity column of type integer runs out at about 2.1 billion values (smallint at 32,767); changing it to bigint later rewrites the table and every table referring to it under an ACCESS EXCLUSIVE lock.',
+    check(statement) {
+        return columnDefinitions(statement)
+            .filter((column) => FOUR_BYTE_TYPES.has(column.type) && countsRows(column))
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is a key-like ${column.type} column, which can run out of values.`,
+            fix: SMALL.has(column.type) || column.type.includes('serial') ? 'Use bigint (bigint generated always as identity for a new key).' : 'Use bigint: it costs 4 bytes more per row and never runs out.',
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-identity.ts
+
+const SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
+const preferIdentity = {
+    name: 'prefer-identity',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'serial creates a sequence the table only borrows: its permissions, ownership and value are managed apart from the column (a dump, a copy of the table or a grant can miss it), and inserts may override it silently. Identity columns are the SQL standard and keep the sequence part of the column.',
+    check(statement) {
+        return columnDefinitions(statement)
+            .filter((column) => SERIAL_TYPES.has(column.type))
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is ${column.type}.`,
+            fix: `Use ${column.type === 'smallserial' || column.type === 'serial2' ? 'smallint' : 'bigint'} generated always as identity (or generated by default as identity if rows are inserted with explicit ids).`,
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-text-field.ts
+
+const preferTextField = {
+    name: 'prefer-text-field',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'varchar(n) stores text exactly as text does, but raising its limit later changes the column type under an ACCESS EXCLUSIVE lock; a CHECK on length() can be replaced without locking out the app.',
+    check(statement) {
+        return columnDefinitions(statement)
+            .filter((column) => column.type === 'varchar' && (column.typeName?.typmods ?? []).length > 0)
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is varchar with a length limit.`,
+            fix: `Use text, with CHECK (char_length(${column.column}) <= n) if the limit matters (a later change is then ADD CONSTRAINT ... NOT VALID and VALIDATE).`,
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-char-field.ts
+
+const banCharField = {
+    name: 'ban-char-field',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'char(n) pads every value with spaces to n characters, ignores trailing spaces when comparing and is no faster than text: values come back different from what was written.',
+    check(statement) {
+        // char(n) and character(n) parse to pg_catalog.bpchar; a quoted "char" is the one-byte internal type.
+        return columnDefinitions(statement)
+            .filter((column) => column.type === 'bpchar')
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is char(n), which pads values with spaces.`,
+            fix: 'Use text (with a CHECK on char_length() if the length matters).',
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+// EXTERNAL MODULE: ./packages/migrations/src/lint/existing-table-alter.ts
+var existing_table_alter = __nccwpck_require__(5517);
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-not-null.ts
+
+const banDropNotNull = {
+    name: 'ban-drop-not-null',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Code and queries written against the column (the version still running during the deploy, reports, other services) assume it is never NULL; once NULLs are written they fail or give wrong results, and setting NOT NULL again means a backfill and a full scan.',
+    check(statement, context) {
+        const existing = (0,existing_table_alter/* alterOfExistingTable */.n)(statement, context);
+        if (!existing)
+            return [];
+        return existing.commands
+            .filter((command) => command.subtype === 'AT_DropNotNull')
+            .map((command) => ({
+            message: `DROP NOT NULL on ${existing.table}.${command.name ?? ''} lets NULLs into a column everything reading it expects to be set.`,
+            fix: 'Make sure every reader copes with NULL first (deploy that), then drop NOT NULL with an allow comment; or keep NOT NULL and give the column a default.'
+        }));
+    }
+};
+
+// EXTERNAL MODULE: ./packages/migrations/src/lint/column-defaults.ts
+var column_defaults = __nccwpck_require__(1717);
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/statement-locks.ts
+
+
+const LOCK_LEVELS_DOC = 'https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES';
+/** In Postgres's order: each level conflicts with at least what the one before does. */
+const LEVELS = ['ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
+/** UPDATE, INSERT, DELETE take ROW EXCLUSIVE: anything stronger than SHARE UPDATE EXCLUSIVE conflicts with it. */
+function blocksWrites(level) {
+    return LEVELS.indexOf(level) >= LEVELS.indexOf('SHARE');
+}
+/** SELECT takes ACCESS SHARE: only ACCESS EXCLUSIVE conflicts with it. */
+function blocksReads(level) {
+    return level === 'ACCESS EXCLUSIVE';
+}
+function strongest(a, b) {
+    return LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b;
+}
+/** `LOCK TABLE ... IN <mode>`: the parser gives the mode as Postgres's LOCKMODE number. */
+const LOCK_MODE_NUMBERS = {
+    1: 'ACCESS SHARE',
+    2: 'ROW SHARE',
+    3: 'ROW EXCLUSIVE',
+    4: 'SHARE UPDATE EXCLUSIVE',
+    5: 'SHARE',
+    6: 'SHARE ROW EXCLUSIVE',
+    7: 'EXCLUSIVE',
+    8: 'ACCESS EXCLUSIVE'
+};
+/**
+ * ALTER TABLE subcommands that take less than ACCESS EXCLUSIVE (sql-altertable.html, each
+ * subcommand's paragraph); every other subcommand takes ACCESS EXCLUSIVE. With several
+ * subcommands, the statement takes the strongest.
+ */
+const ALTER_TABLE_SUBCOMMAND_LOCKS = {
+    AT_SetStatistics: 'SHARE UPDATE EXCLUSIVE',
+    AT_SetOptions: 'SHARE UPDATE EXCLUSIVE',
+    AT_ResetOptions: 'SHARE UPDATE EXCLUSIVE',
+    AT_ValidateConstraint: 'SHARE UPDATE EXCLUSIVE',
+    AT_ClusterOn: 'SHARE UPDATE EXCLUSIVE',
+    AT_DropCluster: 'SHARE UPDATE EXCLUSIVE',
+    AT_SetRelOptions: 'SHARE UPDATE EXCLUSIVE',
+    AT_ResetRelOptions: 'SHARE UPDATE EXCLUSIVE',
+    AT_AttachPartition: 'SHARE UPDATE EXCLUSIVE',
+    AT_EnableTrig: 'SHARE ROW EXCLUSIVE',
+    AT_EnableAlwaysTrig: 'SHARE ROW EXCLUSIVE',
+    AT_EnableReplicaTrig: 'SHARE ROW EXCLUSIVE',
+    AT_DisableTrig: 'SHARE ROW EXCLUSIVE',
+    AT_EnableTrigAll: 'SHARE ROW EXCLUSIVE',
+    AT_DisableTrigAll: 'SHARE ROW EXCLUSIVE',
+    AT_EnableTrigUser: 'SHARE ROW EXCLUSIVE',
+    AT_DisableTrigUser: 'SHARE ROW EXCLUSIVE'
+};
+/** Subcommands that read or rewrite every row while holding their lock. */
+const SCANNING_SUBCOMMANDS = new Set(['AT_AlterColumnType', 'AT_SetLogged', 'AT_SetUnLogged', 'AT_SetAccessMethod', 'AT_SetTableSpace', 'AT_AttachPartition']);
+function relationLock(relation, kind, level, scans) {
+    const name = (0,ast_nodes/* qualifiedName */.OL)(relation);
+    if (!name)
+        return [];
+    return [{ relation: name, kind, level, scans, byteOffset: relation?.location }];
+}
+function listLock(object, kind, level, dropLast) {
+    const names = (0,ast_nodes/* nameList */.OD)((0,ast_nodes/* nodeAs */.hK)(object, 'List')?.items);
+    const relation = dropLast ? names.slice(0, -1) : names;
+    if (relation.length === 0)
+        return [];
+    return [{ relation: (0,ast_nodes/* qualifiedNameOfList */.JD)(relation), kind, level, scans: false }];
+}
+/** Foreign keys lock the table they reference in SHARE ROW EXCLUSIVE (sql-createtable.html, sql-altertable.html). */
+function referencedTables(constraints, validates) {
+    return constraints
+        .map((constraint) => (0,ast_nodes/* nodeAs */.hK)(constraint, 'Constraint'))
+        .filter((constraint) => constraint?.contype === 'CONSTR_FOREIGN')
+        .flatMap((constraint) => relationLock(constraint?.pktable, 'table', 'SHARE ROW EXCLUSIVE', validates && !constraint?.skip_validation));
+}
+function alterTableCommandLock(command) {
+    const constraint = (0,ast_nodes/* nodeAs */.hK)(command.def, 'Constraint');
+    if (command.subtype === 'AT_AddConstraint' && constraint) {
+        const validates = !constraint.skip_validation;
+        if (constraint.contype === 'CONSTR_FOREIGN')
+            return { level: 'SHARE ROW EXCLUSIVE', scans: validates };
+        // UNIQUE / PRIMARY KEY build an index unless USING INDEX names a built one.
+        if (constraint.contype === 'CONSTR_UNIQUE' || constraint.contype === 'CONSTR_PRIMARY' || constraint.contype === 'CONSTR_EXCLUSION')
+            return { level: 'ACCESS EXCLUSIVE', scans: !constraint.indexname };
+        return { level: 'ACCESS EXCLUSIVE', scans: validates && constraint.contype === 'CONSTR_CHECK' };
+    }
+    if (command.subtype === 'AT_DetachPartition' && (0,ast_nodes/* nodeAs */.hK)(command.def, 'PartitionCmd')?.concurrent)
+        return { level: 'SHARE UPDATE EXCLUSIVE', scans: false };
+    if (command.subtype === 'AT_AddColumn') {
+        // A volatile default rewrites the table (adding-field-with-default); a constant one does not.
+        const column = (0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef');
+        return { level: 'ACCESS EXCLUSIVE', scans: (0,column_defaults/* volatileDefaultOf */.n)(column) !== undefined };
+    }
+    return { level: ALTER_TABLE_SUBCOMMAND_LOCKS[command.subtype ?? ''] ?? 'ACCESS EXCLUSIVE', scans: SCANNING_SUBCOMMANDS.has(command.subtype ?? '') || command.subtype === 'AT_SetNotNull' };
+}
+/**
+ * Every table, index and type a statement locks, with the level. Statements that take no
+ * table lock beyond ROW EXCLUSIVE (INSERT, UPDATE, GRANT, CREATE FUNCTION, ALTER TYPE ...
+ * ADD VALUE, which locks only the type's catalog row) return nothing.
+ */
+function locksOf(statement) {
+    let locks = statement_locks_cache.get(statement);
+    if (!locks) {
+        locks = locksTakenBy(statement);
+        statement_locks_cache.set(statement, locks);
+    }
+    return locks;
+}
+const statement_locks_cache = new WeakMap();
+function locksTakenBy(statement) {
+    const node = statement.node;
+    const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
+    if (alter) {
+        const commands = (alter.cmds ?? []).map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd')).filter((cmd) => cmd !== undefined);
+        if (commands.length === 0)
+            return [];
+        let level = 'ACCESS SHARE';
+        let scans = false;
+        const referenced = [];
+        for (const command of commands) {
+            const lock = alterTableCommandLock(command);
+            level = strongest(level, lock.level);
+            scans ||= lock.scans;
+            const constraint = (0,ast_nodes/* nodeAs */.hK)(command.def, 'Constraint');
+            if (command.subtype === 'AT_AddConstraint' && constraint)
+                referenced.push(...referencedTables([command.def], true));
+            if (command.subtype === 'AT_AddColumn')
+                referenced.push(...referencedTables((0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef')?.constraints ?? [], true));
+        }
+        // ALTER INDEX / ALTER TYPE (composite) / ALTER VIEW use the same statement node.
+        const kind = alter.objtype === 'OBJECT_INDEX' ? 'index' : alter.objtype === 'OBJECT_TYPE' ? 'type' : 'table';
+        return [...relationLock(alter.relation, kind, level, scans), ...referenced];
+    }
+    const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateStmt');
+    if (create) {
+        const constraints = (create.tableElts ?? []).flatMap((element) => {
+            const column = (0,ast_nodes/* nodeAs */.hK)(element, 'ColumnDef');
+            return column ? (column.constraints ?? []) : [element];
+        });
+        // CREATE TABLE ... PARTITION OF locks the parent in ACCESS EXCLUSIVE (sql-createtable.html).
+        const parent = create.partbound ? (create.inhRelations ?? []).flatMap((relation) => relationLock((0,ast_nodes/* nodeAs */.hK)(relation, 'RangeVar'), 'table', 'ACCESS EXCLUSIVE', false)) : [];
+        // A new table has no rows: its foreign keys check nothing, but still lock what they reference.
+        return [...referencedTables(constraints, false), ...parent];
+    }
+    const index = (0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt');
+    if (index)
+        return relationLock(index.relation, 'table', index.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE', true);
+    const rename = (0,ast_nodes/* nodeAs */.hK)(node, 'RenameStmt');
+    if (rename) {
+        // Renaming an index takes SHARE UPDATE EXCLUSIVE since Postgres 12 (sql-alterindex.html).
+        if (rename.renameType === 'OBJECT_INDEX')
+            return relationLock(rename.relation, 'index', 'SHARE UPDATE EXCLUSIVE', false);
+        if (['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT', 'OBJECT_VIEW', 'OBJECT_MATVIEW'].includes(rename.renameType ?? ''))
+            return relationLock(rename.relation, 'table', 'ACCESS EXCLUSIVE', false);
+        if (rename.renameType === 'OBJECT_TRIGGER' || rename.renameType === 'OBJECT_POLICY')
+            return relationLock(rename.relation, 'table', 'ACCESS EXCLUSIVE', false);
+        return [];
+    }
+    const drop = (0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt');
+    if (drop) {
+        const objects = drop.objects ?? [];
+        switch (drop.removeType) {
+            case 'OBJECT_TABLE':
+            case 'OBJECT_VIEW':
+            case 'OBJECT_MATVIEW':
+                return objects.flatMap((object) => listLock(object, 'table', 'ACCESS EXCLUSIVE', false));
+            case 'OBJECT_INDEX':
+                // DROP INDEX locks the index's table in ACCESS EXCLUSIVE; CONCURRENTLY, SHARE UPDATE EXCLUSIVE.
+                return objects.flatMap((object) => listLock(object, 'index', drop.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE', false));
+            case 'OBJECT_TRIGGER':
+            case 'OBJECT_POLICY':
+            case 'OBJECT_RULE':
+                // The object list is [schema?, table, name]: the table is locked in ACCESS EXCLUSIVE.
+                return objects.flatMap((object) => listLock(object, 'table', 'ACCESS EXCLUSIVE', true));
+            default:
+                return [];
+        }
+    }
+    const truncate = (0,ast_nodes/* nodeAs */.hK)(node, 'TruncateStmt');
+    if (truncate)
+        return (truncate.relations ?? []).flatMap((relation) => relationLock((0,ast_nodes/* nodeAs */.hK)(relation, 'RangeVar'), 'table', 'ACCESS EXCLUSIVE', false));
+    const lock = (0,ast_nodes/* nodeAs */.hK)(node, 'LockStmt');
+    if (lock) {
+        const level = LOCK_MODE_NUMBERS[lock.mode ?? 8] ?? 'ACCESS EXCLUSIVE';
+        return (lock.relations ?? []).flatMap((relation) => relationLock((0,ast_nodes/* nodeAs */.hK)(relation, 'RangeVar'), 'table', level, false));
+    }
+    const reindex = (0,ast_nodes/* nodeAs */.hK)(node, 'ReindexStmt');
+    if (reindex) {
+        const concurrent = (reindex.params ?? []).some((param) => (0,ast_nodes/* nodeAs */.hK)(param, 'DefElem')?.defname === 'concurrently');
+        // REINDEX INDEX locks the index in ACCESS EXCLUSIVE (queries planning on the table then
+        // wait too); REINDEX TABLE locks the table in SHARE and each index in ACCESS EXCLUSIVE.
+        if (reindex.kind === 'REINDEX_OBJECT_INDEX')
+            return relationLock(reindex.relation, 'index', concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE', true);
+        if (reindex.kind === 'REINDEX_OBJECT_TABLE')
+            return relationLock(reindex.relation, 'table', concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE', true);
+        return [];
+    }
+    const vacuum = (0,ast_nodes/* nodeAs */.hK)(node, 'VacuumStmt');
+    if (vacuum) {
+        const full = (vacuum.options ?? []).some((option) => (0,ast_nodes/* nodeAs */.hK)(option, 'DefElem')?.defname === 'full');
+        if (!vacuum.is_vacuumcmd)
+            return [];
+        return (vacuum.rels ?? []).flatMap((relation) => relationLock((0,ast_nodes/* nodeAs */.hK)(relation, 'VacuumRelation')?.relation, 'table', full ? 'ACCESS EXCLUSIVE' : 'SHARE UPDATE EXCLUSIVE', true));
+    }
+    const cluster = (0,ast_nodes/* nodeAs */.hK)(node, 'ClusterStmt');
+    if (cluster)
+        return relationLock(cluster.relation, 'table', 'ACCESS EXCLUSIVE', true);
+    const refresh = (0,ast_nodes/* nodeAs */.hK)(node, 'RefreshMatViewStmt');
+    if (refresh)
+        return relationLock(refresh.relation, 'table', refresh.concurrent ? 'EXCLUSIVE' : 'ACCESS EXCLUSIVE', true);
+    const trigger = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateTrigStmt');
+    if (trigger)
+        return relationLock(trigger.relation, 'table', 'SHARE ROW EXCLUSIVE', false);
+    const policy = (0,ast_nodes/* nodeAs */.hK)(node, 'CreatePolicyStmt') ?? (0,ast_nodes/* nodeAs */.hK)(node, 'AlterPolicyStmt');
+    if (policy)
+        return relationLock(policy.table, 'table', 'ACCESS EXCLUSIVE', false);
+    const rule = (0,ast_nodes/* nodeAs */.hK)(node, 'RuleStmt');
+    if (rule)
+        return relationLock(rule.relation, 'table', 'ACCESS EXCLUSIVE', false);
+    const view = (0,ast_nodes/* nodeAs */.hK)(node, 'ViewStmt');
+    if (view?.replace)
+        return relationLock(view.view, 'table', 'ACCESS EXCLUSIVE', false);
+    return [];
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
 
 /**
- * The ALTER TABLE of a statement, when it changes a table that existed before this file.
- * A table created earlier in the same migration is empty and unseen by any running app, so
- * locking it, rewriting it or dropping its columns harms no one: the rules stay quiet there
- * (the noise users complain about in other linters).
+ * The first lock of the statement that blocks the app's writes on a relation that existed
+ * before this file: a table created earlier in the same file is invisible to every other
+ * session until the migration commits, so nobody can queue behind a lock on it.
  */
-function alterOfExistingTable(statement, context) {
-    const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
-    if (!alter || alter.objtype !== 'OBJECT_TABLE')
-        return undefined;
-    const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
-    if (context.createdInFile('table', table, statement.index))
-        return undefined;
-    const commands = (alter.cmds ?? []).map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd')).filter((cmd) => cmd !== undefined);
-    return { alter, table, commands };
+function blockingLockOnExisting(statement, context, scanning = false) {
+    return locksOf(statement).find((lock) => {
+        if (!blocksWrites(lock.level) || (scanning && !lock.scans))
+            return false;
+        if (lock.kind === 'index')
+            return !context.createdInFile('index', lock.relation, statement.index);
+        return !context.createdInFile('table', lock.relation, statement.index);
+    });
 }
+const firstBlocking = new WeakMap();
+/** Index of the file's first statement that blocks writes on an existing relation (computed once per file). */
+function firstBlockingStatement(context, scanning) {
+    const cached = firstBlocking.get(context) ?? {};
+    const key = scanning ? 'scanning' : 'any';
+    let index = cached[key];
+    if (index === undefined) {
+        index = context.migration.statements.findIndex((statement) => blockingLockOnExisting(statement, context, scanning) !== undefined);
+        cached[key] = index;
+        firstBlocking.set(context, cached);
+    }
+    return index;
+}
+const requireLockTimeout = {
+    name: 'require-lock-timeout',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A statement waiting for a lock that blocks writes (or, for ACCESS EXCLUSIVE, reads) behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
+    check(statement, context) {
+        // One finding per file, at the first such statement: one SET at the top fixes all of them.
+        if (firstBlockingStatement(context, false) !== statement.index || context.lockTimeoutSetBefore(statement.index))
+            return [];
+        const lock = blockingLockOnExisting(statement, context);
+        if (!lock)
+            return [];
+        const what = lock.level === 'ACCESS EXCLUSIVE' ? 'reads and writes' : 'writes';
+        return [
+            {
+                message: `This statement takes ${lock.level === 'ACCESS EXCLUSIVE' || lock.level === 'EXCLUSIVE' ? 'an' : 'a'} ${lock.level} lock on ${lock.kind === 'table' ? '' : `${lock.kind} `}${lock.relation}, blocking ${what} while it waits and runs, and no lock_timeout is set earlier in the file (lock levels: ${LOCK_LEVELS_DOC}).`,
+                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out).",
+                byteOffset: lock.byteOffset
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-statement-timeout.ts
+
+
+const requireStatementTimeout = {
+    name: 'require-statement-timeout',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A statement that scans or rewrites a table (an index build, a validation, a type change, VACUUM FULL) while holding a lock that blocks writes keeps the app waiting for as long as the table takes; statement_timeout bounds that, and the migration fails instead of the app.',
+    check(statement, context) {
+        // Only the first such statement: one SET at the top covers the file. Statements that
+        // lock only briefly (a rename, a policy) are require-lock-timeout's, not this rule's.
+        if (firstBlockingStatement(context, true) !== statement.index || context.statementTimeoutSetBefore(statement.index))
+            return [];
+        const lock = blockingLockOnExisting(statement, context, true);
+        if (!lock)
+            return [];
+        return [
+            {
+                message: `This statement reads every row of ${lock.relation} while holding ${lock.level === 'ACCESS EXCLUSIVE' || lock.level === 'EXCLUSIVE' ? 'an' : 'a'} ${lock.level} lock (${LOCK_LEVELS_DOC}), and no statement_timeout is set earlier in the file.`,
+                fix: "Put SET statement_timeout = '5min'; (a bound you accept for the app waiting) at the top of the migration, or do the work without the lock (CONCURRENTLY, NOT VALID then VALIDATE).",
+                byteOffset: lock.byteOffset
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-enum-value-ordering.ts
+
+const requireEnumValueOrdering = {
+    name: 'require-enum-value-ordering',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An enum sorts and compares by the order of its values; ADD VALUE without BEFORE or AFTER puts the new value last, which changes ORDER BY and < > results for it, and the order can never be changed afterwards without recreating the type.',
+    check(statement) {
+        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterEnumStmt');
+        // RENAME VALUE has oldVal; only ADD VALUE places a new value.
+        if (!alter?.newVal || alter.oldVal || alter.newValNeighbor)
+            return [];
+        const type = (0,ast_nodes/* nameList */.OD)(alter.typeName).join('.');
+        return [
+            {
+                message: `ALTER TYPE ${type} ADD VALUE '${alter.newVal}' says nowhere where the value goes, so it sorts after every existing value.`,
+                fix: `Write ADD VALUE '${alter.newVal}' BEFORE '<value>' or AFTER '<value>'; if last is right, say AFTER '<current last value>'.`
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-reindex.ts
+
+const requireConcurrentReindex = {
+    name: 'require-concurrent-reindex',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'REINDEX without CONCURRENTLY locks the table against writes and each index in ACCESS EXCLUSIVE while it rebuilds; since queries take a lock on every index of a table when they are planned, it blocks nearly all reads too.',
+    check(statement, context) {
+        const reindex = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'ReindexStmt');
+        if (!reindex || (reindex.params ?? []).some((param) => (0,ast_nodes/* nodeAs */.hK)(param, 'DefElem')?.defname === 'concurrently'))
+            return [];
+        const name = (0,ast_nodes/* qualifiedName */.OL)(reindex.relation);
+        const kind = reindex.kind === 'REINDEX_OBJECT_INDEX' ? 'index' : reindex.kind === 'REINDEX_OBJECT_TABLE' ? 'table' : undefined;
+        if (kind && name && context.createdInFile(kind, name, statement.index))
+            return [];
+        return [
+            {
+                message: `REINDEX ${kind ? `${kind.toUpperCase()} ${name}` : (reindex.name ?? '')} runs without CONCURRENTLY and blocks reads and writes while it rebuilds.`.replace(/\s+runs/, ' runs'),
+                fix: 'Use REINDEX (CONCURRENTLY) ... (Postgres 12+), as the first statement of a migration of its own (it cannot run in a transaction block).',
+                byteOffset: reindex.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/identifier-too-long.ts
+
+/** NAMEDATALEN - 1: Postgres cuts longer identifiers to their first 63 bytes, with only a NOTICE. */
+const MAX_IDENTIFIER_BYTES = 63;
+function constraintNames(nodes) {
+    return (nodes ?? []).map((node) => (0,ast_nodes/* nodeAs */.hK)(node, 'Constraint')?.conname).filter((name) => name !== undefined);
+}
+/** The names a statement gives to new objects (references to existing ones are not its to choose). */
+function namesCreated(statement) {
+    const node = statement.node;
+    const names = [];
+    const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateStmt');
+    if (create) {
+        names.push(create.relation?.relname);
+        for (const element of create.tableElts ?? []) {
+            const column = (0,ast_nodes/* nodeAs */.hK)(element, 'ColumnDef');
+            if (column)
+                names.push(column.colname, ...constraintNames(column.constraints));
+            else
+                names.push(...constraintNames([element]));
+        }
+    }
+    const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
+    for (const cmd of alter?.cmds ?? []) {
+        const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+        const column = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'ColumnDef');
+        if (command?.subtype === 'AT_AddColumn' && column)
+            names.push(column.colname, ...constraintNames(column.constraints));
+        if (command?.subtype === 'AT_AddConstraint')
+            names.push(...constraintNames([command.def]));
+    }
+    names.push((0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt')?.idxname);
+    names.push((0,ast_nodes/* nodeAs */.hK)(node, 'CreateTrigStmt')?.trigname);
+    names.push((0,ast_nodes/* nodeAs */.hK)(node, 'CreatePolicyStmt')?.policy_name);
+    names.push((0,ast_nodes/* nodeAs */.hK)(node, 'RenameStmt')?.newname);
+    names.push((0,ast_nodes/* nodeAs */.hK)(node, 'CreateSchemaStmt')?.schemaname);
+    names.push((0,ast_nodes/* nodeAs */.hK)(node, 'ViewStmt')?.view?.relname);
+    names.push((0,ast_nodes/* nodeAs */.hK)(node, 'CreateSeqStmt')?.sequence?.relname);
+    names.push((0,ast_nodes/* nodeAs */.hK)(node, 'CreateTableAsStmt')?.into?.rel?.relname);
+    names.push((0,ast_nodes/* nameList */.OD)((0,ast_nodes/* nodeAs */.hK)(node, 'CreateFunctionStmt')?.funcname).pop());
+    names.push((0,ast_nodes/* nameList */.OD)((0,ast_nodes/* nodeAs */.hK)(node, 'CreateEnumStmt')?.typeName).pop());
+    return names.filter((name) => name !== undefined);
+}
+/**
+ * The parser has already cut long names to 63 bytes (as Postgres does), so a created name of
+ * exactly 63 bytes is looked up in the statement's text: written longer there, it was cut.
+ */
+function writtenName(name, text) {
+    // Cut at a character boundary: a multi-byte name can end up to 3 bytes short of 63.
+    if (Buffer.byteLength(name, 'utf8') < MAX_IDENTIFIER_BYTES - 3)
+        return undefined;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const quoted = new RegExp(`"(${escaped}[^"]+)"`).exec(text)?.[1];
+    if (quoted)
+        return quoted;
+    return new RegExp(`(?<![\\w$])(${escaped}[\\w$\\u0080-\\uffff]+)`, 'i').exec(text)?.[1];
+}
+const identifierTooLong = {
+    name: 'identifier-too-long',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Postgres silently cuts identifiers longer than 63 bytes: the object gets a different name than the migration says, two long names can become the same one (the second CREATE then fails or hits the wrong object), and tools that compare names see a mismatch.',
+    check(statement) {
+        return namesCreated(statement).flatMap((stored) => {
+            const written = writtenName(stored, statement.text);
+            if (!written)
+                return [];
+            return [
+                {
+                    message: `The name "${written}" is ${Buffer.byteLength(written, 'utf8')} bytes; Postgres stores it as "${stored}".`,
+                    fix: `Choose a name of at most ${MAX_IDENTIFIER_BYTES} bytes.`
+                }
+            ];
+        });
+    }
+};
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
 
@@ -59826,7 +61362,7 @@ const addingNotNullableField = {
     destructive: false,
     why: 'A NOT NULL column without a default cannot be added to a table that has rows, and SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',
     check(statement, context) {
-        const existing = alterOfExistingTable(statement, context);
+        const existing = (0,existing_table_alter/* alterOfExistingTable */.n)(statement, context);
         if (!existing)
             return [];
         const { table } = existing;
@@ -59846,10 +61382,12 @@ const addingNotNullableField = {
                     });
                 }
             }
-            if (command.subtype === 'AT_SetNotNull') {
+            // Postgres 12+ skips the scan when a validated CHECK (col IS NOT NULL) proves the column
+            // has no NULLs: the sequence this rule's fix recommends must not be reported.
+            if (command.subtype === 'AT_SetNotNull' && !context.notNullCheckedBefore(table, command.name ?? '', statement.index)) {
                 hits.push({
                     message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
-                    fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
+                    fix: `In one migration add CONSTRAINT <name> CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID; in the next, VALIDATE CONSTRAINT <name> and then SET NOT NULL, which Postgres 12+ does without a scan (drop the CHECK afterwards).`
                 });
             }
         }
@@ -59889,7 +61427,7 @@ const banDropColumn = {
     destructive: true,
     why: "Dropping a column deletes its data, and the version of the app still running during the deploy fails when it selects or writes that column.",
     check(statement, context) {
-        const existing = alterOfExistingTable(statement, context);
+        const existing = (0,existing_table_alter/* alterOfExistingTable */.n)(statement, context);
         if (!existing)
             return [];
         const { table } = existing;
@@ -60119,7 +61657,7 @@ const changingColumnType = {
     destructive: false,
     why: 'Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as that takes, and can break clients that expect the old type.',
     check(statement, context) {
-        const existing = alterOfExistingTable(statement, context);
+        const existing = (0,existing_table_alter/* alterOfExistingTable */.n)(statement, context);
         if (!existing)
             return [];
         const { table } = existing;
@@ -60140,29 +61678,71 @@ const changingColumnType = {
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
 
 
+/** The statement, earlier in this file, that added `constraint` to `table` NOT VALID. */
+function notValidAddedEarlier(context, table, constraint, before) {
+    return context.migration.statements.slice(0, before).find((statement) => {
+        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+        if (!alter || (0,ast_nodes/* qualifiedName */.OL)(alter.relation) !== table)
+            return false;
+        return (alter.cmds ?? []).some((cmd) => {
+            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+            const added = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'Constraint');
+            return command?.subtype === 'AT_AddConstraint' && added?.skip_validation === true && added.conname === constraint;
+        });
+    });
+}
+function validatingConstraint(constraint) {
+    return (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation;
+}
 const constraintMissingNotValid = {
     name: 'constraint-missing-not-valid',
     defaultSeverity: 'warning',
     destructive: false,
-    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
+    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables); NOT VALID followed by VALIDATE in the same transaction still holds that lock through the whole check.',
     check(statement, context) {
-        const existing = alterOfExistingTable(statement, context);
+        const existing = (0,existing_table_alter/* alterOfExistingTable */.n)(statement, context);
         if (!existing)
             return [];
         const { table } = existing;
-        return existing.commands
-            .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
-            .map((cmd) => (0,ast_nodes/* nodeAs */.hK)(cmd.def, 'Constraint'))
-            .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
-            .map((constraint) => {
-            const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
-            const name = constraint?.conname ?? '<name>';
-            return {
-                message: `Adding ${kind} ${constraint?.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
-                fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
-                byteOffset: constraint?.location
-            };
-        });
+        const hits = [];
+        for (const command of existing.commands) {
+            const constraint = (0,ast_nodes/* nodeAs */.hK)(command.def, 'Constraint');
+            if (command.subtype === 'AT_AddConstraint' && constraint && validatingConstraint(constraint)) {
+                const kind = constraint.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
+                const name = constraint.conname ?? '<name>';
+                hits.push({
+                    message: `Adding ${kind} ${constraint.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
+                    fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
+                    byteOffset: constraint.location
+                });
+            }
+            // ADD COLUMN ... REFERENCES validates the new column's foreign key at once; it cannot be NOT VALID.
+            if (command.subtype === 'AT_AddColumn') {
+                const column = (0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef');
+                for (const inline of (column?.constraints ?? []).map((node) => (0,ast_nodes/* nodeAs */.hK)(node, 'Constraint'))) {
+                    if (inline?.contype !== 'CONSTR_FOREIGN')
+                        continue;
+                    const referenced = (0,ast_nodes/* qualifiedName */.OL)(inline.pktable);
+                    hits.push({
+                        message: `Column ${table}.${column?.colname ?? ''} is added with a foreign key to ${referenced}, which is validated at once while both tables are locked against writes.`,
+                        fix: `Add the column without REFERENCES, then ALTER TABLE ${table} ADD CONSTRAINT <name> FOREIGN KEY (${column?.colname ?? ''}) REFERENCES ${referenced} ... NOT VALID, and VALIDATE CONSTRAINT in a later migration.`,
+                        byteOffset: inline.location
+                    });
+                }
+            }
+            // The locks ADD CONSTRAINT took are held until the transaction ends: validating in the
+            // same transaction checks every row under them, exactly what NOT VALID was meant to avoid.
+            if (command.subtype === 'AT_ValidateConstraint' && command.name) {
+                const added = notValidAddedEarlier(context, table, command.name, statement.index);
+                if (added && context.sameTransaction(added.index, statement.index)) {
+                    hits.push({
+                        message: `Constraint ${command.name} is added NOT VALID and validated in the same transaction (line ${added.line}), so the validation still runs under the lock ADD CONSTRAINT took.`,
+                        fix: `Move ALTER TABLE ${table} VALIDATE CONSTRAINT ${command.name} to a later migration (each migration file runs as one transaction).`
+                    });
+                }
+            }
+        }
+        return hits;
     }
 };
 
@@ -60175,7 +61755,7 @@ const disallowedUniqueConstraint = {
     destructive: false,
     why: 'Adding a UNIQUE or PRIMARY KEY constraint builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.',
     check(statement, context) {
-        const existing = alterOfExistingTable(statement, context);
+        const existing = (0,existing_table_alter/* alterOfExistingTable */.n)(statement, context);
         if (!existing)
             return [];
         const { table } = existing;
@@ -60206,21 +61786,47 @@ const disallowedUniqueConstraint = {
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-robust-stmts.ts
 
+/**
+ * Whether the last statement before `before` that touches constraint `name` of `table` is
+ * `DROP CONSTRAINT IF EXISTS`: an ADD CONSTRAINT right after it re-runs cleanly; a second ADD
+ * of the same name after that does not.
+ */
+function droppedIfExistsBefore(context, table, constraint, before) {
+    for (const statement of context.migration.statements.slice(0, before).reverse()) {
+        const alter = (0,ast_nodes/* nodeAs */.hK)(statement.node, 'AlterTableStmt');
+        if (!alter || (0,ast_nodes/* qualifiedName */.OL)(alter.relation) !== table)
+            continue;
+        for (const cmd of [...(alter.cmds ?? [])].reverse()) {
+            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_DropConstraint' && command.name === constraint)
+                return command.missing_ok === true;
+            if (command?.subtype === 'AT_AddConstraint' && (0,ast_nodes/* nodeAs */.hK)(command.def, 'Constraint')?.conname === constraint)
+                return false;
+        }
+    }
+    return false;
+}
 const preferRobustStmts = {
     name: 'prefer-robust-stmts',
     defaultSeverity: 'warning',
     destructive: false,
     why: 'When a file does not run as one transaction (CONCURRENTLY, an explicit COMMIT), a failure half-way leaves part of it applied, and re-running it then fails on what already exists.',
     check(statement, context) {
-        // Inside the runner's transaction a failure rolls everything back and a retry starts
-        // clean: flagging every CREATE there is the noise users complain about.
+        // Inside one transaction (the runner's, or the file's own BEGIN ... COMMIT) a failure rolls
+        // everything back and a retry starts clean: flagging every CREATE there is the noise users
+        // complain about.
         if (context.fileRunsAtomically)
             return [];
         const node = statement.node;
         const hit = (what, fix, byteOffset) => [{ message: `${what} fails if it runs a second time after a partial apply.`, fix, byteOffset }];
         const create = (0,ast_nodes/* nodeAs */.hK)(node, 'CreateStmt');
+        // A temporary table ON COMMIT DROP is gone when its transaction ends, whatever happens;
+        // one without it lives as long as the server session, which a connection pooler can hand
+        // to the re-run.
+        if (create && create.relation?.relpersistence === 't' && create.oncommit === 'ONCOMMIT_DROP')
+            return [];
         if (create && !create.if_not_exists)
-            return hit(`CREATE TABLE ${(0,ast_nodes/* qualifiedName */.OL)(create.relation)}`, 'Write CREATE TABLE IF NOT EXISTS.', create.relation?.location);
+            return hit(`CREATE TABLE ${(0,ast_nodes/* qualifiedName */.OL)(create.relation)}`, `${create.relation?.relpersistence === 't' ? 'Add ON COMMIT DROP (or write CREATE TEMP TABLE IF NOT EXISTS).' : 'Write CREATE TABLE IF NOT EXISTS.'}`, create.relation?.location);
         const index = (0,ast_nodes/* nodeAs */.hK)(node, 'IndexStmt');
         if (index && !index.if_not_exists && index.idxname)
             return hit(`CREATE INDEX ${index.idxname}`, 'Write CREATE INDEX CONCURRENTLY IF NOT EXISTS (and drop an INVALID index left by a failed build first).');
@@ -60232,12 +61838,25 @@ const preferRobustStmts = {
             return hit('This DROP', 'Write DROP ... IF EXISTS.');
         const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
         if (alter) {
+            const table = (0,ast_nodes/* qualifiedName */.OL)(alter.relation);
+            // A table this file creates is covered by the finding on its CREATE TABLE.
+            if (context.createdInFile('table', table, statement.index))
+                return [];
             for (const cmd of alter.cmds ?? []) {
                 const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
                 if (command?.subtype === 'AT_AddColumn' && !command.missing_ok)
                     return hit(`ADD COLUMN ${(0,ast_nodes/* nodeAs */.hK)(command.def, 'ColumnDef')?.colname ?? ''}`, 'Write ADD COLUMN IF NOT EXISTS.');
                 if (command?.subtype === 'AT_DropColumn' && !command.missing_ok)
                     return hit(`DROP COLUMN ${command.name ?? ''}`, 'Write DROP COLUMN IF EXISTS.');
+                if (command?.subtype === 'AT_DropConstraint' && !command.missing_ok)
+                    return hit(`DROP CONSTRAINT ${command.name ?? ''}`, 'Write DROP CONSTRAINT IF EXISTS.');
+                const constraint = (0,ast_nodes/* nodeAs */.hK)(command?.def, 'Constraint');
+                if (command?.subtype === 'AT_AddConstraint' && constraint) {
+                    const name = constraint.conname;
+                    if (!name || !droppedIfExistsBefore(context, table, name, statement.index)) {
+                        return hit(`ADD CONSTRAINT ${name ?? ''}`.trim(), `ADD CONSTRAINT has no IF NOT EXISTS: put ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${name ?? '<name>'}; before it (and name the constraint).`, constraint.location);
+                    }
+                }
             }
         }
         return [];
@@ -60339,60 +61958,6 @@ const requireConcurrentIndexDeletion = {
     }
 };
 
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
-
-// ALTER TABLE subcommands that take a lock weaker than one blocking reads or writes.
-const WEAK_LOCK_SUBCOMMANDS = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions']);
-/** The existing table a statement locks against reads or writes, if any. */
-function blockingLockTarget(statement, context) {
-    const node = statement.node;
-    const existing = (table) => (context.createdInFile('table', table, statement.index) ? undefined : table);
-    const alter = (0,ast_nodes/* nodeAs */.hK)(node, 'AlterTableStmt');
-    if (alter && alter.objtype === 'OBJECT_TABLE') {
-        const strong = (alter.cmds ?? []).some((cmd) => {
-            const command = (0,ast_nodes/* nodeAs */.hK)(cmd, 'AlterTableCmd');
-            if (command?.subtype === 'AT_DetachPartition')
-                return !(0,ast_nodes/* nodeAs */.hK)(command.def, 'PartitionCmd')?.concurrent;
-            return !WEAK_LOCK_SUBCOMMANDS.has(command?.subtype ?? '');
-        });
-        return strong ? existing((0,ast_nodes/* qualifiedName */.OL)(alter.relation)) : undefined;
-    }
-    const rename = (0,ast_nodes/* nodeAs */.hK)(node, 'RenameStmt');
-    if (rename && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? ''))
-        return existing((0,ast_nodes/* qualifiedName */.OL)(rename.relation));
-    const drop = (0,ast_nodes/* nodeAs */.hK)(node, 'DropStmt');
-    if (drop?.removeType === 'OBJECT_TABLE') {
-        return (drop.objects ?? []).map((object) => (0,ast_nodes/* qualifiedNameOfList */.JD)((0,ast_nodes/* nameList */.OD)((0,ast_nodes/* nodeAs */.hK)(object, 'List')?.items))).find((table) => existing(table));
-    }
-    const truncate = (0,ast_nodes/* nodeAs */.hK)(node, 'TruncateStmt');
-    if (truncate)
-        return (truncate.relations ?? []).map((relation) => (0,ast_nodes/* qualifiedName */.OL)((0,ast_nodes/* nodeAs */.hK)(relation, 'RangeVar'))).find((table) => existing(table));
-    return undefined;
-}
-const requireLockTimeout = {
-    name: 'require-lock-timeout',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'A statement waiting for an ACCESS EXCLUSIVE lock behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
-    check(statement, context) {
-        if (context.lockTimeoutSetBefore(statement.index))
-            return [];
-        const table = blockingLockTarget(statement, context);
-        if (!table)
-            return [];
-        // One finding per file: one SET at the top fixes all of them.
-        const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockTarget(before, context) !== undefined);
-        if (earlier)
-            return [];
-        return [
-            {
-                message: `This statement locks ${table} against reads and writes, and no lock_timeout is set earlier in the file.`,
-                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out)."
-            }
-        ];
-    }
-};
-
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-rls-on-exposed-table.ts
 
 const requireRlsOnExposedTable = {
@@ -60447,6 +62012,18 @@ const requireRlsOnExposedTable = {
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
 const STATEMENT_RULES = [
     banDropTable,
     banDropColumn,
@@ -60459,15 +62036,27 @@ const STATEMENT_RULES = [
     renamingTable,
     changingColumnType,
     addingNotNullableField,
+    adding_field_with_default/* addingFieldWithDefault */.R,
+    banDropNotNull,
     constraintMissingNotValid,
     requireConcurrentIndexCreation,
     requireConcurrentIndexDeletion,
+    banConcurrentIndexCreationInTransaction,
+    requireConcurrentReindex,
     disallowedUniqueConstraint,
     requireLockTimeout,
+    requireStatementTimeout,
     preferRobustStmts,
     banTransactionControl,
     requireRlsOnExposedTable,
-    banGrantToAnonOrPublic
+    banGrantToAnonOrPublic,
+    preferTimestamptz,
+    preferBigintOverInt,
+    preferIdentity,
+    preferTextField,
+    banCharField,
+    requireEnumValueOrdering,
+    identifierTooLong
 ];
 /** A whole-file rule: checked on the file, not on a statement. */
 const EMPTY_MIGRATION = {
@@ -60506,6 +62095,56 @@ const FIXED_CHECK_NAMES = [
     'edited-migration',
     'deleted-migration'
 ];
+
+
+/***/ }),
+
+/***/ 6037:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ addingFieldWithDefault),
+/* harmony export */   W: () => (/* binding */ rewriteHit)
+/* harmony export */ });
+/* harmony import */ var _parse_ast_nodes__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8122);
+/* harmony import */ var _column_defaults__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1717);
+/* harmony import */ var _existing_table_alter__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5517);
+
+
+
+/** The finding for an added column whose value is computed per row; the database check says the same. */
+function rewriteHit(table, column, reason, certain = true) {
+    return {
+        message: `Adding ${table}.${column?.colname ?? ''} with ${reason} ${certain ? 'rewrites' : 'may rewrite'} every row of ${table} under an ACCESS EXCLUSIVE lock.`,
+        fix: `Add the column without the default, then ALTER COLUMN ${column?.colname ?? ''} SET DEFAULT ... (applies to new rows only), and backfill existing rows in batches.`,
+        byteOffset: column?.location
+    };
+}
+const addingFieldWithDefault = {
+    name: 'adding-field-with-default',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a column whose value is computed per row (a volatile default such as gen_random_uuid() or clock_timestamp(), a serial or identity, a stored generated column) rewrites the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes until it is done. A constant or stable default (now(), a literal) is stored once and rewrites nothing (Postgres 11+).',
+    check(statement, context) {
+        const existing = (0,_existing_table_alter__WEBPACK_IMPORTED_MODULE_1__/* .alterOfExistingTable */ .n)(statement, context);
+        if (!existing)
+            return [];
+        const hits = [];
+        for (const command of existing.commands) {
+            if (command.subtype !== 'AT_AddColumn')
+                continue;
+            const column = (0,_parse_ast_nodes__WEBPACK_IMPORTED_MODULE_2__/* .nodeAs */ .hK)(command.def, 'ColumnDef');
+            const { volatile, unknownFunctions } = (0,_column_defaults__WEBPACK_IMPORTED_MODULE_0__/* .defaultVolatility */ .F)(column);
+            if (volatile)
+                hits.push(rewriteHit(existing.table, column, volatile));
+            // From the text alone a function of the database's own may be volatile. With the applied
+            // database in hand, pg_proc.provolatile decides instead (database-checks).
+            else if (unknownFunctions.length > 0)
+                hits.push(rewriteHit(existing.table, column, `a default calling ${unknownFunctions.map((name) => `${name}()`).join(', ')} (volatile or not: the text cannot tell)`, false));
+        }
+        return hits;
+    }
+};
 
 
 /***/ }),
@@ -60558,7 +62197,7 @@ function qualifiedNameOfList(names) {
 
 /***/ }),
 
-/***/ 5524:
+/***/ 9856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60591,7 +62230,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bm: () => (/* reexport */ trustedDueAt)
 });
 
-// UNUSED EXPORTS: APPROVAL_ITEM, AUDIT_COLUMNS, AUDIT_SCHEMA, CHANGE_TYPES, CHECKLIST, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, ESCALATION_MARKER, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, PULL_REQUEST_LINK_MARKER, RECORDED_SECTION_LENGTH, approvalTicked, buildAuditRecord, compileGlobList, cutText, describeReference, dueMarker, duplicateMarker, encodingProblem, findSections, globProblem, isFilled, isMarkedDuplicate, isOverdue, isReviewIssueOf, listHeadings, markedPullRequest, normalizeHeading, relativeTime, renderReviewIssue, reviewMarker, semverLevel, serializeAuditRecord, shortSha, standingReviewIssue, unpairedSurrogateAt, utcTime, wellFormedText
+// UNUSED EXPORTS: APPROVAL_ITEM, AUDIT_COLUMNS, AUDIT_SCHEMA, CHANGE_TYPES, CHECKLIST, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, ESCALATION_MARKER, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, PULL_REQUEST_LINK_MARKER, RECORDED_SECTION_LENGTH, activeFreezes, approvalTicked, buildAuditRecord, compileGlobList, cutText, decideGate, describeReference, dueMarker, duplicateMarker, encodingProblem, evaluateRequiredChecks, findSections, globProblem, isFilled, isMarkedDuplicate, isOverdue, isReviewIssueOf, judgeFreezes, listHeadings, markedPullRequest, normalizeHeading, relativeTime, renderReviewIssue, requiredChecksFor, reviewMarker, reviewsAtMerge, semverLevel, serializeAuditRecord, shortSha, standingReviewIssue, traceRange, unpairedSurrogateAt, utcTime, weekdayIn, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -64252,7 +65891,7 @@ function defaultPolicy(path = DEFAULT_POLICY_PATH) {
             countBots: false,
             autoMerge: ['standard']
         },
-        deploy: { branches: ['main'], requiredChecks: ['test', 'build'], allowDirectPush: false, freezes: [] },
+        deploy: { branches: ['main'], environments: ['production'], requiredChecks: ['test', 'build'], checkApps: {}, allowDirectPush: false, freezes: [] },
         changeRequest: { required: [], sections: ['Justification', 'Impact assessment'], labels: [], documentedIn: 'issue' },
         emergency: { reviewWithinHours: 24, reviewers: [], labels: ['post-deployment-review'], escalateTo: [] },
         migrations: { path: 'supabase/migrations', rules: {} }
@@ -64269,8 +65908,9 @@ const SECTION_KEYS = {
     'classification.standard': ['paths', 'dependency-updates', 'dependency-bots'],
     'controls[]': ['name', 'paths', 'approvals', 'reviewers', 'required-checks'],
     approvals: ['standard', 'normal', 'emergency', 'invalidate-on-push', 'ignore-base-updates', 'allow-self-approval', 'count-bots', 'auto-merge'],
-    deploy: ['branches', 'required-checks', 'allow-direct-push', 'freezes'],
+    deploy: ['branches', 'environments', 'required-checks', 'allow-direct-push', 'freezes'],
     'deploy.freezes[]': ['name', 'from', 'to', 'days', 'timezone', 'allow'],
+    'deploy.required-checks[]': ['name', 'app'],
     'change-request': ['required', 'sections', 'labels', 'documented-in'],
     emergency: ['review-within-hours', 'reviewers', 'labels', 'escalate-to'],
     migrations: ['path', 'rules']
@@ -64800,7 +66440,7 @@ function nameNode(item) {
 // or impossible (30 February) would freeze deploys at a time nobody intended.
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 /** Milliseconds since the epoch for an ISO 8601 date-time with an offset, or undefined. */
-function parseInstant(text) {
+function freeze_times_parseInstant(text) {
     const match = INSTANT.exec(text);
     if (!match)
         return undefined;
@@ -64846,7 +66486,12 @@ function readDeploy(reader, node, defaults) {
     if (!keys)
         return deploy;
     deploy.branches = reader.optional(keys, 'branches', 'deploy', (n, at) => reader.globList(n, at)) ?? deploy.branches;
-    deploy.requiredChecks = reader.optional(keys, 'required-checks', 'deploy', (n, at) => reader.stringList(n, at)) ?? deploy.requiredChecks;
+    deploy.environments = reader.optional(keys, 'environments', 'deploy', (n, at) => reader.stringList(n, at)) ?? deploy.environments;
+    const checks = reader.optional(keys, 'required-checks', 'deploy', (n, at) => readRequiredChecks(reader, n, at));
+    if (checks) {
+        deploy.requiredChecks = checks.names;
+        deploy.checkApps = checks.apps;
+    }
     deploy.allowDirectPush = reader.optional(keys, 'allow-direct-push', 'deploy', (n, at) => reader.boolean(n, at)) ?? deploy.allowDirectPush;
     deploy.freezes = reader.optional(keys, 'freezes', 'deploy', (n) => readFreezes(reader, n)) ?? deploy.freezes;
     return deploy;
@@ -64900,7 +66545,7 @@ function readFreeze(reader, node, name) {
         // Whether `days` would narrow the window or add to it is a guess either way.
         reader.error(keys.get('days')?.key, `\`${name}\` has both a dated window and \`days\`.`, 'Split it into two freezes: one with `from`/`to`, one with `days`.');
     }
-    if (from !== undefined && to !== undefined && (parseInstant(from) ?? 0) >= (parseInstant(to) ?? 0)) {
+    if (from !== undefined && to !== undefined && (freeze_times_parseInstant(from) ?? 0) >= (freeze_times_parseInstant(to) ?? 0)) {
         reader.error(keys.get('from')?.value, `\`${name}.from\` (${from}) is not before \`to\` (${to}).`, 'Swap them, or fix the dates so that `from` comes first.');
     }
     if (reader.problems.length > problemsBefore || freezeName === undefined)
@@ -64918,7 +66563,7 @@ function readInstant(reader, node, name) {
     const text = reader.string(node, name);
     if (text === undefined)
         return undefined;
-    if (parseInstant(text) !== undefined)
+    if (freeze_times_parseInstant(text) !== undefined)
         return text;
     reader.error(node, `\`${name}\`: \`${text}\` is not a valid date and time with a UTC offset.`, `Write it as in \`2026-12-20T00:00:00+01:00\` (or with \`Z\` for UTC), in quotes.`);
     return undefined;
@@ -64946,6 +66591,49 @@ function readTimeZone(reader, node, name) {
         return zone;
     reader.error(node, `\`${name}\`: \`${zone}\` is not a known IANA time zone.`, 'Write a zone name such as `Europe/Paris`, `America/New_York` or `UTC`.');
     return undefined;
+}
+/**
+ * `required-checks`: names, or `{name, app}` to accept only a check run posted by that
+ * GitHub App (its slug): anyone who can push can post a status or a check run with any
+ * name, so a pinned check cannot be satisfied by another app or by a commit status.
+ */
+function readRequiredChecks(reader, node, name) {
+    if (node.kind !== 'sequence')
+        return reader.stringList(node, name) === undefined ? undefined : { names: [], apps: {} };
+    const names = [];
+    const apps = {};
+    let ok = true;
+    node.items.forEach((item, index) => {
+        const itemName = `${name}[${index}]`;
+        if (item.kind === 'mapping') {
+            const keys = reader.section(item, 'deploy.required-checks[]', itemName);
+            const checkName = keys ? reader.optional(keys, 'name', itemName, (n, at) => reader.string(n, at))?.trim() : undefined;
+            const app = keys ? reader.optional(keys, 'app', itemName, (n, at) => reader.string(n, at))?.trim() : undefined;
+            if (keys && !keys.has('name'))
+                reader.error(item, `\`${itemName}\` has no \`name\`.`, 'Add `name:` with the check run\'s name, e.g. `name: test`.');
+            if (keys && !keys.has('app'))
+                reader.error(item, `\`${itemName}\` has no \`app\`.`, 'Add `app:` with the slug of the GitHub App that posts the check (e.g. `github-actions`), or write the name alone.');
+            if (checkName === undefined || app === undefined) {
+                ok = false;
+                return;
+            }
+            if (!/^[a-z0-9][a-z0-9-]*$/.test(app)) {
+                reader.error(keys?.get('app')?.value, `\`${itemName}.app\`: \`${app}\` is not a GitHub App slug.`, 'Write the app\'s slug as in its URL (github.com/apps/<slug>), e.g. `github-actions`.');
+                ok = false;
+                return;
+            }
+            names.push(checkName);
+            apps[checkName] = app;
+            return;
+        }
+        if (item.kind !== 'scalar' || item.type === 'null' || item.text.trim() === '') {
+            reader.error(item, `\`${itemName}\` must be a check name or \`{name, app}\`.`, 'Write the check run or status name as text, e.g. `test`, or `{name: test, app: github-actions}` to pin the app.');
+            ok = false;
+            return;
+        }
+        names.push(item.text);
+    });
+    return ok ? { names, apps } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/policy/src/read-emergency.ts
@@ -69145,7 +70833,7 @@ function compileGlobRules(rules) {
     return index;
 }
 /** A single list of globs as one predicate. */
-function compileGlobList(globs) {
+function glob_index_compileGlobList(globs) {
     const index = compileGlobRules([globs]);
     return (path) => index.matchingRules(path).length > 0;
 }
@@ -69937,7 +71625,7 @@ function shaKey(sha) {
     return sha.toLowerCase();
 }
 /** The commit SHA as people read it in messages. */
-function shortSha(sha) {
+function commit_history_shortSha(sha) {
     return sha.slice(0, 7);
 }
 function ancestorsWithin(start, bySha) {
@@ -70037,7 +71725,7 @@ function isBotReviewer(review) {
 function judgeApproval(review, facts, settings) {
     const found = [];
     const user = review.user;
-    const at = shortSha(review.commitSha);
+    const at = commit_history_shortSha(review.commitSha);
     if (!settings.allowSelfApproval && loginKey(user) === loginKey(facts.pullRequest.author)) {
         found.push({ reason: 'self', explanation: `${user} is the author and self-approval is not allowed` });
     }
@@ -70071,7 +71759,7 @@ function judgeApproval(review, facts, settings) {
         const role = pushed.author !== null && loginKey(pushed.author) === loginKey(user) ? 'authored' : 'committed';
         found.push({
             reason: 'pushed-after',
-            explanation: `${user} ${role} commit ${shortSha(pushed.sha)} after approving on ${at}`
+            explanation: `${user} ${role} commit ${commit_history_shortSha(pushed.sha)} after approving on ${at}`
         });
     }
     return found;
@@ -70101,7 +71789,7 @@ function judgeReviews(facts, settings) {
     const judged = { approvals: [], dismissed: [], blockers: [], ignored: [] };
     for (const review of latestDecisions(facts.reviews)) {
         const base = { user: review.user, reviewId: review.id, commit: review.commitSha, at: review.submittedAt };
-        const on = shortSha(review.commitSha);
+        const on = commit_history_shortSha(review.commitSha);
         if (review.state === 'DISMISSED') {
             judged.dismissed.push(review);
             judged.ignored.push({ ...base, reason: 'dismissed', explanation: `${review.user}'s review on ${on} was dismissed` });
@@ -70251,7 +71939,7 @@ function whyNot(requirement, judged, facts, listed) {
     }
     for (const review of judged.dismissed) {
         if (listed(review.user))
-            reasons.push(`${review.user}'s review on ${shortSha(review.commitSha)} was dismissed`);
+            reasons.push(`${review.user}'s review on ${commit_history_shortSha(review.commitSha)} was dismissed`);
     }
     if (reasons.length === 0 && judged.approvals.length === 0)
         reasons.push('nobody has approved yet');
@@ -71304,6 +72992,210 @@ function renderAuditMarkdown(report) {
 
 
 
+;// CONCATENATED MODULE: ./packages/policy/src/deploy/freeze-windows.ts
+// Whether a deploy falls inside a freeze. `now` is passed in (the runner's clock, read once
+// by the action): nothing a workflow or a pull request writes can move it.
+
+const WEEKDAY_BY_SHORT_NAME = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
+/**
+ * The day of the week at `now` as a clock in `timeZone` shows it. The zone's rules (its
+ * daylight-saving changes included) come from the runtime's time zone data, so Saturday
+ * in Europe/Paris starts at 23:00 UTC in winter and at 22:00 UTC in summer.
+ */
+function weekdayIn(now, timeZone) {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(now);
+    const day = WEEKDAY_BY_SHORT_NAME[name];
+    if (day === undefined)
+        throw new Error(`Unexpected weekday ${name} for ${timeZone}`);
+    return day;
+}
+/** The freezes in force at `now`: a dated window includes its start and excludes its end. */
+function activeFreezes(freezes, now) {
+    const at = now.getTime();
+    const active = [];
+    for (const freeze of freezes) {
+        if (freeze.from !== undefined && freeze.to !== undefined) {
+            const from = parseInstant(freeze.from);
+            const to = parseInstant(freeze.to);
+            // The policy reader has already refused unreadable ends; fail closed if one slips through.
+            if (from === undefined || to === undefined || (at >= from && at < to))
+                active.push({ freeze, window: `${freeze.from} to ${freeze.to}` });
+        }
+        else if (freeze.days !== undefined) {
+            const day = weekdayIn(now, freeze.timezone);
+            if (freeze.days.includes(day))
+                active.push({ freeze, window: `${day} in ${freeze.timezone}` });
+        }
+    }
+    return active;
+}
+/**
+ * Judges the change types a deploy carries against the freezes in force: each active freeze
+ * must allow every one of them, since a normal change riding along with an emergency would
+ * otherwise go out during the freeze.
+ */
+function judgeFreezes(freezes, changeTypes, now) {
+    const active = activeFreezes(freezes, now);
+    const types = [...new Set(changeTypes)];
+    const blocking = active
+        .map((entry) => ({ ...entry, refused: types.filter((type) => !entry.freeze.allow.includes(type)) }))
+        .filter((entry) => entry.refused.length > 0);
+    const when = now.toISOString();
+    let explanation;
+    if (active.length === 0)
+        explanation = `No freeze is in force at ${when}.`;
+    else if (blocking.length === 0)
+        explanation = `In force at ${when}: ${active.map(describe).join('; ')}; each allows ${types.join(', ') || 'what is deployed'}.`;
+    else
+        explanation = `Deploys are frozen at ${when}: ${blocking.map((b) => `${describe(b)} does not allow ${b.refused.join(', ')} changes`).join('; ')}.`;
+    return { active, blocking, explanation };
+}
+function describe(entry) {
+    const allows = entry.freeze.allow.length === 0 ? 'nothing' : entry.freeze.allow.join(', ');
+    return `freeze \`${entry.freeze.name}\` (${entry.window}; allows ${allows})`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/deploy/required-checks.ts
+/** `deploy.required-checks` and every matched control's `required-checks`, each name once. */
+function requiredChecksFor(deploy, controls) {
+    const byName = new Map();
+    const add = (name, by) => {
+        const existing = byName.get(name);
+        if (existing) {
+            if (!existing.requiredBy.includes(by))
+                existing.requiredBy.push(by);
+            return;
+        }
+        const app = deploy.checkApps[name];
+        byName.set(name, { name, ...(app === undefined ? {} : { app }), requiredBy: [by] });
+    };
+    for (const name of deploy.requiredChecks)
+        add(name, 'deploy.required-checks');
+    for (const control of controls)
+        for (const name of control.requiredChecks)
+            add(name, `control ${control.name}`);
+    return [...byName.values()];
+}
+const RANK = { success: 0, pending: 1, failed: 2, cancelled: 3, skipped: 4, 'wrong-app': 5, missing: 6 };
+function outcomeOf(check) {
+    if (check.kind === 'status') {
+        if (check.status === 'success')
+            return 'success';
+        return check.status === 'pending' ? 'pending' : 'failed';
+    }
+    if (check.status !== 'completed' || check.conclusion === null)
+        return 'pending';
+    if (check.conclusion === 'success')
+        return 'success';
+    if (check.conclusion === 'cancelled')
+        return 'cancelled';
+    if (check.conclusion === 'skipped')
+        return 'skipped';
+    // failure, timed_out, action_required, neutral, stale: none of them says the check passed.
+    return 'failed';
+}
+/**
+ * Each required check against what was observed (the latest run per app and name, the
+ * latest status per context, on the pull request's head and on the deployed commit). A
+ * success on either commit satisfies it; otherwise the most telling result is named.
+ */
+function evaluateRequiredChecks(required, observed) {
+    return required.map((check) => {
+        const named = observed.filter((o) => o.name === check.name);
+        const eligible = check.app === undefined ? named : named.filter((o) => o.kind === 'check-run' && o.app === check.app);
+        const pin = check.app === undefined ? '' : ` from the app \`${check.app}\``;
+        if (eligible.length === 0) {
+            if (named.length > 0) {
+                const others = [...new Set(named.map((o) => (o.kind === 'status' ? 'a commit status' : `the app \`${o.app ?? 'unknown'}\``)))].join(', ');
+                return { name: check.name, app: check.app, outcome: 'wrong-app', conclusion: null, sha: null, explanation: `Check \`${check.name}\` must come${pin}, but it was posted by ${others}, which the policy does not accept for it.` };
+            }
+            return { name: check.name, app: check.app, outcome: 'missing', conclusion: null, sha: null, explanation: `Check \`${check.name}\`${pin} has not run on the commit (required by ${check.requiredBy.join(', ')}).` };
+        }
+        const best = [...eligible].sort((a, b) => RANK[outcomeOf(a)] - RANK[outcomeOf(b)])[0];
+        const outcome = outcomeOf(best);
+        const conclusion = outcome === 'pending' ? 'pending' : (best.conclusion ?? best.status);
+        const at = best.sha.slice(0, 7);
+        const explanation = outcome === 'success'
+            ? `Check \`${check.name}\` succeeded on ${at}.`
+            : outcome === 'pending'
+                ? `Check \`${check.name}\` is still pending on ${at}; deploy once it has succeeded.`
+                : `Check \`${check.name}\` was ${outcome === 'failed' ? `not successful (${conclusion})` : outcome} on ${at}.`;
+        return { name: check.name, app: check.app, outcome, conclusion, sha: best.sha, explanation };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/deploy/provenance.ts
+// Where each commit of a deploy came from. Every commit between the last successful deploy
+// and the one being deployed must have reached the deploy branch through a merged pull
+// request: a tip that came through review can sit on top of a commit that was pushed
+// straight to the branch, and deploying the tip deploys that commit too.
+
+
+/**
+ * `commits` oldest first, the deployed commit last. A commit is covered when a pull request
+ * merged into a deploy branch landed it, or when it is one of that pull request's commits
+ * and the pull request landed within the same range (so the landing commit is judged too).
+ */
+function traceRange(commits, deployBranches, allowDirectPush) {
+    const isDeployBranch = compileGlobList(deployBranches);
+    const inRange = new Set(commits.map((c) => c.sha));
+    const traced = [];
+    const landed = [];
+    const directPushes = [];
+    for (const commit of commits) {
+        const merged = commit.pulls.filter((p) => p.mergedAt !== null && isDeployBranch(p.baseRef));
+        const landing = merged.find((p) => p.mergeCommitSha === commit.sha);
+        const short = shortSha(commit.sha);
+        if (landing) {
+            // A merge commit whose second parent is the head (merge button, merge queue); or a
+            // single-parent commit GitHub names as the merge result (squash, last rebased commit).
+            const how = commit.parents.length > 1 ? 'merge-commit' : 'single-commit';
+            if (!landed.includes(landing.number))
+                landed.push(landing.number);
+            traced.push({
+                sha: commit.sha,
+                pullRequest: landing.number,
+                landing: how,
+                covered: true,
+                explanation: `${short} is the ${how === 'merge-commit' ? 'merge commit' : 'squash or rebase commit'} of #${landing.number} (merged into ${landing.baseRef}).`
+            });
+            continue;
+        }
+        const member = merged.find((p) => p.mergeCommitSha !== null && inRange.has(p.mergeCommitSha));
+        if (member) {
+            traced.push({ sha: commit.sha, pullRequest: member.number, landing: 'in-pull-request', covered: true, explanation: `${short} came in with #${member.number}.` });
+            continue;
+        }
+        const open = commit.pulls.filter((p) => p.mergedAt === null && p.state === 'open');
+        const elsewhere = commit.pulls.filter((p) => p.mergedAt !== null && !isDeployBranch(p.baseRef));
+        const strays = merged.filter((p) => p.mergeCommitSha === null || !inRange.has(p.mergeCommitSha));
+        let reason;
+        if (strays.length > 0)
+            reason = `belongs to #${strays[0]?.number}, which landed as ${strays[0]?.mergeCommitSha ? shortSha(strays[0].mergeCommitSha) : 'no commit'}, not within this deploy`;
+        else if (open.length > 0)
+            reason = `is only in ${open.map((p) => `#${p.number}`).join(', ')}, which ${open.length === 1 ? 'is' : 'are'} not merged`;
+        else if (elsewhere.length > 0)
+            reason = `came through ${elsewhere.map((p) => `#${p.number} (into ${p.baseRef})`).join(', ')}, not into a deploy branch (${deployBranches.join(', ')})`;
+        else
+            reason = 'has no merged pull request behind it: it was pushed to the branch directly';
+        const direct = open.length === 0 && elsewhere.length === 0 && strays.length === 0;
+        if (direct && allowDirectPush) {
+            directPushes.push(commit.sha);
+            traced.push({ sha: commit.sha, pullRequest: null, landing: 'direct-push', covered: true, explanation: `${short} ${reason}; \`deploy.allow-direct-push\` lets it through.` });
+            continue;
+        }
+        traced.push({ sha: commit.sha, pullRequest: null, landing: 'direct-push', covered: false, explanation: `Commit ${short} ${reason}.` });
+    }
+    return { commits: traced, firstUncovered: traced.find((c) => !c.covered) ?? null, pullRequests: landed, directPushes };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/deploy/index.ts
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/policy/src/index.ts
 // The public surface of @change-policy/policy: pure functions over plain data, no I/O.
 
@@ -71324,9 +73216,10 @@ function renderAuditMarkdown(report) {
 
 
 
+
 /***/ }),
 
-/***/ 2760:
+/***/ 3463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71342,7 +73235,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZU: () => (/* reexport */ renderMigrationSummary)
 });
 
-// UNUSED EXPORTS: LOOKBACK_DAYS, OVERDUE_LABEL, annotateMigrationFindings, annotateProblems, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, emitAuditRecord, escapeMarkdown, openReviewIssue, planAutoMerge, positiveIntegerInput, readEmergencyChange, readRunContext, renderApprovalSummary, renderChangeRequestSection, renderOpenSummary, renderSweepSummary, resolvePullRequestNumber, runAction, startPolicyRead, stringInput, sweepReviews, table, tokenInput
+// UNUSED EXPORTS: LOOKBACK_DAYS, OVERDUE_LABEL, annotateMigrationFindings, annotateProblems, approvalRequirementRows, approvalStatusLine, assertSupportedEvent, booleanInput, changeRequestRow, choiceInput, classifyForApproval, code, decideApproval, details, emitAuditRecord, escapeMarkdown, openReviewIssue, planAutoMerge, positiveIntegerInput, readEmergencyChange, readRunContext, renderApprovalSummary, renderChangeRequestSection, renderDeploySummary, renderOpenSummary, renderSweepSummary, resolvePullRequestNumber, runAction, startPolicyRead, stringInput, sweepReviews, table, tokenInput
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -74345,8 +76238,8 @@ function problems_report_annotateProblems(problems, level, title) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
-var src = __nccwpck_require__(9185);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 33 modules
+var src = __nccwpck_require__(4501);
 ;// CONCATENATED MODULE: ./packages/runtime/src/run-action.ts
 
 
@@ -74427,8 +76320,8 @@ function resolvePullRequestNumber(event, input, supported) {
     });
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 70 modules
-var policy_src = __nccwpck_require__(5524);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 74 modules
+var policy_src = __nccwpck_require__(9856);
 // EXTERNAL MODULE: ./packages/migrations/src/lint/rule-names.ts
 var rule_names = __nccwpck_require__(4483);
 ;// CONCATENATED MODULE: ./packages/runtime/src/policy-loading.ts
@@ -74914,9 +76807,9 @@ function assertSupportedEvent(event, supported, action) {
  * input: the controls still come from the pull request's files, since a control applies
  * to any type of change and must not be skipped because a workflow named the type.
  */
-async function classifyForApproval(client, repo, pr, policy, given) {
+async function classifyForApproval(client, repo, pr, policy, given, known) {
     if (given === undefined) {
-        const classification = classify(await gatherClassificationFacts(client, repo, pr, policy), policy);
+        const classification = classify(await gatherClassificationFacts(client, repo, pr, policy, undefined, known), policy);
         return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements };
     }
     // Labels and dependency updates only decide the type, which is given: the files suffice.
@@ -75459,7 +77352,64 @@ function renderSweepSummary(result, now) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/deploy-summary.ts
+
+const OUTCOME_MARK = { success: '✅', missing: '❌ missing', pending: '⏳ pending', failed: '❌ failed', cancelled: '❌ cancelled', skipped: '❌ skipped', 'wrong-app': '❌ wrong app' };
+function renderDeploySummary(input) {
+    const { run } = input;
+    const verdict = run.decision.allowed ? 'allowed' : 'refused';
+    const lines = [
+        `## gate-deploy: ${verdict}`,
+        '',
+        `${input.mode === 'rollback' ? 'Rollback' : 'Deploy'} of ${code(run.sha)} to **${escapeMarkdown(input.environment)}** from ${code(run.branch)}: **${verdict.toUpperCase()}**.`,
+        '',
+        ...run.decision.reasons.map((r) => `- ${escapeMarkdown(r)}`),
+        ''
+    ];
+    lines.push('### Pull requests deployed', '');
+    if (run.judged.length === 0)
+        lines.push('None.', '');
+    for (const { judgement: pr, laterLabels } of run.judged) {
+        lines.push(`#### #${pr.number} ${escapeMarkdown(pr.title)}`, '');
+        const approvers = pr.approvals.approvals.map((a) => `${escapeMarkdown(a.user)} at ${a.at} on ${code(a.commit.slice(0, 7))}`);
+        const rows = [
+            ['Change type', pr.changeType],
+            ['Controls', pr.controls.length > 0 ? pr.controls.map(escapeMarkdown).join(', ') : 'none'],
+            ['Merged', `${pr.mergedAt} as ${code(pr.mergeCommitSha.slice(0, 7))} (head ${code(pr.headSha.slice(0, 7))})`],
+            ['Approvers at merge', approvers.length > 0 ? approvers.join('; ') : 'none'],
+            ['Approval requirements', pr.approvals.requirements.map((r) => `${r.satisfied ? '✅' : '❌'} ${escapeMarkdown(r.explanation)}`).join('<br>') || 'none'],
+            ['Checks', pr.checks.map((c) => `${OUTCOME_MARK[c.outcome]} ${code(c.name)}${c.app ? ` (app ${escapeMarkdown(c.app)})` : ''}`).join('<br>') || 'none required'],
+            ['Change request', pr.changeRequest === null ? 'not required' : pr.changeRequest.record ? `#${pr.changeRequest.record.issue} ${escapeMarkdown(pr.changeRequest.record.title)}` : `❌ ${escapeMarkdown(pr.changeRequest.missing.join(' '))}`]
+        ];
+        if (pr.lateApprovals.length > 0)
+            rows.push(['After the merge (not counted)', pr.lateApprovals.map((r) => `${escapeMarkdown(r.user)} at ${r.submittedAt}`).join('; ')]);
+        if (laterLabels.length > 0)
+            rows.push(['Labels added after the merge (ignored)', laterLabels.map(escapeMarkdown).join(', ')]);
+        lines.push(table(['', ''], rows), '');
+    }
+    lines.push('### Commits', '', escapeMarkdown(run.range.note), '');
+    lines.push(table(['Commit', 'Pull request', 'How it came', 'Covered'], run.provenance.commits.map((c) => [code(c.sha.slice(0, 7)), c.pullRequest === null ? '—' : `#${c.pullRequest}`, escapeMarkdown(c.explanation), c.covered ? '✅' : '❌'])), '');
+    lines.push('### Freeze', '', escapeMarkdown(run.freeze.explanation), '');
+    if (input.mode === 'rollback')
+        lines.push('Freezes do not stop a rollback.', '');
+    if (run.rollback) {
+        lines.push('### Database after the rollback', '');
+        if (run.rollback.migrations.length === 0)
+            lines.push(`No migration was added or changed between ${code(run.rollback.target.slice(0, 7))} and ${code(run.rollback.head.slice(0, 7))}.`, '');
+        else {
+            lines.push(`These migrations stay applied (the database does not roll back with the code):`, '');
+            lines.push(table(['Migration', 'Destructive'], run.rollback.migrations.map((m) => [code(m.path), m.destructive.length > 0 ? `❌ ${escapeMarkdown(m.destructive.join('; '))}` : 'no'])), '');
+        }
+    }
+    const source = run.loaded.source;
+    lines.push('### Record', '');
+    lines.push(`Policy ${code(source.path)} at ${code(source.ref)}${source.sha ? ` (blob ${code(source.sha.slice(0, 7))})` : ' (built-in defaults)'}.`);
+    lines.push(input.deploymentId === null ? 'No deployment was recorded.' : `Recorded as deployment ${input.deploymentId} (${run.decision.allowed ? 'success' : 'failure'}).`, '');
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
 
 
 
@@ -75493,6 +77443,104 @@ function renderSweepSummary(result, now) {
 
 module.exports = eval("require")("pg-native");
 
+
+/***/ }),
+
+/***/ 1740:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "47c89e78428dbdd75138.sql";
+
+/***/ }),
+
+/***/ 3178:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "3e10bfd82d6cb3833bde.sql";
+
+/***/ }),
+
+/***/ 5572:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "dde06758faad55018566.sql";
+
+/***/ }),
+
+/***/ 6372:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "f438d178578cc2a14447.sql";
+
+/***/ }),
+
+/***/ 6690:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "7bbb66e0ee656df0ef58.sql";
+
+/***/ }),
+
+/***/ 5501:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "7cc1b9924a2657f2d7fd.sql";
+
+/***/ }),
+
+/***/ 8737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "8aa23742a716f95260ea.sql";
+
+/***/ }),
+
+/***/ 2923:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "3b2f4b882bb2bc260f77.sql";
+
+/***/ }),
+
+/***/ 8053:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "6b75c4309dae1eca65b6.sql";
+
+/***/ }),
+
+/***/ 8883:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "4e640b4ebe92cb71e1fb.sql";
+
+/***/ }),
+
+/***/ 3791:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "c8bbfa267dfa84e6e07d.sql";
+
+/***/ }),
+
+/***/ 7796:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "f8b2ad8b187b8028c706.sql";
+
+/***/ }),
+
+/***/ 7498:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "97943b13850ab4e0607a.sql";
+
+/***/ }),
+
+/***/ 4196:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "2190f5ab59095c0c0db9.sql";
 
 /***/ }),
 
@@ -80822,6 +82870,9 @@ class RequestError extends Error {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -80933,6 +82984,41 @@ class RequestError extends Error {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	// no install chunk
+/******/ 	
+/******/ 	// no chunk on demand loading
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -30746,15 +30746,16 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8830);
-/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4227);
-/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1804);
+/* harmony import */ var _change_policy_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8586);
+/* harmony import */ var _change_policy_runtime__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3076);
 
 
 
 const MODES = ['open', 'sweep'];
 // open: when an emergency pull request merges, after it deploys, or by hand; sweep: on a schedule or by hand.
 const EVENTS = {
-    open: { pull_request_target: ['closed'], pull_request: ['closed'], deployment_status: null, workflow_dispatch: null },
+    // push: the deploy workflow runs it after gate-deploy, passing the gate's pull-request output.
+    open: { pull_request_target: ['closed'], pull_request: ['closed'], deployment_status: null, workflow_dispatch: null, push: null },
     sweep: { schedule: null, workflow_dispatch: null }
 };
 await (0,_change_policy_runtime__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)('emergency-followup', async () => {
@@ -30856,7 +30857,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4227:
+/***/ 8586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30882,7 +30883,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tt: () => (/* reexport */ updateIssue)
 });
 
-// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, MERGED_PULL_REQUESTS_PAGE, PermissionDirectory, TEAM_TOKEN_FIX, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, firstDifference, foreignTeams, gatherApprovalFacts, gatherChangeRequestFacts, listPullRequestCommits, listPullRequestFiles, listSidebarLinkedIssues, listTeamMembers, parseTeam, pullRequestEvidence, readLinkedIssue, readMergedPullRequests, readPermissions, repositoryFromApiUrl, setCommitStatus, statusDescription, syncPrefixedLabel, verifyBaseMerge
+// UNUSED EXPORTS: APPROVAL_STATUS_CONTEXT, COMPARE_FILES_CAP, GATE_DEPLOYMENT_TASK, GITHUB_MAX_LISTED_FILES, LISTED_FILES_CAP, MAX_LISTED_COMMITS, MAX_VERIFIED_MERGES, MERGED_PULL_REQUESTS_PAGE, PULLS_PER_QUERY, PermissionDirectory, TEAM_TOKEN_FIX, compareCommits, describeRequestError, enableAutoMerge, fileOutcomes, findLabelAdders, findLastSuccessfulDeployment, firstCommitTouching, firstDifference, foreignTeams, gatherApprovalFacts, gatherChangeRequestFacts, getCombinedStatus, getCommit, listCheckRunsForRef, listCommitPullRequests, listPullRequestCommits, listPullRequestFiles, listRangePullRequests, listSidebarLinkedIssues, listTeamMembers, parseTeam, pullRequestEvidence, readLinkedIssue, readMergedPullRequestDetails, readMergedPullRequestsInPeriod, readPermissions, recordGateDeployment, repositoryFromApiUrl, setCommitStatus, statusDescription, syncPrefixedLabel, verifyBaseMerge
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
@@ -31348,7 +31349,7 @@ async function getPullRequest(client, repo, number) {
             autoMerge: data.auto_merge ? { mergeMethod: data.auto_merge.merge_method, enabledBy: data.auto_merge.enabled_by?.login ?? null } : null,
             mergedAt: data.merged_at,
             mergedBy: data.merged_by?.login ?? null,
-            mergeCommitSha: data.merged ? data.merge_commit_sha : null,
+            mergeCommitSha: data.merged_at ? data.merge_commit_sha : null,
             createdAt: data.created_at,
             htmlUrl: data.html_url
         };
@@ -31601,8 +31602,8 @@ class teams_TeamDirectory {
     }
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 60 modules
-var src = __nccwpck_require__(6982);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 64 modules
+var src = __nccwpck_require__(5785);
 ;// CONCATENATED MODULE: ./packages/github/src/classification-facts.ts
 
 
@@ -31614,15 +31615,13 @@ var src = __nccwpck_require__(6982);
  * policy allows: label history, permissions and teams only when an emergency is claimed,
  * commits only for a dependency bot's pull request.
  */
-async function gatherClassificationFacts(client, repo, pr, policy, teams = new teams_TeamDirectory(client), 
-/** Already read (the audit report's batched GraphQL read): not listed again. */
-preloaded = {}) {
+async function gatherClassificationFacts(client, repo, pr, policy, teams = new teams_TeamDirectory(client), known = {}) {
     const candidates = (0,src/* emergencyCandidates */.c1)({ labels: pr.labels, headBranch: pr.headRef }, policy);
     const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase());
     const [files, adders, commits] = await Promise.all([
-        preloaded.files ? Promise.resolve(preloaded.files) : listPullRequestFiles(client, repo, pr),
-        findLabelAdders(client, repo, pr.number, candidates.labels),
-        !isDependencyBot ? Promise.resolve([]) : preloaded.commits ? Promise.resolve(preloaded.commits) : pulls_listPullRequestCommits(client, repo, pr.number)
+        known.files ?? listPullRequestFiles(client, repo, pr),
+        known.labelAdders ?? findLabelAdders(client, repo, pr.number, candidates.labels),
+        !isDependencyBot ? [] : (known.commits ?? pulls_listPullRequestCommits(client, repo, pr.number))
     ]);
     // The people whose right to declare an emergency must be checked.
     const declarers = new Set();
@@ -31638,7 +31637,7 @@ preloaded = {}) {
     const declaredBy = policy.classification.emergency.declaredBy;
     if (declarers.size > 0) {
         if (declaredBy.length === 0) {
-            await Promise.all([...declarers].map(async (login) => (permissions[login] = preloaded.permissions ? (await preloaded.permissions.read([login]))[login] : await permissions_getPermission(client, repo, login))));
+            await Promise.all([...declarers].map(async (login) => (permissions[login] = known.permissions ? (await known.permissions.read([login]))[login] : await permissions_getPermission(client, repo, login))));
         }
         else {
             const listed = new Set(declaredBy.filter((p) => !p.startsWith('@')));
@@ -32300,10 +32299,10 @@ async function getDefaultBranch(client, repo) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/github/src/merged-pull-requests-graphql.ts
+;// CONCATENATED MODULE: ./packages/github/src/merged-pull-requests-in-period.ts
 
 const MERGED_PULL_REQUESTS_PAGE = 50;
-const MERGED_PULL_REQUESTS = (/* unused pure expression or super */ null && (`query MergedPullRequests($owner: String!, $name: String!, $first: Int!, $after: String) {
+const MERGED_PULL_REQUESTS = (/* unused pure expression or super */ null && (`query MergedPullRequestsInPeriod($owner: String!, $name: String!, $first: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [MERGED], first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
@@ -32333,7 +32332,7 @@ const MERGED_PULL_REQUESTS = (/* unused pure expression or super */ null && (`qu
  * a page's pull requests were all last updated before `from` (one merged later was updated later).
  * Returns the pull requests and how many queries it took.
  */
-async function readMergedPullRequests(client, repo, from, to) {
+async function readMergedPullRequestsInPeriod(client, repo, from, to) {
     const found = [];
     let after = null;
     let queries = 0;
@@ -32408,7 +32407,413 @@ async function findMergedPullRequestOfCommit(client, repo, sha) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/deployments.ts
+
+/** The `task` of the deployments the gate records; only these say where a range starts. */
+const GATE_DEPLOYMENT_TASK = 'deploy:change-policy';
+/** Deployments looked at, newest first, for one with a success status. */
+const DEPLOYMENTS_SCANNED = 30;
+/**
+ * The newest deployment to `environment` recorded by the gate that has a `success` status
+ * (a later `inactive` from auto_inactive does not undo it: that one did go out). Deployments
+ * other tools create are not trusted to move the start: anyone with `deployments: write`
+ * could otherwise skip commits past the gate.
+ */
+async function findLastSuccessfulDeployment(client, repo, environment) {
+    const permission = 'deployments: read';
+    let listed;
+    try {
+        ;
+        ({ data: listed } = await client.rest.repos.listDeployments({ ...repo, environment, task: GATE_DEPLOYMENT_TASK, per_page: DEPLOYMENTS_SCANNED }));
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the deployments to ${environment}`, permission);
+    }
+    for (const deployment of listed) {
+        let statuses;
+        try {
+            ;
+            ({ data: statuses } = await client.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: deployment.id, per_page: 100 }));
+        }
+        catch (error) {
+            throw describeRequestError(error, `read the statuses of deployment ${deployment.id}`, permission);
+        }
+        if (statuses.some((s) => s.state === 'success'))
+            return { id: deployment.id, sha: deployment.sha, createdAt: deployment.created_at };
+    }
+    return null;
+}
+/**
+ * Records the decision as a deployment with a `success` (allowed) or `failure` (refused)
+ * status. `required_contexts: []`: the gate has judged the checks itself, by the policy's
+ * names; `auto_merge: false`: a deploy must never merge anything.
+ */
+async function recordGateDeployment(client, repo, input) {
+    const permission = 'deployments: write';
+    let id;
+    try {
+        const { data } = await client.rest.repos.createDeployment({
+            ...repo,
+            ref: input.sha,
+            task: GATE_DEPLOYMENT_TASK,
+            environment: input.environment,
+            description: input.description.slice(0, 140),
+            required_contexts: [],
+            auto_merge: false,
+            payload: input.payload,
+            production_environment: input.environment === 'production'
+        });
+        if (!('id' in data))
+            throw new Error(data.message ?? 'GitHub merged instead of creating a deployment');
+        id = data.id;
+    }
+    catch (error) {
+        throw describeRequestError(error, `record the deployment of ${input.sha.slice(0, 7)} to ${input.environment}`, permission);
+    }
+    try {
+        await client.rest.repos.createDeploymentStatus({
+            ...repo,
+            deployment_id: id,
+            state: input.allowed ? 'success' : 'failure',
+            description: input.description.slice(0, 140),
+            ...(input.logUrl ? { log_url: input.logUrl, target_url: input.logUrl } : {})
+        });
+    }
+    catch (error) {
+        throw describeRequestError(error, `set the status of deployment ${id}`, permission);
+    }
+    return id;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-pulls.ts
+
+async function commit_pulls_listCommitPullRequests(client, repo, sha) {
+    try {
+        const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: sha, per_page: 100 });
+        return pulls.map((p) => ({
+            number: p.number,
+            state: p.state === 'open' ? 'open' : 'closed',
+            baseRef: p.base.ref,
+            headSha: p.head.sha,
+            mergedAt: p.merged_at,
+            mergeCommitSha: p.merged_at ? p.merge_commit_sha : null
+        }));
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the pull requests of commit ${sha.slice(0, 7)}`, 'pull-requests: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/compare.ts
+
+/** GitHub lists at most this many files of a comparison. */
+const COMPARE_FILES_CAP = 300;
+const compare_PER_PAGE = 100;
+/**
+ * `base...head`, every commit of it (pages of 100 until `total_commits`): a range read in
+ * part would leave its other commits unjudged, so a short count is an error.
+ */
+async function compareCommits(client, repo, base, head) {
+    const what = `compare ${base.slice(0, 12)}...${head.slice(0, 12)}`;
+    try {
+        const first = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: compare_PER_PAGE, page: 1 });
+        const data = first.data;
+        const commits = data.commits.map((c) => ({ sha: c.sha, parents: c.parents.map((p) => p.sha) }));
+        for (let page = 2; commits.length < data.total_commits && page <= Math.ceil(data.total_commits / compare_PER_PAGE); page++) {
+            const next = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: compare_PER_PAGE, page });
+            commits.push(...next.data.commits.map((c) => ({ sha: c.sha, parents: c.parents.map((p) => p.sha) })));
+        }
+        if (commits.length !== data.total_commits) {
+            throw new GitHubAccessError({
+                message: `Comparing ${base.slice(0, 7)}...${head.slice(0, 7)}: GitHub counts ${data.total_commits} commits but listed ${commits.length}, so the range cannot be judged whole.`,
+                fix: 'Deploy more often (smaller ranges), or set `since` to a later commit that was already deployed.'
+            });
+        }
+        const files = (data.files ?? []).map((f) => ({ path: f.filename, status: f.status, ...(f.previous_filename ? { previousPath: f.previous_filename } : {}) }));
+        return { base: { sha: data.base_commit.sha, parents: data.base_commit.parents.map((p) => p.sha) }, status: data.status, aheadBy: data.ahead_by, behindBy: data.behind_by, commits, files, filesComplete: files.length < COMPARE_FILES_CAP };
+    }
+    catch (error) {
+        throw describeRequestError(error, what, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/check-runs.ts
+
+/** The latest run per app and name (`filter=latest`, GitHub's default), every page. */
+async function listCheckRunsForRef(client, repo, sha) {
+    try {
+        const runs = await client.paginate(client.rest.checks.listForRef, { ...repo, ref: sha, filter: 'latest', per_page: 100 });
+        return runs.map((run) => ({ name: run.name, kind: 'check-run', sha, status: run.status, conclusion: run.conclusion ?? null, app: run.app?.slug ?? null }));
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the check runs of ${sha.slice(0, 7)}`, 'checks: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/combined-status.ts
+
+const combined_status_PER_PAGE = 100;
+async function getCombinedStatus(client, repo, sha) {
+    const observed = [];
+    try {
+        for (let page = 1;; page++) {
+            const { data } = await client.rest.repos.getCombinedStatusForRef({ ...repo, ref: sha, per_page: combined_status_PER_PAGE, page });
+            observed.push(...data.statuses.map((s) => ({ name: s.context, kind: 'status', sha, status: s.state, conclusion: s.state === 'pending' ? null : s.state, app: null })));
+            if (observed.length >= data.total_count || data.statuses.length === 0) {
+                if (observed.length < data.total_count) {
+                    throw new GitHubAccessError({ message: `GitHub counts ${data.total_count} statuses on ${sha.slice(0, 7)} but listed ${observed.length}.`, fix: 'Re-run the job.' });
+                }
+                return observed;
+            }
+        }
+    }
+    catch (error) {
+        throw describeRequestError(error, `read the commit statuses of ${sha.slice(0, 7)}`, 'statuses: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/commit-lookup.ts
+
+/** The commit `ref` names (a full or short sha, a branch); a clear error when there is none. */
+async function getCommit(client, repo, ref) {
+    try {
+        const { data } = await client.rest.repos.getCommit({ ...repo, ref, per_page: 1 });
+        return { sha: data.sha, parents: data.parents.map((p) => p.sha) };
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === 404 || status === 422) {
+            throw new GitHubAccessError({ message: `There is no commit \`${ref}\` in ${repo.owner}/${repo.repo} (GitHub answered HTTP ${status}).`, fix: 'Check the `sha` (or `since`) input: give a full commit sha that was pushed to the repository.' }, status);
+        }
+        throw describeRequestError(error, `read commit ${ref}`, 'contents: read');
+    }
+}
+/** The oldest commit on `branch` that touched `path` (its first version), or null when none did. */
+async function firstCommitTouching(client, repo, branch, path) {
+    try {
+        const commits = await client.paginate(client.rest.repos.listCommits, { ...repo, sha: branch, path, per_page: 100 });
+        return commits.at(-1)?.sha ?? null;
+    }
+    catch (error) {
+        throw describeRequestError(error, `list the commits of ${branch} that touched ${path}`, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/range-pull-requests.ts
+
+
+const RANGE_PULL_REQUESTS = (/* unused pure expression or super */ null && (`query RangePullRequests($owner: String!, $name: String!, $tip: GitObjectID!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    object(oid: $tip) {
+      ... on Commit {
+        history(first: 100, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            oid
+            associatedPullRequests(first: 10) {
+              totalCount
+              nodes { id number state baseRefName headRefOid mergedAt mergeCommit { oid } }
+            }
+          }
+        }
+      }
+    }
+  }
+}`));
+/** History pages read before the rest of the range is asked about commit by commit. */
+const MAX_HISTORY_PAGES = 3;
+async function listRangePullRequests(client, repo, tip, shas) {
+    const wanted = new Set(shas);
+    const bySha = new Map();
+    const nodeIds = new Map();
+    const incomplete = [];
+    let after = null;
+    try {
+        for (let page = 0; page < MAX_HISTORY_PAGES && bySha.size + incomplete.length < wanted.size; page++) {
+            const answer = await client.graphql(RANGE_PULL_REQUESTS, { owner: repo.owner, name: repo.repo, tip, after });
+            const history = answer.repository.object?.history;
+            if (!history)
+                break;
+            for (const node of history.nodes) {
+                if (!wanted.has(node.oid))
+                    continue;
+                const pulls = node.associatedPullRequests;
+                if (pulls.totalCount > pulls.nodes.length) {
+                    incomplete.push(node.oid);
+                    continue;
+                }
+                for (const p of pulls.nodes)
+                    nodeIds.set(p.number, p.id);
+                bySha.set(node.oid, pulls.nodes.map((p) => ({
+                    number: p.number,
+                    state: p.state === 'OPEN' ? 'open' : 'closed',
+                    baseRef: p.baseRefName,
+                    headSha: p.headRefOid,
+                    mergedAt: p.mergedAt,
+                    mergeCommitSha: p.mergedAt ? (p.mergeCommit?.oid ?? null) : null
+                })));
+            }
+            if (!history.pageInfo.hasNextPage)
+                break;
+            after = history.pageInfo.endCursor;
+        }
+    }
+    catch (error) {
+        throw describeRequestError(error, `read the pull requests of the commits up to ${tip.slice(0, 7)}`, 'pull-requests: read');
+    }
+    // What the history pages did not settle is asked about one commit at a time: never guessed.
+    const left = shas.filter((sha) => !bySha.has(sha));
+    const answers = await Promise.all(left.map((sha) => listCommitPullRequests(client, repo, sha)));
+    left.forEach((sha, i) => bySha.set(sha, answers[i] ?? []));
+    return { bySha, nodeIds };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/merged-pull-request-details.ts
+
+const merged_pull_request_details_MERGED_PULL_REQUESTS = (/* unused pure expression or super */ null && (`query MergedPullRequestDetails($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on PullRequest {
+      id number title body state isDraft merged mergedAt changedFiles createdAt url
+      author { __typename login }
+      mergedBy { login }
+      headRefName headRefOid baseRefName baseRefOid
+      headRepository { nameWithOwner }
+      mergeCommit { oid }
+      commits(last: 1) {
+        totalCount
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 50) {
+              totalCount
+              nodes {
+                app { slug }
+                checkRuns(first: 100, filterBy: { checkType: LATEST }) { totalCount nodes { name status conclusion } }
+              }
+            }
+            status { contexts { context state } }
+          }
+        }
+      }
+      labels(first: 100) { totalCount nodes { name } }
+      files(first: 100) { totalCount nodes { path changeType } }
+      reviews(first: 100) {
+        totalCount
+        nodes { databaseId state submittedAt author { __typename login } commit { oid } }
+      }
+      timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
+        totalCount
+        nodes {
+          __typename
+          ... on LabeledEvent { createdAt actor { login } label { name } }
+          ... on UnlabeledEvent { createdAt actor { login } label { name } }
+        }
+      }
+    }
+  }
+}`));
+/** Pull requests per request: each may ask for up to 5,000 check runs, and GitHub caps a query's nodes. */
+const PULLS_PER_QUERY = 10;
+const merged_pull_request_details_SUBMITTED = (/* unused pure expression or super */ null && (['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED']));
+const FILE_STATUS = { ADDED: 'added', DELETED: 'removed', MODIFIED: 'modified', CHANGED: 'changed', COPIED: 'copied' };
+function toData(node) {
+    const head = node.commits.nodes[0]?.commit;
+    const labels = node.labels.nodes.map((l) => l.name);
+    const info = {
+        number: node.number,
+        state: node.state === 'OPEN' ? 'open' : 'closed',
+        draft: node.isDraft,
+        merged: node.merged,
+        title: node.title,
+        body: node.body,
+        author: node.author?.login ?? 'ghost',
+        authorIsBot: node.author?.__typename === 'Bot' || (node.author?.login ?? '').endsWith('[bot]'),
+        headRef: node.headRefName,
+        headSha: node.headRefOid,
+        headRepo: node.headRepository?.nameWithOwner ?? null,
+        baseRef: node.baseRefName,
+        baseSha: node.baseRefOid,
+        labels,
+        changedFiles: node.changedFiles,
+        commits: node.commits.totalCount,
+        nodeId: node.id,
+        autoMerge: null,
+        mergedAt: node.mergedAt,
+        mergedBy: node.mergedBy?.login ?? null,
+        mergeCommitSha: node.mergedAt ? (node.mergeCommit?.oid ?? null) : null,
+        createdAt: node.createdAt,
+        htmlUrl: node.url
+    };
+    const reviews = node.reviews.totalCount > node.reviews.nodes.length
+        ? null
+        : node.reviews.nodes
+            .filter((r) => r.author !== null && merged_pull_request_details_SUBMITTED.includes(r.state))
+            .map((r) => ({
+            id: r.databaseId,
+            user: r.author.login,
+            isBot: r.author.__typename === 'Bot',
+            state: r.state,
+            commitSha: r.commit?.oid ?? '',
+            submittedAt: r.submittedAt ?? ''
+        }));
+    const filesFit = node.files.totalCount === node.changedFiles && node.files.nodes.length === node.files.totalCount;
+    const files = !filesFit || node.files.nodes.some((f) => FILE_STATUS[f.changeType] === undefined) ? null : node.files.nodes.map((f) => ({ path: f.path, status: FILE_STATUS[f.changeType] }));
+    let labelAdders = null;
+    if (node.timelineItems.totalCount <= node.timelineItems.nodes.length && node.labels.totalCount <= node.labels.nodes.length) {
+        labelAdders = new Map();
+        // Oldest first, as REST's events: the last `labeled` wins, an `unlabeled` after it removes it.
+        for (const event of node.timelineItems.nodes) {
+            const name = event.label.name;
+            if (!labels.includes(name))
+                continue;
+            if (event.__typename === 'LabeledEvent')
+                labelAdders.set(name, { label: name, actor: event.actor?.login ?? null, at: event.createdAt });
+            else
+                labelAdders.delete(name);
+        }
+    }
+    let headChecks = null;
+    if (head && head.oid === node.headRefOid && head.checkSuites.totalCount <= head.checkSuites.nodes.length && head.checkSuites.nodes.every((s) => s.checkRuns.totalCount <= s.checkRuns.nodes.length)) {
+        headChecks = [
+            ...head.checkSuites.nodes.flatMap((suite) => suite.checkRuns.nodes.map((run) => ({ name: run.name, kind: 'check-run', sha: head.oid, status: run.status.toLowerCase(), conclusion: run.conclusion?.toLowerCase() ?? null, app: suite.app?.slug ?? null }))),
+            ...(head.status?.contexts ?? []).map((c) => {
+                const state = c.state.toLowerCase();
+                return { name: c.context, kind: 'status', sha: head.oid, status: state, conclusion: state === 'pending' ? null : state, app: null };
+            })
+        ];
+    }
+    return { info, reviews, files, labelAdders, headChecks };
+}
+/** The pull requests by GraphQL node id, 10 a request; one that does not come back is an error. */
+async function readMergedPullRequestDetails(client, repo, nodeIds) {
+    const batches = [];
+    for (let i = 0; i < nodeIds.length; i += PULLS_PER_QUERY)
+        batches.push(nodeIds.slice(i, i + PULLS_PER_QUERY));
+    const answers = await Promise.all(batches.map(async (ids) => {
+        try {
+            const answer = await client.graphql(merged_pull_request_details_MERGED_PULL_REQUESTS, { ids });
+            return answer.nodes;
+        }
+        catch (error) {
+            throw describeRequestError(error, `read ${ids.length} pull request(s) of ${repo.owner}/${repo.repo}`, 'pull-requests: read');
+        }
+    }));
+    const nodes = answers.flat();
+    if (nodes.length !== nodeIds.length || nodes.some((n) => n === null || typeof n.number !== 'number')) {
+        throw new GitHubAccessError({ message: `Asked GitHub for ${nodeIds.length} pull requests and got ${nodes.filter((n) => n && typeof n.number === 'number').length}.`, fix: 'Re-run the job; if it persists, the token cannot see some of them (pull-requests: read).' });
+    }
+    return nodes.map(toData);
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
+
+
+
+
+
 
 
 
@@ -32436,7 +32841,7 @@ async function findMergedPullRequestOfCommit(client, repo, sha) {
 
 /***/ }),
 
-/***/ 6982:
+/***/ 5785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32468,7 +32873,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   SK: () => (/* reexport */ utcTime)
 });
 
-// UNUSED EXPORTS: APPROVAL_ITEM, AUDIT_COLUMNS, AUDIT_SCHEMA, CHANGE_TYPES, CHECKLIST, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, MAX_ISSUE_REFERENCES, RECORDED_SECTION_LENGTH, approvalTicked, auditChangeRequest, auditExceptions, changeRequestRecord, checkDocumentSections, commitsAfter, compileGlobList, cutText, describeReference, dueMarker, encodingProblem, evaluateApprovals, evaluateChangeRequest, findSections, globProblem, isFilled, isMarkedDuplicate, listHeadings, markedPullRequest, normalizeHeading, parseIssueReferences, renderAuditCsv, renderAuditJson, renderAuditMarkdown, reviewStatus, semverLevel, shortSha, unpairedSurrogateAt, wellFormedText
+// UNUSED EXPORTS: APPROVAL_ITEM, AUDIT_COLUMNS, AUDIT_SCHEMA, CHANGE_TYPES, CHECKLIST, DEFAULT_POLICY_PATH, EMERGENCY_CHANGE_REQUEST_NOTICE, GLOB_OPTIONS, MAX_FILES_KEPT_PER_CONTROL, MAX_ISSUE_REFERENCES, RECORDED_SECTION_LENGTH, activeFreezes, approvalTicked, auditChangeRequest, auditExceptions, changeRequestRecord, checkDocumentSections, commitsAfter, compileGlobList, cutText, decideGate, describeReference, dueMarker, encodingProblem, evaluateApprovals, evaluateChangeRequest, evaluateRequiredChecks, findSections, globProblem, isFilled, isMarkedDuplicate, judgeFreezes, listHeadings, markedPullRequest, normalizeHeading, parseIssueReferences, renderAuditCsv, renderAuditJson, renderAuditMarkdown, requiredChecksFor, reviewStatus, reviewsAtMerge, semverLevel, shortSha, traceRange, unpairedSurrogateAt, weekdayIn, wellFormedText
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/balanced-match@4.0.4/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -36129,7 +36534,7 @@ function defaultPolicy(path = DEFAULT_POLICY_PATH) {
             countBots: false,
             autoMerge: ['standard']
         },
-        deploy: { branches: ['main'], requiredChecks: ['test', 'build'], allowDirectPush: false, freezes: [] },
+        deploy: { branches: ['main'], environments: ['production'], requiredChecks: ['test', 'build'], checkApps: {}, allowDirectPush: false, freezes: [] },
         changeRequest: { required: [], sections: ['Justification', 'Impact assessment'], labels: [], documentedIn: 'issue' },
         emergency: { reviewWithinHours: 24, reviewers: [], labels: ['post-deployment-review'], escalateTo: [] },
         migrations: { path: 'supabase/migrations', rules: {} }
@@ -36146,8 +36551,9 @@ const SECTION_KEYS = {
     'classification.standard': ['paths', 'dependency-updates', 'dependency-bots'],
     'controls[]': ['name', 'paths', 'approvals', 'reviewers', 'required-checks'],
     approvals: ['standard', 'normal', 'emergency', 'invalidate-on-push', 'ignore-base-updates', 'allow-self-approval', 'count-bots', 'auto-merge'],
-    deploy: ['branches', 'required-checks', 'allow-direct-push', 'freezes'],
+    deploy: ['branches', 'environments', 'required-checks', 'allow-direct-push', 'freezes'],
     'deploy.freezes[]': ['name', 'from', 'to', 'days', 'timezone', 'allow'],
+    'deploy.required-checks[]': ['name', 'app'],
     'change-request': ['required', 'sections', 'labels', 'documented-in'],
     emergency: ['review-within-hours', 'reviewers', 'labels', 'escalate-to'],
     migrations: ['path', 'rules']
@@ -36677,7 +37083,7 @@ function nameNode(item) {
 // or impossible (30 February) would freeze deploys at a time nobody intended.
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 /** Milliseconds since the epoch for an ISO 8601 date-time with an offset, or undefined. */
-function parseInstant(text) {
+function freeze_times_parseInstant(text) {
     const match = INSTANT.exec(text);
     if (!match)
         return undefined;
@@ -36723,7 +37129,12 @@ function readDeploy(reader, node, defaults) {
     if (!keys)
         return deploy;
     deploy.branches = reader.optional(keys, 'branches', 'deploy', (n, at) => reader.globList(n, at)) ?? deploy.branches;
-    deploy.requiredChecks = reader.optional(keys, 'required-checks', 'deploy', (n, at) => reader.stringList(n, at)) ?? deploy.requiredChecks;
+    deploy.environments = reader.optional(keys, 'environments', 'deploy', (n, at) => reader.stringList(n, at)) ?? deploy.environments;
+    const checks = reader.optional(keys, 'required-checks', 'deploy', (n, at) => readRequiredChecks(reader, n, at));
+    if (checks) {
+        deploy.requiredChecks = checks.names;
+        deploy.checkApps = checks.apps;
+    }
     deploy.allowDirectPush = reader.optional(keys, 'allow-direct-push', 'deploy', (n, at) => reader.boolean(n, at)) ?? deploy.allowDirectPush;
     deploy.freezes = reader.optional(keys, 'freezes', 'deploy', (n) => readFreezes(reader, n)) ?? deploy.freezes;
     return deploy;
@@ -36777,7 +37188,7 @@ function readFreeze(reader, node, name) {
         // Whether `days` would narrow the window or add to it is a guess either way.
         reader.error(keys.get('days')?.key, `\`${name}\` has both a dated window and \`days\`.`, 'Split it into two freezes: one with `from`/`to`, one with `days`.');
     }
-    if (from !== undefined && to !== undefined && (parseInstant(from) ?? 0) >= (parseInstant(to) ?? 0)) {
+    if (from !== undefined && to !== undefined && (freeze_times_parseInstant(from) ?? 0) >= (freeze_times_parseInstant(to) ?? 0)) {
         reader.error(keys.get('from')?.value, `\`${name}.from\` (${from}) is not before \`to\` (${to}).`, 'Swap them, or fix the dates so that `from` comes first.');
     }
     if (reader.problems.length > problemsBefore || freezeName === undefined)
@@ -36795,7 +37206,7 @@ function readInstant(reader, node, name) {
     const text = reader.string(node, name);
     if (text === undefined)
         return undefined;
-    if (parseInstant(text) !== undefined)
+    if (freeze_times_parseInstant(text) !== undefined)
         return text;
     reader.error(node, `\`${name}\`: \`${text}\` is not a valid date and time with a UTC offset.`, `Write it as in \`2026-12-20T00:00:00+01:00\` (or with \`Z\` for UTC), in quotes.`);
     return undefined;
@@ -36823,6 +37234,49 @@ function readTimeZone(reader, node, name) {
         return zone;
     reader.error(node, `\`${name}\`: \`${zone}\` is not a known IANA time zone.`, 'Write a zone name such as `Europe/Paris`, `America/New_York` or `UTC`.');
     return undefined;
+}
+/**
+ * `required-checks`: names, or `{name, app}` to accept only a check run posted by that
+ * GitHub App (its slug): anyone who can push can post a status or a check run with any
+ * name, so a pinned check cannot be satisfied by another app or by a commit status.
+ */
+function readRequiredChecks(reader, node, name) {
+    if (node.kind !== 'sequence')
+        return reader.stringList(node, name) === undefined ? undefined : { names: [], apps: {} };
+    const names = [];
+    const apps = {};
+    let ok = true;
+    node.items.forEach((item, index) => {
+        const itemName = `${name}[${index}]`;
+        if (item.kind === 'mapping') {
+            const keys = reader.section(item, 'deploy.required-checks[]', itemName);
+            const checkName = keys ? reader.optional(keys, 'name', itemName, (n, at) => reader.string(n, at))?.trim() : undefined;
+            const app = keys ? reader.optional(keys, 'app', itemName, (n, at) => reader.string(n, at))?.trim() : undefined;
+            if (keys && !keys.has('name'))
+                reader.error(item, `\`${itemName}\` has no \`name\`.`, 'Add `name:` with the check run\'s name, e.g. `name: test`.');
+            if (keys && !keys.has('app'))
+                reader.error(item, `\`${itemName}\` has no \`app\`.`, 'Add `app:` with the slug of the GitHub App that posts the check (e.g. `github-actions`), or write the name alone.');
+            if (checkName === undefined || app === undefined) {
+                ok = false;
+                return;
+            }
+            if (!/^[a-z0-9][a-z0-9-]*$/.test(app)) {
+                reader.error(keys?.get('app')?.value, `\`${itemName}.app\`: \`${app}\` is not a GitHub App slug.`, 'Write the app\'s slug as in its URL (github.com/apps/<slug>), e.g. `github-actions`.');
+                ok = false;
+                return;
+            }
+            names.push(checkName);
+            apps[checkName] = app;
+            return;
+        }
+        if (item.kind !== 'scalar' || item.type === 'null' || item.text.trim() === '') {
+            reader.error(item, `\`${itemName}\` must be a check name or \`{name, app}\`.`, 'Write the check run or status name as text, e.g. `test`, or `{name: test, app: github-actions}` to pin the app.');
+            ok = false;
+            return;
+        }
+        names.push(item.text);
+    });
+    return ok ? { names, apps } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/policy/src/read-emergency.ts
@@ -41022,7 +41476,7 @@ function compileGlobRules(rules) {
     return index;
 }
 /** A single list of globs as one predicate. */
-function compileGlobList(globs) {
+function glob_index_compileGlobList(globs) {
     const index = compileGlobRules([globs]);
     return (path) => index.matchingRules(path).length > 0;
 }
@@ -42762,6 +43216,210 @@ function renderAuditMarkdown(report) {
 
 
 
+;// CONCATENATED MODULE: ./packages/policy/src/deploy/freeze-windows.ts
+// Whether a deploy falls inside a freeze. `now` is passed in (the runner's clock, read once
+// by the action): nothing a workflow or a pull request writes can move it.
+
+const WEEKDAY_BY_SHORT_NAME = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
+/**
+ * The day of the week at `now` as a clock in `timeZone` shows it. The zone's rules (its
+ * daylight-saving changes included) come from the runtime's time zone data, so Saturday
+ * in Europe/Paris starts at 23:00 UTC in winter and at 22:00 UTC in summer.
+ */
+function weekdayIn(now, timeZone) {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(now);
+    const day = WEEKDAY_BY_SHORT_NAME[name];
+    if (day === undefined)
+        throw new Error(`Unexpected weekday ${name} for ${timeZone}`);
+    return day;
+}
+/** The freezes in force at `now`: a dated window includes its start and excludes its end. */
+function activeFreezes(freezes, now) {
+    const at = now.getTime();
+    const active = [];
+    for (const freeze of freezes) {
+        if (freeze.from !== undefined && freeze.to !== undefined) {
+            const from = parseInstant(freeze.from);
+            const to = parseInstant(freeze.to);
+            // The policy reader has already refused unreadable ends; fail closed if one slips through.
+            if (from === undefined || to === undefined || (at >= from && at < to))
+                active.push({ freeze, window: `${freeze.from} to ${freeze.to}` });
+        }
+        else if (freeze.days !== undefined) {
+            const day = weekdayIn(now, freeze.timezone);
+            if (freeze.days.includes(day))
+                active.push({ freeze, window: `${day} in ${freeze.timezone}` });
+        }
+    }
+    return active;
+}
+/**
+ * Judges the change types a deploy carries against the freezes in force: each active freeze
+ * must allow every one of them, since a normal change riding along with an emergency would
+ * otherwise go out during the freeze.
+ */
+function judgeFreezes(freezes, changeTypes, now) {
+    const active = activeFreezes(freezes, now);
+    const types = [...new Set(changeTypes)];
+    const blocking = active
+        .map((entry) => ({ ...entry, refused: types.filter((type) => !entry.freeze.allow.includes(type)) }))
+        .filter((entry) => entry.refused.length > 0);
+    const when = now.toISOString();
+    let explanation;
+    if (active.length === 0)
+        explanation = `No freeze is in force at ${when}.`;
+    else if (blocking.length === 0)
+        explanation = `In force at ${when}: ${active.map(describe).join('; ')}; each allows ${types.join(', ') || 'what is deployed'}.`;
+    else
+        explanation = `Deploys are frozen at ${when}: ${blocking.map((b) => `${describe(b)} does not allow ${b.refused.join(', ')} changes`).join('; ')}.`;
+    return { active, blocking, explanation };
+}
+function describe(entry) {
+    const allows = entry.freeze.allow.length === 0 ? 'nothing' : entry.freeze.allow.join(', ');
+    return `freeze \`${entry.freeze.name}\` (${entry.window}; allows ${allows})`;
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/deploy/required-checks.ts
+/** `deploy.required-checks` and every matched control's `required-checks`, each name once. */
+function requiredChecksFor(deploy, controls) {
+    const byName = new Map();
+    const add = (name, by) => {
+        const existing = byName.get(name);
+        if (existing) {
+            if (!existing.requiredBy.includes(by))
+                existing.requiredBy.push(by);
+            return;
+        }
+        const app = deploy.checkApps[name];
+        byName.set(name, { name, ...(app === undefined ? {} : { app }), requiredBy: [by] });
+    };
+    for (const name of deploy.requiredChecks)
+        add(name, 'deploy.required-checks');
+    for (const control of controls)
+        for (const name of control.requiredChecks)
+            add(name, `control ${control.name}`);
+    return [...byName.values()];
+}
+const RANK = { success: 0, pending: 1, failed: 2, cancelled: 3, skipped: 4, 'wrong-app': 5, missing: 6 };
+function outcomeOf(check) {
+    if (check.kind === 'status') {
+        if (check.status === 'success')
+            return 'success';
+        return check.status === 'pending' ? 'pending' : 'failed';
+    }
+    if (check.status !== 'completed' || check.conclusion === null)
+        return 'pending';
+    if (check.conclusion === 'success')
+        return 'success';
+    if (check.conclusion === 'cancelled')
+        return 'cancelled';
+    if (check.conclusion === 'skipped')
+        return 'skipped';
+    // failure, timed_out, action_required, neutral, stale: none of them says the check passed.
+    return 'failed';
+}
+/**
+ * Each required check against what was observed (the latest run per app and name, the
+ * latest status per context, on the pull request's head and on the deployed commit). A
+ * success on either commit satisfies it; otherwise the most telling result is named.
+ */
+function evaluateRequiredChecks(required, observed) {
+    return required.map((check) => {
+        const named = observed.filter((o) => o.name === check.name);
+        const eligible = check.app === undefined ? named : named.filter((o) => o.kind === 'check-run' && o.app === check.app);
+        const pin = check.app === undefined ? '' : ` from the app \`${check.app}\``;
+        if (eligible.length === 0) {
+            if (named.length > 0) {
+                const others = [...new Set(named.map((o) => (o.kind === 'status' ? 'a commit status' : `the app \`${o.app ?? 'unknown'}\``)))].join(', ');
+                return { name: check.name, app: check.app, outcome: 'wrong-app', conclusion: null, sha: null, explanation: `Check \`${check.name}\` must come${pin}, but it was posted by ${others}, which the policy does not accept for it.` };
+            }
+            return { name: check.name, app: check.app, outcome: 'missing', conclusion: null, sha: null, explanation: `Check \`${check.name}\`${pin} has not run on the commit (required by ${check.requiredBy.join(', ')}).` };
+        }
+        const best = [...eligible].sort((a, b) => RANK[outcomeOf(a)] - RANK[outcomeOf(b)])[0];
+        const outcome = outcomeOf(best);
+        const conclusion = outcome === 'pending' ? 'pending' : (best.conclusion ?? best.status);
+        const at = best.sha.slice(0, 7);
+        const explanation = outcome === 'success'
+            ? `Check \`${check.name}\` succeeded on ${at}.`
+            : outcome === 'pending'
+                ? `Check \`${check.name}\` is still pending on ${at}; deploy once it has succeeded.`
+                : `Check \`${check.name}\` was ${outcome === 'failed' ? `not successful (${conclusion})` : outcome} on ${at}.`;
+        return { name: check.name, app: check.app, outcome, conclusion, sha: best.sha, explanation };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/deploy/provenance.ts
+// Where each commit of a deploy came from. Every commit between the last successful deploy
+// and the one being deployed must have reached the deploy branch through a merged pull
+// request: a tip that came through review can sit on top of a commit that was pushed
+// straight to the branch, and deploying the tip deploys that commit too.
+
+
+/**
+ * `commits` oldest first, the deployed commit last. A commit is covered when a pull request
+ * merged into a deploy branch landed it, or when it is one of that pull request's commits
+ * and the pull request landed within the same range (so the landing commit is judged too).
+ */
+function traceRange(commits, deployBranches, allowDirectPush) {
+    const isDeployBranch = compileGlobList(deployBranches);
+    const inRange = new Set(commits.map((c) => c.sha));
+    const traced = [];
+    const landed = [];
+    const directPushes = [];
+    for (const commit of commits) {
+        const merged = commit.pulls.filter((p) => p.mergedAt !== null && isDeployBranch(p.baseRef));
+        const landing = merged.find((p) => p.mergeCommitSha === commit.sha);
+        const short = shortSha(commit.sha);
+        if (landing) {
+            // A merge commit whose second parent is the head (merge button, merge queue); or a
+            // single-parent commit GitHub names as the merge result (squash, last rebased commit).
+            const how = commit.parents.length > 1 ? 'merge-commit' : 'single-commit';
+            if (!landed.includes(landing.number))
+                landed.push(landing.number);
+            traced.push({
+                sha: commit.sha,
+                pullRequest: landing.number,
+                landing: how,
+                covered: true,
+                explanation: `${short} is the ${how === 'merge-commit' ? 'merge commit' : 'squash or rebase commit'} of #${landing.number} (merged into ${landing.baseRef}).`
+            });
+            continue;
+        }
+        const member = merged.find((p) => p.mergeCommitSha !== null && inRange.has(p.mergeCommitSha));
+        if (member) {
+            traced.push({ sha: commit.sha, pullRequest: member.number, landing: 'in-pull-request', covered: true, explanation: `${short} came in with #${member.number}.` });
+            continue;
+        }
+        const open = commit.pulls.filter((p) => p.mergedAt === null && p.state === 'open');
+        const elsewhere = commit.pulls.filter((p) => p.mergedAt !== null && !isDeployBranch(p.baseRef));
+        const strays = merged.filter((p) => p.mergeCommitSha === null || !inRange.has(p.mergeCommitSha));
+        let reason;
+        if (strays.length > 0)
+            reason = `belongs to #${strays[0]?.number}, which landed as ${strays[0]?.mergeCommitSha ? shortSha(strays[0].mergeCommitSha) : 'no commit'}, not within this deploy`;
+        else if (open.length > 0)
+            reason = `is only in ${open.map((p) => `#${p.number}`).join(', ')}, which ${open.length === 1 ? 'is' : 'are'} not merged`;
+        else if (elsewhere.length > 0)
+            reason = `came through ${elsewhere.map((p) => `#${p.number} (into ${p.baseRef})`).join(', ')}, not into a deploy branch (${deployBranches.join(', ')})`;
+        else
+            reason = 'has no merged pull request behind it: it was pushed to the branch directly';
+        const direct = open.length === 0 && elsewhere.length === 0 && strays.length === 0;
+        if (direct && allowDirectPush) {
+            directPushes.push(commit.sha);
+            traced.push({ sha: commit.sha, pullRequest: null, landing: 'direct-push', covered: true, explanation: `${short} ${reason}; \`deploy.allow-direct-push\` lets it through.` });
+            continue;
+        }
+        traced.push({ sha: commit.sha, pullRequest: null, landing: 'direct-push', covered: false, explanation: `Commit ${short} ${reason}.` });
+    }
+    return { commits: traced, firstUncovered: traced.find((c) => !c.covered) ?? null, pullRequests: landed, directPushes };
+}
+
+;// CONCATENATED MODULE: ./packages/policy/src/deploy/index.ts
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/policy/src/index.ts
 // The public surface of @change-policy/policy: pure functions over plain data, no I/O.
 
@@ -42782,9 +43440,10 @@ function renderAuditMarkdown(report) {
 
 
 
+
 /***/ }),
 
-/***/ 1804:
+/***/ 3076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42810,7 +43469,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   e1: () => (/* reexport */ tokenInput)
 });
 
-// UNUSED EXPORTS: LOOKBACK_DAYS, OVERDUE_LABEL, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, booleanInput, changeRequestRow, classifyForApproval, code, decideApproval, describeReviewers, details, escapeMarkdown, findingFails, formatProblem, mayReviewEmergency, planAutoMerge, renderApprovalSummary, renderChangeRequestSection, renderClassificationSummary, renderMigrationSummary, table
+// UNUSED EXPORTS: LOOKBACK_DAYS, OVERDUE_LABEL, annotateMigrationFindings, approvalRequirementRows, approvalStatusLine, booleanInput, changeRequestRow, classifyForApproval, code, decideApproval, describeReviewers, details, escapeMarkdown, findingFails, formatProblem, mayReviewEmergency, planAutoMerge, renderApprovalSummary, renderChangeRequestSection, renderClassificationSummary, renderDeploySummary, renderMigrationSummary, table
 
 ;// CONCATENATED MODULE: ./packages/runtime/src/action-error.ts
 /**
@@ -42906,8 +43565,8 @@ function annotateProblems(problems, level, title) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 23 modules
-var src = __nccwpck_require__(4227);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 31 modules
+var src = __nccwpck_require__(8586);
 ;// CONCATENATED MODULE: ./packages/runtime/src/markdown.ts
 // The job summary is GitHub-flavoured Markdown that also renders HTML, and much of what we
 // put in it (file names, labels, titles, reasons quoting them) comes from the pull request.
@@ -43019,11 +43678,11 @@ function resolvePullRequestNumber(event, input, supported) {
     });
 }
 
-// EXTERNAL MODULE: ./packages/policy/src/index.ts + 60 modules
-var policy_src = __nccwpck_require__(6982);
+// EXTERNAL MODULE: ./packages/policy/src/index.ts + 64 modules
+var policy_src = __nccwpck_require__(5785);
 ;// CONCATENATED MODULE: ./packages/migrations/src/parse/ast-nodes.ts
 /** The node's payload when it is of the given type, else undefined. */
-function nodeAs(node, tag) {
+function ast_nodes_nodeAs(node, tag) {
     if (node === undefined || !(tag in node))
         return undefined;
     return node[tag];
@@ -43034,17 +43693,17 @@ function nodeTag(node) {
 }
 /** A String node's value (identifiers in name lists are String nodes). */
 function stringValue(node) {
-    return nodeAs(node, 'String')?.sval;
+    return ast_nodes_nodeAs(node, 'String')?.sval;
 }
 /** The names in a list of String nodes (`auth.uid` → ['auth', 'uid']). */
-function nameList(nodes) {
+function ast_nodes_nameList(nodes) {
     return (nodes ?? []).map((node) => stringValue(node)).filter((name) => name !== undefined);
 }
 /**
  * A relation's name as `schema.name`. Unqualified names resolve to `public`, as they do
  * under Supabase's search path for anything a migration creates.
  */
-function qualifiedName(relation) {
+function ast_nodes_qualifiedName(relation) {
     if (!relation?.relname)
         return '';
     return `${relation.schemaname ?? 'public'}.${relation.relname}`;
@@ -43056,6 +43715,99 @@ function qualifiedNameOfList(names) {
     return `${schema}.${name}`;
 }
 
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/column-defaults.ts
+
+/** Built-in and Supabase-provided functions that are VOLATILE (pg_proc.provolatile = 'v'). */
+const VOLATILE_FUNCTIONS = new Set([
+    'random',
+    'random_normal',
+    'gen_random_uuid',
+    'uuidv4',
+    'uuidv7',
+    'uuid_generate_v1',
+    'uuid_generate_v1mc',
+    'uuid_generate_v4',
+    'gen_random_bytes',
+    'gen_salt',
+    'clock_timestamp',
+    'timeofday',
+    'nextval',
+    'setval',
+    'txid_current',
+    'pg_current_xact_id',
+    'setseed'
+]);
+/** Built-in functions that are STABLE or IMMUTABLE: a default made of them is stored once. */
+const NON_VOLATILE_FUNCTIONS = new Set([
+    'now',
+    'transaction_timestamp',
+    'statement_timestamp',
+    'current_setting',
+    'to_jsonb',
+    'jsonb_build_object',
+    'json_build_object',
+    'jsonb_build_array',
+    'array',
+    'lower',
+    'upper',
+    'concat',
+    'coalesce',
+    'make_interval',
+    'to_timestamp',
+    'timezone',
+    'date_trunc',
+    'auth.uid',
+    'auth.role',
+    'auth.jwt',
+    'auth.email'
+]);
+const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+function functionNames(node, into) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            functionNames(item, into);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const call = ast_nodes_nodeAs(node, 'FuncCall');
+    if (call) {
+        const names = ast_nodes_nameList(call.funcname);
+        into.push(names.filter((name) => name !== 'pg_catalog').join('.'));
+    }
+    for (const value of Object.values(node))
+        functionNames(value, into);
+}
+/** What makes an added column's value per-row, from its definition alone. */
+function defaultVolatility(column) {
+    if (!column)
+        return { unknownFunctions: [] };
+    const typeName = ast_nodes_nameList(column.typeName?.names).pop() ?? '';
+    if (SERIAL_TYPES.has(typeName))
+        return { volatile: `${typeName} (its default is nextval())`, unknownFunctions: [] };
+    const constraints = (column.constraints ?? []).map((constraint) => ast_nodes_nodeAs(constraint, 'Constraint'));
+    if (constraints.some((constraint) => constraint?.contype === 'CONSTR_IDENTITY'))
+        return { volatile: 'an identity column (each row gets the next sequence value)', unknownFunctions: [] };
+    const generated = constraints.find((constraint) => constraint?.contype === 'CONSTR_GENERATED');
+    // Stored generated columns are computed for every existing row; virtual ones (Postgres 18) are not.
+    if (generated && generated.generated_kind !== 'v' && !/\bvirtual\b/i.test(JSON.stringify(generated)))
+        return { volatile: 'a stored generated column (computed for every row)', unknownFunctions: [] };
+    const expression = constraints.find((constraint) => constraint?.contype === 'CONSTR_DEFAULT')?.raw_expr;
+    if (!expression)
+        return { unknownFunctions: [] };
+    const names = [];
+    functionNames(expression, names);
+    const volatile = names.find((name) => VOLATILE_FUNCTIONS.has(name.split('.').pop() ?? name));
+    if (volatile)
+        return { volatile: `the volatile default ${volatile}()`, unknownFunctions: [] };
+    const unknownFunctions = [...new Set(names.filter((name) => !NON_VOLATILE_FUNCTIONS.has(name) && !NON_VOLATILE_FUNCTIONS.has(name.split('.').pop() ?? name)))];
+    return { unknownFunctions };
+}
+/** Why adding this column rewrites the table, when that is known from the text. */
+function volatileDefaultOf(column) {
+    return defaultVolatility(column).volatile;
+}
+
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/existing-table-alter.ts
 
 /**
@@ -43065,15 +43817,963 @@ function qualifiedNameOfList(names) {
  * (the noise users complain about in other linters).
  */
 function alterOfExistingTable(statement, context) {
-    const alter = nodeAs(statement.node, 'AlterTableStmt');
+    const alter = ast_nodes_nodeAs(statement.node, 'AlterTableStmt');
     if (!alter || alter.objtype !== 'OBJECT_TABLE')
         return undefined;
-    const table = qualifiedName(alter.relation);
+    const table = ast_nodes_qualifiedName(alter.relation);
     if (context.createdInFile('table', table, statement.index))
         return undefined;
-    const commands = (alter.cmds ?? []).map((cmd) => nodeAs(cmd, 'AlterTableCmd')).filter((cmd) => cmd !== undefined);
+    const commands = (alter.cmds ?? []).map((cmd) => ast_nodes_nodeAs(cmd, 'AlterTableCmd')).filter((cmd) => cmd !== undefined);
     return { alter, table, commands };
 }
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-field-with-default.ts
+
+
+
+/** The finding for an added column whose value is computed per row; the database check says the same. */
+function rewriteHit(table, column, reason, certain = true) {
+    return {
+        message: `Adding ${table}.${column?.colname ?? ''} with ${reason} ${certain ? 'rewrites' : 'may rewrite'} every row of ${table} under an ACCESS EXCLUSIVE lock.`,
+        fix: `Add the column without the default, then ALTER COLUMN ${column?.colname ?? ''} SET DEFAULT ... (applies to new rows only), and backfill existing rows in batches.`,
+        byteOffset: column?.location
+    };
+}
+const addingFieldWithDefault = {
+    name: 'adding-field-with-default',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Adding a column whose value is computed per row (a volatile default such as gen_random_uuid() or clock_timestamp(), a serial or identity, a stored generated column) rewrites the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes until it is done. A constant or stable default (now(), a literal) is stored once and rewrites nothing (Postgres 11+).',
+    check(statement, context) {
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
+            return [];
+        const hits = [];
+        for (const command of existing.commands) {
+            if (command.subtype !== 'AT_AddColumn')
+                continue;
+            const column = ast_nodes_nodeAs(command.def, 'ColumnDef');
+            const { volatile, unknownFunctions } = defaultVolatility(column);
+            if (volatile)
+                hits.push(rewriteHit(existing.table, column, volatile));
+            // From the text alone a function of the database's own may be volatile. With the applied
+            // database in hand, pg_proc.provolatile decides instead (database-checks).
+            else if (unknownFunctions.length > 0)
+                hits.push(rewriteHit(existing.table, column, `a default calling ${unknownFunctions.map((name) => `${name}()`).join(', ')} (volatile or not: the text cannot tell)`, false));
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/lint-context.ts
+// Facts about one file that rules need to stay quiet where a finding would be noise: an
+// index or constraint on a table created earlier in the same file cannot block anyone (no
+// one else can see the table until the migration commits), a backfill of a column the file
+// just added loses nothing, a lock_timeout set at the top covers the ALTERs below it.
+
+/** Row level security state carried from one migration to the next, in history order. */
+class HistoryFacts {
+    rowLevelSecurity = new Set();
+    /** `table.column` with a validated CHECK (column IS NOT NULL): SET NOT NULL then needs no scan. */
+    notNullChecked = new Set();
+    /** `table.constraint` -> column, for CHECK (column IS NOT NULL) constraints added NOT VALID and not yet validated. */
+    pendingNotNullChecks = new Map();
+}
+class LintContext {
+    migration;
+    options;
+    /** Tables with row level security enabled by earlier migrations or anywhere in this one. */
+    rowLevelSecurity;
+    /** False when a failure half-way would leave part of the file applied. */
+    fileRunsAtomically;
+    created = new Map();
+    addedColumns = new Map();
+    firstLockTimeout;
+    firstStatementTimeout;
+    segments = [];
+    /** `table.column` -> index of the statement after which a validated CHECK (column IS NOT NULL) exists. */
+    notNullChecks = new Map();
+    pendingNotNullChecks;
+    constructor(migration, options, history = new HistoryFacts()) {
+        this.migration = migration;
+        this.options = options;
+        const rls = new Set(history.rowLevelSecurity);
+        for (const column of history.notNullChecked)
+            this.notNullChecks.set(column, -1);
+        this.pendingNotNullChecks = new Map(history.pendingNotNullChecks);
+        let firstLockTimeout = Number.POSITIVE_INFINITY;
+        let firstStatementTimeout = Number.POSITIVE_INFINITY;
+        let segment = 0;
+        let inBlock = false;
+        for (const statement of migration.statements) {
+            this.recordCreations(statement);
+            this.recordNotNullChecks(statement);
+            const kind = nodeAs(statement.node, 'TransactionStmt')?.kind;
+            if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START')
+                inBlock = true;
+            this.segments.push(segment);
+            if (endsTransaction(statement))
+                inBlock = false;
+            // Under a runner that wraps the file, only a COMMIT or a statement that commits on its
+            // own ends the transaction; without one, every statement outside BEGIN ... COMMIT does.
+            if (endsTransaction(statement) || !runsInTransactionBlock(statement) || (!options.runnerWrapsFileInTransaction && !inBlock))
+                segment++;
+            const node = statement.node;
+            const alter = nodeAs(node, 'AlterTableStmt');
+            if (alter) {
+                const table = qualifiedName(alter.relation);
+                for (const cmd of alter.cmds ?? []) {
+                    const subtype = nodeAs(cmd, 'AlterTableCmd')?.subtype;
+                    if (subtype === 'AT_EnableRowSecurity' || subtype === 'AT_ForceRowSecurity')
+                        rls.add(table);
+                    if (subtype === 'AT_DisableRowSecurity')
+                        rls.delete(table);
+                }
+            }
+            if (setsTimeout(statement, 'lock_timeout') && statement.index < firstLockTimeout)
+                firstLockTimeout = statement.index;
+            if (setsTimeout(statement, 'statement_timeout') && statement.index < firstStatementTimeout)
+                firstStatementTimeout = statement.index;
+        }
+        this.rowLevelSecurity = rls;
+        this.firstLockTimeout = firstLockTimeout;
+        this.firstStatementTimeout = firstStatementTimeout;
+        this.fileRunsAtomically = runsAtomically(migration.statements, options.runnerWrapsFileInTransaction);
+    }
+    /** Whether a statement before `beforeIndex` in this file created the object. */
+    createdInFile(kind, name, beforeIndex) {
+        const at = this.created.get(`${kind}:${name}`);
+        return at !== undefined && at < beforeIndex;
+    }
+    /** Whether a statement before `beforeIndex` in this file added the column to the table. */
+    columnAddedInFile(table, column, beforeIndex) {
+        const at = this.addedColumns.get(`${table}.${column}`);
+        return at !== undefined && at < beforeIndex;
+    }
+    lockTimeoutSetBefore(index) {
+        return this.firstLockTimeout < index;
+    }
+    statementTimeoutSetBefore(index) {
+        return this.firstStatementTimeout < index;
+    }
+    /**
+     * Whether two statements of this file run in the same transaction, so that locks the
+     * first takes are still held by the second. The runner sends a file as one transaction;
+     * a COMMIT, or a statement that cannot run in a transaction block (it commits at once),
+     * starts a new one.
+     */
+    sameTransaction(a, b) {
+        return this.segments[a] !== undefined && this.segments[a] === this.segments[b];
+    }
+    isExposedSchema(schema) {
+        return this.options.exposedSchemas.includes(schema);
+    }
+    /** Whether a validated CHECK (column IS NOT NULL) exists before statement `beforeIndex` (this file or earlier ones). */
+    notNullCheckedBefore(table, column, beforeIndex) {
+        const at = this.notNullChecks.get(`${table}.${column}`);
+        return at !== undefined && at < beforeIndex;
+    }
+    /** What this file leaves behind for the next migration's context. */
+    updateHistory(history) {
+        history.rowLevelSecurity.clear();
+        for (const table of this.rowLevelSecurity)
+            history.rowLevelSecurity.add(table);
+        for (const column of this.notNullChecks.keys())
+            history.notNullChecked.add(column);
+        history.pendingNotNullChecks.clear();
+        for (const [constraint, column] of this.pendingNotNullChecks)
+            history.pendingNotNullChecks.set(constraint, column);
+    }
+    recordNotNullChecks(statement) {
+        const alter = nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter)
+            return;
+        const table = qualifiedName(alter.relation);
+        for (const cmd of alter.cmds ?? []) {
+            const command = nodeAs(cmd, 'AlterTableCmd');
+            const constraint = nodeAs(command?.def, 'Constraint');
+            if (command?.subtype === 'AT_AddConstraint' && constraint?.contype === 'CONSTR_CHECK') {
+                const test = nodeAs(constraint.raw_expr, 'NullTest');
+                const column = nameList(nodeAs(test?.arg, 'ColumnRef')?.fields).pop();
+                if (test?.nulltesttype !== 'IS_NOT_NULL' || !column)
+                    continue;
+                if (constraint.skip_validation)
+                    this.pendingNotNullChecks.set(`${table}.${constraint.conname ?? ''}`, column);
+                else if (!this.notNullChecks.has(`${table}.${column}`))
+                    this.notNullChecks.set(`${table}.${column}`, statement.index);
+            }
+            if (command?.subtype === 'AT_ValidateConstraint') {
+                const column = this.pendingNotNullChecks.get(`${table}.${command.name ?? ''}`);
+                if (column && !this.notNullChecks.has(`${table}.${column}`))
+                    this.notNullChecks.set(`${table}.${column}`, statement.index);
+            }
+        }
+    }
+    recordCreations(statement) {
+        const remember = (kind, name) => {
+            if (name && !this.created.has(`${kind}:${name}`))
+                this.created.set(`${kind}:${name}`, statement.index);
+        };
+        const node = statement.node;
+        const create = nodeAs(node, 'CreateStmt');
+        if (create)
+            remember('table', qualifiedName(create.relation));
+        const createAs = nodeAs(node, 'CreateTableAsStmt');
+        if (createAs)
+            remember('table', qualifiedName(createAs.into?.rel));
+        const index = nodeAs(node, 'IndexStmt');
+        if (index?.idxname)
+            remember('index', `${index.relation?.schemaname ?? 'public'}.${index.idxname}`);
+        const schema = nodeAs(node, 'CreateSchemaStmt');
+        if (schema?.schemaname)
+            remember('schema', schema.schemaname);
+        const alter = nodeAs(node, 'AlterTableStmt');
+        if (alter) {
+            const table = qualifiedName(alter.relation);
+            for (const cmd of alter.cmds ?? []) {
+                const command = nodeAs(cmd, 'AlterTableCmd');
+                const column = nodeAs(command?.def, 'ColumnDef')?.colname;
+                if (command?.subtype === 'AT_AddColumn' && column && !this.addedColumns.has(`${table}.${column}`)) {
+                    this.addedColumns.set(`${table}.${column}`, statement.index);
+                }
+            }
+        }
+    }
+}
+/** `SET lock_timeout = '5s'` (or SET LOCAL, or set_config) with a value other than 0. */
+function setsTimeout(statement, setting) {
+    const set = nodeAs(statement.node, 'VariableSetStmt');
+    if (set?.name === setting && set.kind === 'VAR_SET_VALUE') {
+        const value = nodeAs(set.args?.[0], 'A_Const');
+        const text = value?.sval?.sval ?? String(value?.ival?.ival ?? 0);
+        return !/^\s*0\s*(ms|s|min)?\s*$/.test(text);
+    }
+    // SELECT set_config('lock_timeout', ...): found by text, the parse tree is deep for it.
+    return statement.kind === 'SelectStmt' && new RegExp(`set_config\\s*\\(\\s*'${setting}'`, 'i').test(statement.text);
+}
+/** COMMIT, ROLLBACK, END: the statements after it run in a new transaction. */
+function endsTransaction(statement) {
+    const kind = nodeAs(statement.node, 'TransactionStmt')?.kind;
+    return kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK' || kind === 'TRANS_STMT_PREPARE' || kind === 'TRANS_STMT_COMMIT_PREPARED';
+}
+/**
+ * False for statements Postgres refuses inside a transaction block (PreventInTransactionBlock):
+ * they commit on their own, and with the Supabase CLI they must come first in the file or
+ * right after a COMMIT (ban-concurrent-index-creation-in-transaction).
+ */
+function runsInTransactionBlock(statement) {
+    const node = statement.node;
+    if (ast_nodes_nodeAs(node, 'IndexStmt')?.concurrent)
+        return false;
+    if (ast_nodes_nodeAs(node, 'DropStmt')?.concurrent)
+        return false;
+    if (ast_nodes_nodeAs(node, 'VacuumStmt'))
+        return false;
+    if (ast_nodes_nodeAs(node, 'CreatedbStmt') || ast_nodes_nodeAs(node, 'DropdbStmt') || ast_nodes_nodeAs(node, 'AlterSystemStmt') || ast_nodes_nodeAs(node, 'CreateTableSpaceStmt') || ast_nodes_nodeAs(node, 'DropTableSpaceStmt'))
+        return false;
+    const reindex = ast_nodes_nodeAs(node, 'ReindexStmt');
+    if (reindex && ((reindex.params ?? []).some((param) => ast_nodes_nodeAs(param, 'DefElem')?.defname === 'concurrently') || reindex.kind === 'REINDEX_OBJECT_SYSTEM' || reindex.kind === 'REINDEX_OBJECT_DATABASE'))
+        return false;
+    const alter = ast_nodes_nodeAs(node, 'AlterTableStmt');
+    if ((alter?.cmds ?? []).some((cmd) => ast_nodes_nodeAs(ast_nodes_nodeAs(cmd, 'AlterTableCmd')?.def, 'PartitionCmd')?.concurrent === true))
+        return false;
+    return true;
+}
+/**
+ * Whether a failure half-way through the file rolls all of it back. True when the file is
+ * one statement, wraps itself in BEGIN ... COMMIT, or (under a runner that sends the file
+ * as one transaction) has nothing that commits early: a COMMIT before the end, or a
+ * statement that cannot run in a transaction block (it commits on its own).
+ */
+function runsAtomically(statements, runnerWrapsFileInTransaction) {
+    if (statements.length <= 1)
+        return true;
+    const kinds = statements.map((statement) => nodeAs(statement.node, 'TransactionStmt')?.kind);
+    const inner = statements.slice(1, -1);
+    const innerKinds = kinds.slice(1, -1);
+    const controlsTransaction = (kind) => kind !== undefined && kind !== 'TRANS_STMT_SAVEPOINT' && kind !== 'TRANS_STMT_RELEASE' && kind !== 'TRANS_STMT_ROLLBACK_TO';
+    const wrapped = (kinds[0] === 'TRANS_STMT_BEGIN' || kinds[0] === 'TRANS_STMT_START') &&
+        kinds[kinds.length - 1] === 'TRANS_STMT_COMMIT' &&
+        !innerKinds.some(controlsTransaction) &&
+        inner.every(runsInTransactionBlock);
+    if (wrapped)
+        return true;
+    if (!runnerWrapsFileInTransaction)
+        return false;
+    const beforeLast = statements.slice(0, -1);
+    const last = statements[statements.length - 1];
+    return (beforeLast.every((statement) => !endsTransaction(statement) && runsInTransactionBlock(statement)) &&
+        last !== undefined &&
+        runsInTransactionBlock(last) &&
+        (kinds[kinds.length - 1] === undefined || kinds[kinds.length - 1] === 'TRANS_STMT_COMMIT' || !controlsTransaction(kinds[kinds.length - 1])));
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-concurrent-index-creation-in-transaction.ts
+
+
+/** What the statement is called in Postgres's error message. */
+function statementName(text) {
+    return (/^\s*(create\s+(unique\s+)?index\s+concurrently|drop\s+index\s+concurrently|reindex|vacuum|alter\s+table|create\s+database|drop\s+database|alter\s+system)/i.exec(text)?.[1] ?? 'This statement').replace(/\s+/g, ' ').toUpperCase();
+}
+/** The statements this rule is about: index and table maintenance that must run outside a transaction. */
+function isMaintenance(statement) {
+    const node = statement.node;
+    return ast_nodes_nodeAs(node, 'IndexStmt') !== undefined || ast_nodes_nodeAs(node, 'DropStmt') !== undefined || ast_nodes_nodeAs(node, 'ReindexStmt') !== undefined || ast_nodes_nodeAs(node, 'VacuumStmt') !== undefined || ast_nodes_nodeAs(node, 'AlterTableStmt') !== undefined;
+}
+// The Supabase CLI sends a migration file's statements as one pgx batch (extended protocol,
+// one Sync at the end: pkg/migration/file.go, ExecBatch). Postgres runs such a pipeline as
+// one implicit transaction, and a statement that cannot run in a transaction block fails
+// there with SQLSTATE 25001 "... cannot be executed within a pipeline" unless it is the first
+// statement of the file or comes right after a COMMIT (measured on Postgres 15.18 with
+// pgbench's \startpipeline; inside BEGIN it fails with "cannot run inside a transaction block").
+const banConcurrentIndexCreationInTransaction = {
+    name: 'ban-concurrent-index-creation-in-transaction',
+    defaultSeverity: 'error',
+    destructive: false,
+    why: 'CREATE INDEX CONCURRENTLY (and DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM) cannot run in a transaction; the Supabase CLI sends each file as one batch, so such a statement fails the deploy unless it is the first statement of its file.',
+    check(statement, context) {
+        // CREATE/DROP DATABASE and ALTER SYSTEM fail the same way, but have rules (or no place) of their own.
+        if (runsInTransactionBlock(statement) || !isMaintenance(statement))
+            return [];
+        const statements = context.migration.statements;
+        const before = statements.slice(0, statement.index);
+        let inBlock = false;
+        for (const earlier of before) {
+            const kind = ast_nodes_nodeAs(earlier.node, 'TransactionStmt')?.kind;
+            if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START')
+                inBlock = true;
+            if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK')
+                inBlock = false;
+        }
+        const previous = before[before.length - 1];
+        const previousKind = previous ? ast_nodes_nodeAs(previous.node, 'TransactionStmt')?.kind : undefined;
+        const afterCommit = previousKind === 'TRANS_STMT_COMMIT' || previousKind === 'TRANS_STMT_ROLLBACK';
+        const name = statementName(statement.text);
+        if (inBlock) {
+            return [{ message: `${name} is inside BEGIN ... COMMIT, where Postgres refuses it (cannot run inside a transaction block).`, fix: 'Move it out of the transaction, to the start of a migration file of its own.' }];
+        }
+        if (!context.options.runnerWrapsFileInTransaction || previous === undefined || afterCommit)
+            return [];
+        return [
+            {
+                message: `${name} is not the first statement of the file: the Supabase CLI sends the file as one batch, and Postgres refuses it there ("${name} cannot be executed within a pipeline", SQLSTATE 25001), failing the deploy.`,
+                fix: 'Put it in a migration file of its own (one such statement per file, with nothing before it, not even SET lock_timeout).'
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/column-definitions.ts
+
+function typeOf(typeName) {
+    return ast_nodes_nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
+}
+const cache = new WeakMap();
+/** The columns of a statement; computed once per statement, as several rules ask. */
+function columnDefinitions(statement) {
+    let columns = cache.get(statement);
+    if (!columns) {
+        columns = definitionsOf(statement);
+        cache.set(statement, columns);
+    }
+    return columns;
+}
+function definitionsOf(statement) {
+    const node = statement.node;
+    const create = ast_nodes_nodeAs(node, 'CreateStmt');
+    if (create) {
+        const table = ast_nodes_qualifiedName(create.relation);
+        const keyColumns = new Set((create.tableElts ?? [])
+            .map((element) => ast_nodes_nodeAs(element, 'Constraint'))
+            .filter((constraint) => constraint?.contype === 'CONSTR_PRIMARY')
+            .flatMap((constraint) => ast_nodes_nameList(constraint?.keys)));
+        return (create.tableElts ?? [])
+            .map((element) => ast_nodes_nodeAs(element, 'ColumnDef'))
+            .filter((column) => column !== undefined && column.typeName !== undefined)
+            .map((column) => ({
+            table,
+            column: column.colname ?? '',
+            type: typeOf(column.typeName),
+            typeName: column.typeName,
+            definition: column,
+            how: 'create-table',
+            primaryKey: keyColumns.has(column.colname ?? '') || (column.constraints ?? []).some((constraint) => ast_nodes_nodeAs(constraint, 'Constraint')?.contype === 'CONSTR_PRIMARY'),
+            byteOffset: column.typeName?.location ?? column.location
+        }));
+    }
+    const alter = ast_nodes_nodeAs(node, 'AlterTableStmt');
+    if (alter && alter.objtype === 'OBJECT_TABLE') {
+        const table = ast_nodes_qualifiedName(alter.relation);
+        const columns = [];
+        for (const cmd of alter.cmds ?? []) {
+            const command = ast_nodes_nodeAs(cmd, 'AlterTableCmd');
+            const column = ast_nodes_nodeAs(command?.def, 'ColumnDef');
+            if (!column?.typeName)
+                continue;
+            if (command?.subtype === 'AT_AddColumn') {
+                const primaryKey = (column.constraints ?? []).some((constraint) => ast_nodes_nodeAs(constraint, 'Constraint')?.contype === 'CONSTR_PRIMARY');
+                columns.push({ table, column: column.colname ?? '', type: typeOf(column.typeName), typeName: column.typeName, definition: column, how: 'add-column', primaryKey, byteOffset: column.typeName.location ?? column.location });
+            }
+            if (command?.subtype === 'AT_AlterColumnType') {
+                columns.push({ table, column: command.name ?? '', type: typeOf(column.typeName), typeName: column.typeName, how: 'alter-type', primaryKey: false, byteOffset: column.typeName.location });
+            }
+        }
+        return columns;
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-timestamptz.ts
+
+const preferTimestamptz = {
+    name: 'prefer-timestamptz',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'timestamp (without time zone) stores a wall-clock reading with no zone: values written by sessions or servers in different time zones cannot be compared, and daylight-saving changes make some readings ambiguous.',
+    check(statement) {
+        return columnDefinitions(statement)
+            .filter((column) => column.type === 'timestamp')
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is timestamp without time zone.`,
+            fix: `Use timestamptz (timestamp with time zone): it stores an instant and shows it in each session's zone.`,
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-bigint-over-int.ts
+
+
+const FOUR_BYTE_TYPES = new Set(['int4', 'serial', 'serial4', 'int2', 'smallserial', 'serial2']);
+const SMALL = new Set(['int2', 'smallserial', 'serial2']);
+/**
+ * Columns that count rows: keys, identities, serials and the columns that refer to them
+ * (`id`, `*_id`). A 4-byte counter runs out at 2,147,483,647 rows and the fix then rewrites
+ * the table; a plain `quantity int` never does, so it is not reported (the noise other
+ * linters make by flagging every integer).
+ */
+function countsRows(column) {
+    if (column.primaryKey || /^(id|.+_id)$/i.test(column.column) || column.type.includes('serial'))
+        return true;
+    return (column.definition?.constraints ?? []).some((constraint) => ast_nodes_nodeAs(constraint, 'Constraint')?.contype === 'CONSTR_IDENTITY');
+}
+const preferBigintOverInt = {
+    name: 'prefer-bigint-over-int',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A key or identity column of type integer runs out at about 2.1 billion values (smallint at 32,767); changing it to bigint later rewrites the table and every table referring to it under an ACCESS EXCLUSIVE lock.',
+    check(statement) {
+        return columnDefinitions(statement)
+            .filter((column) => FOUR_BYTE_TYPES.has(column.type) && countsRows(column))
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is a key-like ${column.type} column, which can run out of values.`,
+            fix: SMALL.has(column.type) || column.type.includes('serial') ? 'Use bigint (bigint generated always as identity for a new key).' : 'Use bigint: it costs 4 bytes more per row and never runs out.',
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-identity.ts
+
+const prefer_identity_SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
+const preferIdentity = {
+    name: 'prefer-identity',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'serial creates a sequence the table only borrows: its permissions, ownership and value are managed apart from the column (a dump, a copy of the table or a grant can miss it), and inserts may override it silently. Identity columns are the SQL standard and keep the sequence part of the column.',
+    check(statement) {
+        return columnDefinitions(statement)
+            .filter((column) => prefer_identity_SERIAL_TYPES.has(column.type))
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is ${column.type}.`,
+            fix: `Use ${column.type === 'smallserial' || column.type === 'serial2' ? 'smallint' : 'bigint'} generated always as identity (or generated by default as identity if rows are inserted with explicit ids).`,
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-text-field.ts
+
+const preferTextField = {
+    name: 'prefer-text-field',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'varchar(n) stores text exactly as text does, but raising its limit later changes the column type under an ACCESS EXCLUSIVE lock; a CHECK on length() can be replaced without locking out the app.',
+    check(statement) {
+        return columnDefinitions(statement)
+            .filter((column) => column.type === 'varchar' && (column.typeName?.typmods ?? []).length > 0)
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is varchar with a length limit.`,
+            fix: `Use text, with CHECK (char_length(${column.column}) <= n) if the limit matters (a later change is then ADD CONSTRAINT ... NOT VALID and VALIDATE).`,
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-char-field.ts
+
+const banCharField = {
+    name: 'ban-char-field',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'char(n) pads every value with spaces to n characters, ignores trailing spaces when comparing and is no faster than text: values come back different from what was written.',
+    check(statement) {
+        // char(n) and character(n) parse to pg_catalog.bpchar; a quoted "char" is the one-byte internal type.
+        return columnDefinitions(statement)
+            .filter((column) => column.type === 'bpchar')
+            .map((column) => ({
+            message: `Column ${column.table}.${column.column} is char(n), which pads values with spaces.`,
+            fix: 'Use text (with a CHECK on char_length() if the length matters).',
+            byteOffset: column.byteOffset
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/ban-drop-not-null.ts
+
+const banDropNotNull = {
+    name: 'ban-drop-not-null',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Code and queries written against the column (the version still running during the deploy, reports, other services) assume it is never NULL; once NULLs are written they fail or give wrong results, and setting NOT NULL again means a backfill and a full scan.',
+    check(statement, context) {
+        const existing = alterOfExistingTable(statement, context);
+        if (!existing)
+            return [];
+        return existing.commands
+            .filter((command) => command.subtype === 'AT_DropNotNull')
+            .map((command) => ({
+            message: `DROP NOT NULL on ${existing.table}.${command.name ?? ''} lets NULLs into a column everything reading it expects to be set.`,
+            fix: 'Make sure every reader copes with NULL first (deploy that), then drop NOT NULL with an allow comment; or keep NOT NULL and give the column a default.'
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/statement-locks.ts
+
+
+const LOCK_LEVELS_DOC = 'https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES';
+/** In Postgres's order: each level conflicts with at least what the one before does. */
+const LEVELS = ['ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
+/** UPDATE, INSERT, DELETE take ROW EXCLUSIVE: anything stronger than SHARE UPDATE EXCLUSIVE conflicts with it. */
+function blocksWrites(level) {
+    return LEVELS.indexOf(level) >= LEVELS.indexOf('SHARE');
+}
+/** SELECT takes ACCESS SHARE: only ACCESS EXCLUSIVE conflicts with it. */
+function blocksReads(level) {
+    return level === 'ACCESS EXCLUSIVE';
+}
+function strongest(a, b) {
+    return LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b;
+}
+/** `LOCK TABLE ... IN <mode>`: the parser gives the mode as Postgres's LOCKMODE number. */
+const LOCK_MODE_NUMBERS = {
+    1: 'ACCESS SHARE',
+    2: 'ROW SHARE',
+    3: 'ROW EXCLUSIVE',
+    4: 'SHARE UPDATE EXCLUSIVE',
+    5: 'SHARE',
+    6: 'SHARE ROW EXCLUSIVE',
+    7: 'EXCLUSIVE',
+    8: 'ACCESS EXCLUSIVE'
+};
+/**
+ * ALTER TABLE subcommands that take less than ACCESS EXCLUSIVE (sql-altertable.html, each
+ * subcommand's paragraph); every other subcommand takes ACCESS EXCLUSIVE. With several
+ * subcommands, the statement takes the strongest.
+ */
+const ALTER_TABLE_SUBCOMMAND_LOCKS = {
+    AT_SetStatistics: 'SHARE UPDATE EXCLUSIVE',
+    AT_SetOptions: 'SHARE UPDATE EXCLUSIVE',
+    AT_ResetOptions: 'SHARE UPDATE EXCLUSIVE',
+    AT_ValidateConstraint: 'SHARE UPDATE EXCLUSIVE',
+    AT_ClusterOn: 'SHARE UPDATE EXCLUSIVE',
+    AT_DropCluster: 'SHARE UPDATE EXCLUSIVE',
+    AT_SetRelOptions: 'SHARE UPDATE EXCLUSIVE',
+    AT_ResetRelOptions: 'SHARE UPDATE EXCLUSIVE',
+    AT_AttachPartition: 'SHARE UPDATE EXCLUSIVE',
+    AT_EnableTrig: 'SHARE ROW EXCLUSIVE',
+    AT_EnableAlwaysTrig: 'SHARE ROW EXCLUSIVE',
+    AT_EnableReplicaTrig: 'SHARE ROW EXCLUSIVE',
+    AT_DisableTrig: 'SHARE ROW EXCLUSIVE',
+    AT_EnableTrigAll: 'SHARE ROW EXCLUSIVE',
+    AT_DisableTrigAll: 'SHARE ROW EXCLUSIVE',
+    AT_EnableTrigUser: 'SHARE ROW EXCLUSIVE',
+    AT_DisableTrigUser: 'SHARE ROW EXCLUSIVE'
+};
+/** Subcommands that read or rewrite every row while holding their lock. */
+const SCANNING_SUBCOMMANDS = new Set(['AT_AlterColumnType', 'AT_SetLogged', 'AT_SetUnLogged', 'AT_SetAccessMethod', 'AT_SetTableSpace', 'AT_AttachPartition']);
+function relationLock(relation, kind, level, scans) {
+    const name = ast_nodes_qualifiedName(relation);
+    if (!name)
+        return [];
+    return [{ relation: name, kind, level, scans, byteOffset: relation?.location }];
+}
+function listLock(object, kind, level, dropLast) {
+    const names = ast_nodes_nameList(ast_nodes_nodeAs(object, 'List')?.items);
+    const relation = dropLast ? names.slice(0, -1) : names;
+    if (relation.length === 0)
+        return [];
+    return [{ relation: qualifiedNameOfList(relation), kind, level, scans: false }];
+}
+/** Foreign keys lock the table they reference in SHARE ROW EXCLUSIVE (sql-createtable.html, sql-altertable.html). */
+function referencedTables(constraints, validates) {
+    return constraints
+        .map((constraint) => ast_nodes_nodeAs(constraint, 'Constraint'))
+        .filter((constraint) => constraint?.contype === 'CONSTR_FOREIGN')
+        .flatMap((constraint) => relationLock(constraint?.pktable, 'table', 'SHARE ROW EXCLUSIVE', validates && !constraint?.skip_validation));
+}
+function alterTableCommandLock(command) {
+    const constraint = ast_nodes_nodeAs(command.def, 'Constraint');
+    if (command.subtype === 'AT_AddConstraint' && constraint) {
+        const validates = !constraint.skip_validation;
+        if (constraint.contype === 'CONSTR_FOREIGN')
+            return { level: 'SHARE ROW EXCLUSIVE', scans: validates };
+        // UNIQUE / PRIMARY KEY build an index unless USING INDEX names a built one.
+        if (constraint.contype === 'CONSTR_UNIQUE' || constraint.contype === 'CONSTR_PRIMARY' || constraint.contype === 'CONSTR_EXCLUSION')
+            return { level: 'ACCESS EXCLUSIVE', scans: !constraint.indexname };
+        return { level: 'ACCESS EXCLUSIVE', scans: validates && constraint.contype === 'CONSTR_CHECK' };
+    }
+    if (command.subtype === 'AT_DetachPartition' && ast_nodes_nodeAs(command.def, 'PartitionCmd')?.concurrent)
+        return { level: 'SHARE UPDATE EXCLUSIVE', scans: false };
+    if (command.subtype === 'AT_AddColumn') {
+        // A volatile default rewrites the table (adding-field-with-default); a constant one does not.
+        const column = ast_nodes_nodeAs(command.def, 'ColumnDef');
+        return { level: 'ACCESS EXCLUSIVE', scans: volatileDefaultOf(column) !== undefined };
+    }
+    return { level: ALTER_TABLE_SUBCOMMAND_LOCKS[command.subtype ?? ''] ?? 'ACCESS EXCLUSIVE', scans: SCANNING_SUBCOMMANDS.has(command.subtype ?? '') || command.subtype === 'AT_SetNotNull' };
+}
+/**
+ * Every table, index and type a statement locks, with the level. Statements that take no
+ * table lock beyond ROW EXCLUSIVE (INSERT, UPDATE, GRANT, CREATE FUNCTION, ALTER TYPE ...
+ * ADD VALUE, which locks only the type's catalog row) return nothing.
+ */
+function locksOf(statement) {
+    let locks = statement_locks_cache.get(statement);
+    if (!locks) {
+        locks = locksTakenBy(statement);
+        statement_locks_cache.set(statement, locks);
+    }
+    return locks;
+}
+const statement_locks_cache = new WeakMap();
+function locksTakenBy(statement) {
+    const node = statement.node;
+    const alter = ast_nodes_nodeAs(node, 'AlterTableStmt');
+    if (alter) {
+        const commands = (alter.cmds ?? []).map((cmd) => ast_nodes_nodeAs(cmd, 'AlterTableCmd')).filter((cmd) => cmd !== undefined);
+        if (commands.length === 0)
+            return [];
+        let level = 'ACCESS SHARE';
+        let scans = false;
+        const referenced = [];
+        for (const command of commands) {
+            const lock = alterTableCommandLock(command);
+            level = strongest(level, lock.level);
+            scans ||= lock.scans;
+            const constraint = ast_nodes_nodeAs(command.def, 'Constraint');
+            if (command.subtype === 'AT_AddConstraint' && constraint)
+                referenced.push(...referencedTables([command.def], true));
+            if (command.subtype === 'AT_AddColumn')
+                referenced.push(...referencedTables(ast_nodes_nodeAs(command.def, 'ColumnDef')?.constraints ?? [], true));
+        }
+        // ALTER INDEX / ALTER TYPE (composite) / ALTER VIEW use the same statement node.
+        const kind = alter.objtype === 'OBJECT_INDEX' ? 'index' : alter.objtype === 'OBJECT_TYPE' ? 'type' : 'table';
+        return [...relationLock(alter.relation, kind, level, scans), ...referenced];
+    }
+    const create = ast_nodes_nodeAs(node, 'CreateStmt');
+    if (create) {
+        const constraints = (create.tableElts ?? []).flatMap((element) => {
+            const column = ast_nodes_nodeAs(element, 'ColumnDef');
+            return column ? (column.constraints ?? []) : [element];
+        });
+        // CREATE TABLE ... PARTITION OF locks the parent in ACCESS EXCLUSIVE (sql-createtable.html).
+        const parent = create.partbound ? (create.inhRelations ?? []).flatMap((relation) => relationLock(ast_nodes_nodeAs(relation, 'RangeVar'), 'table', 'ACCESS EXCLUSIVE', false)) : [];
+        // A new table has no rows: its foreign keys check nothing, but still lock what they reference.
+        return [...referencedTables(constraints, false), ...parent];
+    }
+    const index = ast_nodes_nodeAs(node, 'IndexStmt');
+    if (index)
+        return relationLock(index.relation, 'table', index.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE', true);
+    const rename = ast_nodes_nodeAs(node, 'RenameStmt');
+    if (rename) {
+        // Renaming an index takes SHARE UPDATE EXCLUSIVE since Postgres 12 (sql-alterindex.html).
+        if (rename.renameType === 'OBJECT_INDEX')
+            return relationLock(rename.relation, 'index', 'SHARE UPDATE EXCLUSIVE', false);
+        if (['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT', 'OBJECT_VIEW', 'OBJECT_MATVIEW'].includes(rename.renameType ?? ''))
+            return relationLock(rename.relation, 'table', 'ACCESS EXCLUSIVE', false);
+        if (rename.renameType === 'OBJECT_TRIGGER' || rename.renameType === 'OBJECT_POLICY')
+            return relationLock(rename.relation, 'table', 'ACCESS EXCLUSIVE', false);
+        return [];
+    }
+    const drop = ast_nodes_nodeAs(node, 'DropStmt');
+    if (drop) {
+        const objects = drop.objects ?? [];
+        switch (drop.removeType) {
+            case 'OBJECT_TABLE':
+            case 'OBJECT_VIEW':
+            case 'OBJECT_MATVIEW':
+                return objects.flatMap((object) => listLock(object, 'table', 'ACCESS EXCLUSIVE', false));
+            case 'OBJECT_INDEX':
+                // DROP INDEX locks the index's table in ACCESS EXCLUSIVE; CONCURRENTLY, SHARE UPDATE EXCLUSIVE.
+                return objects.flatMap((object) => listLock(object, 'index', drop.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE', false));
+            case 'OBJECT_TRIGGER':
+            case 'OBJECT_POLICY':
+            case 'OBJECT_RULE':
+                // The object list is [schema?, table, name]: the table is locked in ACCESS EXCLUSIVE.
+                return objects.flatMap((object) => listLock(object, 'table', 'ACCESS EXCLUSIVE', true));
+            default:
+                return [];
+        }
+    }
+    const truncate = ast_nodes_nodeAs(node, 'TruncateStmt');
+    if (truncate)
+        return (truncate.relations ?? []).flatMap((relation) => relationLock(ast_nodes_nodeAs(relation, 'RangeVar'), 'table', 'ACCESS EXCLUSIVE', false));
+    const lock = ast_nodes_nodeAs(node, 'LockStmt');
+    if (lock) {
+        const level = LOCK_MODE_NUMBERS[lock.mode ?? 8] ?? 'ACCESS EXCLUSIVE';
+        return (lock.relations ?? []).flatMap((relation) => relationLock(ast_nodes_nodeAs(relation, 'RangeVar'), 'table', level, false));
+    }
+    const reindex = ast_nodes_nodeAs(node, 'ReindexStmt');
+    if (reindex) {
+        const concurrent = (reindex.params ?? []).some((param) => ast_nodes_nodeAs(param, 'DefElem')?.defname === 'concurrently');
+        // REINDEX INDEX locks the index in ACCESS EXCLUSIVE (queries planning on the table then
+        // wait too); REINDEX TABLE locks the table in SHARE and each index in ACCESS EXCLUSIVE.
+        if (reindex.kind === 'REINDEX_OBJECT_INDEX')
+            return relationLock(reindex.relation, 'index', concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE', true);
+        if (reindex.kind === 'REINDEX_OBJECT_TABLE')
+            return relationLock(reindex.relation, 'table', concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE', true);
+        return [];
+    }
+    const vacuum = ast_nodes_nodeAs(node, 'VacuumStmt');
+    if (vacuum) {
+        const full = (vacuum.options ?? []).some((option) => ast_nodes_nodeAs(option, 'DefElem')?.defname === 'full');
+        if (!vacuum.is_vacuumcmd)
+            return [];
+        return (vacuum.rels ?? []).flatMap((relation) => relationLock(ast_nodes_nodeAs(relation, 'VacuumRelation')?.relation, 'table', full ? 'ACCESS EXCLUSIVE' : 'SHARE UPDATE EXCLUSIVE', true));
+    }
+    const cluster = ast_nodes_nodeAs(node, 'ClusterStmt');
+    if (cluster)
+        return relationLock(cluster.relation, 'table', 'ACCESS EXCLUSIVE', true);
+    const refresh = ast_nodes_nodeAs(node, 'RefreshMatViewStmt');
+    if (refresh)
+        return relationLock(refresh.relation, 'table', refresh.concurrent ? 'EXCLUSIVE' : 'ACCESS EXCLUSIVE', true);
+    const trigger = ast_nodes_nodeAs(node, 'CreateTrigStmt');
+    if (trigger)
+        return relationLock(trigger.relation, 'table', 'SHARE ROW EXCLUSIVE', false);
+    const policy = ast_nodes_nodeAs(node, 'CreatePolicyStmt') ?? ast_nodes_nodeAs(node, 'AlterPolicyStmt');
+    if (policy)
+        return relationLock(policy.table, 'table', 'ACCESS EXCLUSIVE', false);
+    const rule = ast_nodes_nodeAs(node, 'RuleStmt');
+    if (rule)
+        return relationLock(rule.relation, 'table', 'ACCESS EXCLUSIVE', false);
+    const view = ast_nodes_nodeAs(node, 'ViewStmt');
+    if (view?.replace)
+        return relationLock(view.view, 'table', 'ACCESS EXCLUSIVE', false);
+    return [];
+}
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
+
+/**
+ * The first lock of the statement that blocks the app's writes on a relation that existed
+ * before this file: a table created earlier in the same file is invisible to every other
+ * session until the migration commits, so nobody can queue behind a lock on it.
+ */
+function blockingLockOnExisting(statement, context, scanning = false) {
+    return locksOf(statement).find((lock) => {
+        if (!blocksWrites(lock.level) || (scanning && !lock.scans))
+            return false;
+        if (lock.kind === 'index')
+            return !context.createdInFile('index', lock.relation, statement.index);
+        return !context.createdInFile('table', lock.relation, statement.index);
+    });
+}
+const firstBlocking = new WeakMap();
+/** Index of the file's first statement that blocks writes on an existing relation (computed once per file). */
+function firstBlockingStatement(context, scanning) {
+    const cached = firstBlocking.get(context) ?? {};
+    const key = scanning ? 'scanning' : 'any';
+    let index = cached[key];
+    if (index === undefined) {
+        index = context.migration.statements.findIndex((statement) => blockingLockOnExisting(statement, context, scanning) !== undefined);
+        cached[key] = index;
+        firstBlocking.set(context, cached);
+    }
+    return index;
+}
+const requireLockTimeout = {
+    name: 'require-lock-timeout',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A statement waiting for a lock that blocks writes (or, for ACCESS EXCLUSIVE, reads) behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
+    check(statement, context) {
+        // One finding per file, at the first such statement: one SET at the top fixes all of them.
+        if (firstBlockingStatement(context, false) !== statement.index || context.lockTimeoutSetBefore(statement.index))
+            return [];
+        const lock = blockingLockOnExisting(statement, context);
+        if (!lock)
+            return [];
+        const what = lock.level === 'ACCESS EXCLUSIVE' ? 'reads and writes' : 'writes';
+        return [
+            {
+                message: `This statement takes ${lock.level === 'ACCESS EXCLUSIVE' || lock.level === 'EXCLUSIVE' ? 'an' : 'a'} ${lock.level} lock on ${lock.kind === 'table' ? '' : `${lock.kind} `}${lock.relation}, blocking ${what} while it waits and runs, and no lock_timeout is set earlier in the file (lock levels: ${LOCK_LEVELS_DOC}).`,
+                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out).",
+                byteOffset: lock.byteOffset
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-statement-timeout.ts
+
+
+const requireStatementTimeout = {
+    name: 'require-statement-timeout',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'A statement that scans or rewrites a table (an index build, a validation, a type change, VACUUM FULL) while holding a lock that blocks writes keeps the app waiting for as long as the table takes; statement_timeout bounds that, and the migration fails instead of the app.',
+    check(statement, context) {
+        // Only the first such statement: one SET at the top covers the file. Statements that
+        // lock only briefly (a rename, a policy) are require-lock-timeout's, not this rule's.
+        if (firstBlockingStatement(context, true) !== statement.index || context.statementTimeoutSetBefore(statement.index))
+            return [];
+        const lock = blockingLockOnExisting(statement, context, true);
+        if (!lock)
+            return [];
+        return [
+            {
+                message: `This statement reads every row of ${lock.relation} while holding ${lock.level === 'ACCESS EXCLUSIVE' || lock.level === 'EXCLUSIVE' ? 'an' : 'a'} ${lock.level} lock (${LOCK_LEVELS_DOC}), and no statement_timeout is set earlier in the file.`,
+                fix: "Put SET statement_timeout = '5min'; (a bound you accept for the app waiting) at the top of the migration, or do the work without the lock (CONCURRENTLY, NOT VALID then VALIDATE).",
+                byteOffset: lock.byteOffset
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-enum-value-ordering.ts
+
+const requireEnumValueOrdering = {
+    name: 'require-enum-value-ordering',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'An enum sorts and compares by the order of its values; ADD VALUE without BEFORE or AFTER puts the new value last, which changes ORDER BY and < > results for it, and the order can never be changed afterwards without recreating the type.',
+    check(statement) {
+        const alter = ast_nodes_nodeAs(statement.node, 'AlterEnumStmt');
+        // RENAME VALUE has oldVal; only ADD VALUE places a new value.
+        if (!alter?.newVal || alter.oldVal || alter.newValNeighbor)
+            return [];
+        const type = ast_nodes_nameList(alter.typeName).join('.');
+        return [
+            {
+                message: `ALTER TYPE ${type} ADD VALUE '${alter.newVal}' says nowhere where the value goes, so it sorts after every existing value.`,
+                fix: `Write ADD VALUE '${alter.newVal}' BEFORE '<value>' or AFTER '<value>'; if last is right, say AFTER '<current last value>'.`
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-concurrent-reindex.ts
+
+const requireConcurrentReindex = {
+    name: 'require-concurrent-reindex',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'REINDEX without CONCURRENTLY locks the table against writes and each index in ACCESS EXCLUSIVE while it rebuilds; since queries take a lock on every index of a table when they are planned, it blocks nearly all reads too.',
+    check(statement, context) {
+        const reindex = ast_nodes_nodeAs(statement.node, 'ReindexStmt');
+        if (!reindex || (reindex.params ?? []).some((param) => ast_nodes_nodeAs(param, 'DefElem')?.defname === 'concurrently'))
+            return [];
+        const name = ast_nodes_qualifiedName(reindex.relation);
+        const kind = reindex.kind === 'REINDEX_OBJECT_INDEX' ? 'index' : reindex.kind === 'REINDEX_OBJECT_TABLE' ? 'table' : undefined;
+        if (kind && name && context.createdInFile(kind, name, statement.index))
+            return [];
+        return [
+            {
+                message: `REINDEX ${kind ? `${kind.toUpperCase()} ${name}` : (reindex.name ?? '')} runs without CONCURRENTLY and blocks reads and writes while it rebuilds.`.replace(/\s+runs/, ' runs'),
+                fix: 'Use REINDEX (CONCURRENTLY) ... (Postgres 12+), as the first statement of a migration of its own (it cannot run in a transaction block).',
+                byteOffset: reindex.relation?.location
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/identifier-too-long.ts
+
+/** NAMEDATALEN - 1: Postgres cuts longer identifiers to their first 63 bytes, with only a NOTICE. */
+const MAX_IDENTIFIER_BYTES = 63;
+function constraintNames(nodes) {
+    return (nodes ?? []).map((node) => ast_nodes_nodeAs(node, 'Constraint')?.conname).filter((name) => name !== undefined);
+}
+/** The names a statement gives to new objects (references to existing ones are not its to choose). */
+function namesCreated(statement) {
+    const node = statement.node;
+    const names = [];
+    const create = ast_nodes_nodeAs(node, 'CreateStmt');
+    if (create) {
+        names.push(create.relation?.relname);
+        for (const element of create.tableElts ?? []) {
+            const column = ast_nodes_nodeAs(element, 'ColumnDef');
+            if (column)
+                names.push(column.colname, ...constraintNames(column.constraints));
+            else
+                names.push(...constraintNames([element]));
+        }
+    }
+    const alter = ast_nodes_nodeAs(node, 'AlterTableStmt');
+    for (const cmd of alter?.cmds ?? []) {
+        const command = ast_nodes_nodeAs(cmd, 'AlterTableCmd');
+        const column = ast_nodes_nodeAs(command?.def, 'ColumnDef');
+        if (command?.subtype === 'AT_AddColumn' && column)
+            names.push(column.colname, ...constraintNames(column.constraints));
+        if (command?.subtype === 'AT_AddConstraint')
+            names.push(...constraintNames([command.def]));
+    }
+    names.push(ast_nodes_nodeAs(node, 'IndexStmt')?.idxname);
+    names.push(ast_nodes_nodeAs(node, 'CreateTrigStmt')?.trigname);
+    names.push(ast_nodes_nodeAs(node, 'CreatePolicyStmt')?.policy_name);
+    names.push(ast_nodes_nodeAs(node, 'RenameStmt')?.newname);
+    names.push(ast_nodes_nodeAs(node, 'CreateSchemaStmt')?.schemaname);
+    names.push(ast_nodes_nodeAs(node, 'ViewStmt')?.view?.relname);
+    names.push(ast_nodes_nodeAs(node, 'CreateSeqStmt')?.sequence?.relname);
+    names.push(ast_nodes_nodeAs(node, 'CreateTableAsStmt')?.into?.rel?.relname);
+    names.push(ast_nodes_nameList(ast_nodes_nodeAs(node, 'CreateFunctionStmt')?.funcname).pop());
+    names.push(ast_nodes_nameList(ast_nodes_nodeAs(node, 'CreateEnumStmt')?.typeName).pop());
+    return names.filter((name) => name !== undefined);
+}
+/**
+ * The parser has already cut long names to 63 bytes (as Postgres does), so a created name of
+ * exactly 63 bytes is looked up in the statement's text: written longer there, it was cut.
+ */
+function writtenName(name, text) {
+    // Cut at a character boundary: a multi-byte name can end up to 3 bytes short of 63.
+    if (Buffer.byteLength(name, 'utf8') < MAX_IDENTIFIER_BYTES - 3)
+        return undefined;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const quoted = new RegExp(`"(${escaped}[^"]+)"`).exec(text)?.[1];
+    if (quoted)
+        return quoted;
+    return new RegExp(`(?<![\\w$])(${escaped}[\\w$\\u0080-\\uffff]+)`, 'i').exec(text)?.[1];
+}
+const identifierTooLong = {
+    name: 'identifier-too-long',
+    defaultSeverity: 'warning',
+    destructive: false,
+    why: 'Postgres silently cuts identifiers longer than 63 bytes: the object gets a different name than the migration says, two long names can become the same one (the second CREATE then fails or hits the wrong object), and tools that compare names see a mismatch.',
+    check(statement) {
+        return namesCreated(statement).flatMap((stored) => {
+            const written = writtenName(stored, statement.text);
+            if (!written)
+                return [];
+            return [
+                {
+                    message: `The name "${written}" is ${Buffer.byteLength(written, 'utf8')} bytes; Postgres stores it as "${stored}".`,
+                    fix: `Choose a name of at most ${MAX_IDENTIFIER_BYTES} bytes.`
+                }
+            ];
+        });
+    }
+};
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/adding-not-nullable-field.ts
 
@@ -43093,11 +44793,11 @@ const addingNotNullableField = {
         const hits = [];
         for (const command of existing.commands) {
             if (command.subtype === 'AT_AddColumn') {
-                const column = nodeAs(command.def, 'ColumnDef');
-                const constraints = (column?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint')?.contype);
+                const column = ast_nodes_nodeAs(command.def, 'ColumnDef');
+                const constraints = (column?.constraints ?? []).map((constraint) => ast_nodes_nodeAs(constraint, 'Constraint')?.contype);
                 const notNull = constraints.includes('CONSTR_NOTNULL') || constraints.includes('CONSTR_PRIMARY');
                 const hasDefault = constraints.some((type) => type === 'CONSTR_DEFAULT' || type === 'CONSTR_IDENTITY' || type === 'CONSTR_GENERATED');
-                const typeName = nameList(column?.typeName?.names).pop() ?? '';
+                const typeName = ast_nodes_nameList(column?.typeName?.names).pop() ?? '';
                 if (notNull && !hasDefault && !SELF_DEFAULTING_TYPES.has(typeName)) {
                     hits.push({
                         message: `Column ${table}.${column?.colname ?? ''} is added NOT NULL without a default; this fails as soon as ${table} has a row.`,
@@ -43106,10 +44806,12 @@ const addingNotNullableField = {
                     });
                 }
             }
-            if (command.subtype === 'AT_SetNotNull') {
+            // Postgres 12+ skips the scan when a validated CHECK (col IS NOT NULL) proves the column
+            // has no NULLs: the sequence this rule's fix recommends must not be reported.
+            if (command.subtype === 'AT_SetNotNull' && !context.notNullCheckedBefore(table, command.name ?? '', statement.index)) {
                 hits.push({
                     message: `SET NOT NULL on ${table}.${command.name ?? ''} scans the whole table while holding an ACCESS EXCLUSIVE lock.`,
-                    fix: `First add CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID and VALIDATE it in a later migration; Postgres then skips the scan when you SET NOT NULL.`
+                    fix: `In one migration add CONSTRAINT <name> CHECK (${command.name ?? 'column'} IS NOT NULL) NOT VALID; in the next, VALIDATE CONSTRAINT <name> and then SET NOT NULL, which Postgres 12+ does without a scan (drop the CHECK afterwards).`
                 });
             }
         }
@@ -43125,10 +44827,10 @@ const banDeleteWithoutWhere = {
     destructive: true,
     why: 'A DELETE without WHERE empties the table; in a migration it runs against production data.',
     check(statement, context) {
-        const remove = nodeAs(statement.node, 'DeleteStmt');
+        const remove = ast_nodes_nodeAs(statement.node, 'DeleteStmt');
         if (!remove || remove.whereClause)
             return [];
-        const table = qualifiedName(remove.relation);
+        const table = ast_nodes_qualifiedName(remove.relation);
         if (context.createdInFile('table', table, statement.index))
             return [];
         return [
@@ -43170,7 +44872,7 @@ const banDropDatabase = {
     destructive: true,
     why: 'A migration that drops a database deletes all of its data; no schema change needs that.',
     check(statement) {
-        const drop = nodeAs(statement.node, 'DropdbStmt');
+        const drop = ast_nodes_nodeAs(statement.node, 'DropdbStmt');
         if (!drop)
             return [];
         return [
@@ -43190,7 +44892,7 @@ const banDropSchema = {
     destructive: true,
     why: 'Dropping a schema (with CASCADE, everything in it) deletes tables, functions and data in one statement.',
     check(statement, context) {
-        const drop = nodeAs(statement.node, 'DropStmt');
+        const drop = ast_nodes_nodeAs(statement.node, 'DropStmt');
         if (drop?.removeType !== 'OBJECT_SCHEMA')
             return [];
         return (drop.objects ?? [])
@@ -43211,11 +44913,11 @@ const banDropTable = {
     destructive: true,
     why: 'Dropping a table deletes its rows for good and breaks every running version of the app that still reads it.',
     check(statement, context) {
-        const drop = nodeAs(statement.node, 'DropStmt');
+        const drop = ast_nodes_nodeAs(statement.node, 'DropStmt');
         if (drop?.removeType !== 'OBJECT_TABLE')
             return [];
         return (drop.objects ?? [])
-            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
+            .map((object) => qualifiedNameOfList(ast_nodes_nameList(ast_nodes_nodeAs(object, 'List')?.items)))
             .filter((table) => !context.createdInFile('table', table, statement.index))
             .map((table) => ({
             message: `DROP TABLE ${table} deletes the table and every row in it.`,
@@ -43229,7 +44931,7 @@ const banDropTable = {
 /** The grantee that is anon or PUBLIC, as written, if any. */
 function exposedGrantee(grantees) {
     for (const grantee of grantees ?? []) {
-        const role = nodeAs(grantee, 'RoleSpec');
+        const role = ast_nodes_nodeAs(grantee, 'RoleSpec');
         if (role?.roletype === 'ROLESPEC_PUBLIC')
             return 'PUBLIC';
         if (role?.rolename === 'anon')
@@ -43254,11 +44956,11 @@ function tableGrantHits(grant, rowLevelSecurity) {
     }
     // A grant on a table protected by row level security is Supabase's normal pattern.
     return (grant.objects ?? [])
-        .map((object) => nodeAs(object, 'RangeVar'))
-        .filter((relation) => !rowLevelSecurity.has(qualifiedName(relation)))
+        .map((object) => ast_nodes_nodeAs(object, 'RangeVar'))
+        .filter((relation) => !rowLevelSecurity.has(ast_nodes_qualifiedName(relation)))
         .map((relation) => ({
-        message: `GRANT on ${qualifiedName(relation)} TO ${grantee}, a table with no row level security enabled in this migration history: every row is reachable with the public anon key.`,
-        fix: `Enable row level security on ${qualifiedName(relation)} (ALTER TABLE ... ENABLE ROW LEVEL SECURITY) with policies, or grant to authenticated instead of ${grantee}.`,
+        message: `GRANT on ${ast_nodes_qualifiedName(relation)} TO ${grantee}, a table with no row level security enabled in this migration history: every row is reachable with the public anon key.`,
+        fix: `Enable row level security on ${ast_nodes_qualifiedName(relation)} (ALTER TABLE ... ENABLE ROW LEVEL SECURITY) with policies, or grant to authenticated instead of ${grantee}.`,
         byteOffset: relation?.location
     }));
 }
@@ -43268,10 +44970,10 @@ const banGrantToAnonOrPublic = {
     destructive: false,
     why: 'anon and PUBLIC include every visitor holding the public anon key; a table granted to them is open unless row level security filters its rows.',
     check(statement, context) {
-        const grant = nodeAs(statement.node, 'GrantStmt');
+        const grant = ast_nodes_nodeAs(statement.node, 'GrantStmt');
         if (grant)
             return tableGrantHits(grant, context.rowLevelSecurity);
-        const defaults = nodeAs(statement.node, 'AlterDefaultPrivilegesStmt');
+        const defaults = ast_nodes_nodeAs(statement.node, 'AlterDefaultPrivilegesStmt');
         const action = defaults?.action;
         if (action?.is_grant && action.objtype === 'OBJECT_TABLE') {
             const grantee = exposedGrantee(action.grantees);
@@ -43307,7 +45009,7 @@ const banTransactionControl = {
     check(statement, context) {
         if (!context.options.runnerWrapsFileInTransaction)
             return [];
-        const transaction = nodeAs(statement.node, 'TransactionStmt');
+        const transaction = ast_nodes_nodeAs(statement.node, 'TransactionStmt');
         const keyword = CONTROL.get(transaction?.kind ?? '');
         if (!keyword)
             return [];
@@ -43328,14 +45030,14 @@ const banTruncate = {
     destructive: true,
     why: 'TRUNCATE deletes every row of the table (and, with CASCADE, of tables referencing it) with no way back.',
     check(statement, context) {
-        const truncate = nodeAs(statement.node, 'TruncateStmt');
+        const truncate = ast_nodes_nodeAs(statement.node, 'TruncateStmt');
         if (!truncate)
             return [];
         return (truncate.relations ?? [])
-            .map((relation) => nodeAs(relation, 'RangeVar'))
-            .filter((relation) => !context.createdInFile('table', qualifiedName(relation), statement.index))
+            .map((relation) => ast_nodes_nodeAs(relation, 'RangeVar'))
+            .filter((relation) => !context.createdInFile('table', ast_nodes_qualifiedName(relation), statement.index))
             .map((relation) => ({
-            message: `TRUNCATE ${qualifiedName(relation)} deletes every row of the table.`,
+            message: `TRUNCATE ${ast_nodes_qualifiedName(relation)} deletes every row of the table.`,
             fix: `Delete only the rows you mean to with DELETE ... WHERE, or mark this statement \`-- change-policy: allow ban-truncate\` once the data is backed up.`,
             byteOffset: relation?.location
         }));
@@ -43350,13 +45052,13 @@ const banUpdateWithoutWhere = {
     destructive: true,
     why: 'An UPDATE without WHERE overwrites a column in every row; the old values are gone.',
     check(statement, context) {
-        const update = nodeAs(statement.node, 'UpdateStmt');
+        const update = ast_nodes_nodeAs(statement.node, 'UpdateStmt');
         if (!update || update.whereClause)
             return [];
-        const table = qualifiedName(update.relation);
+        const table = ast_nodes_qualifiedName(update.relation);
         if (context.createdInFile('table', table, statement.index))
             return [];
-        const columns = (update.targetList ?? []).map((target) => nodeAs(target, 'ResTarget')?.name ?? '');
+        const columns = (update.targetList ?? []).map((target) => ast_nodes_nodeAs(target, 'ResTarget')?.name ?? '');
         // Backfilling columns this file just added overwrites nothing.
         if (columns.length > 0 && columns.every((column) => context.columnAddedInFile(table, column, statement.index)))
             return [];
@@ -43386,8 +45088,8 @@ const changingColumnType = {
         return existing.commands
             .filter((cmd) => cmd.subtype === 'AT_AlterColumnType')
             .map((cmd) => {
-            const typeName = nodeAs(cmd.def, 'ColumnDef')?.typeName;
-            const type = nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
+            const typeName = ast_nodes_nodeAs(cmd.def, 'ColumnDef')?.typeName;
+            const type = ast_nodes_nameList(typeName?.names).filter((name) => name !== 'pg_catalog').join('.');
             return {
                 message: `Changing the type of ${table}.${cmd.name ?? ''} to ${type} may rewrite the table while holding an ACCESS EXCLUSIVE lock.`,
                 fix: `Add a new column of type ${type}, backfill it in batches, switch the app over, then drop the old column; or mark this statement \`-- change-policy: allow changing-column-type\` if the table is small or the change needs no rewrite (e.g. varchar(n) to text).`,
@@ -43400,29 +45102,71 @@ const changingColumnType = {
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/constraint-missing-not-valid.ts
 
 
+/** The statement, earlier in this file, that added `constraint` to `table` NOT VALID. */
+function notValidAddedEarlier(context, table, constraint, before) {
+    return context.migration.statements.slice(0, before).find((statement) => {
+        const alter = ast_nodes_nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || ast_nodes_qualifiedName(alter.relation) !== table)
+            return false;
+        return (alter.cmds ?? []).some((cmd) => {
+            const command = ast_nodes_nodeAs(cmd, 'AlterTableCmd');
+            const added = ast_nodes_nodeAs(command?.def, 'Constraint');
+            return command?.subtype === 'AT_AddConstraint' && added?.skip_validation === true && added.conname === constraint;
+        });
+    });
+}
+function validatingConstraint(constraint) {
+    return (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation;
+}
 const constraintMissingNotValid = {
     name: 'constraint-missing-not-valid',
     defaultSeverity: 'warning',
     destructive: false,
-    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).',
+    why: 'Adding a CHECK or FOREIGN KEY constraint checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables); NOT VALID followed by VALIDATE in the same transaction still holds that lock through the whole check.',
     check(statement, context) {
         const existing = alterOfExistingTable(statement, context);
         if (!existing)
             return [];
         const { table } = existing;
-        return existing.commands
-            .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
-            .map((cmd) => nodeAs(cmd.def, 'Constraint'))
-            .filter((constraint) => (constraint?.contype === 'CONSTR_FOREIGN' || constraint?.contype === 'CONSTR_CHECK') && !constraint.skip_validation)
-            .map((constraint) => {
-            const kind = constraint?.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
-            const name = constraint?.conname ?? '<name>';
-            return {
-                message: `Adding ${kind} ${constraint?.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
-                fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
-                byteOffset: constraint?.location
-            };
-        });
+        const hits = [];
+        for (const command of existing.commands) {
+            const constraint = ast_nodes_nodeAs(command.def, 'Constraint');
+            if (command.subtype === 'AT_AddConstraint' && constraint && validatingConstraint(constraint)) {
+                const kind = constraint.contype === 'CONSTR_FOREIGN' ? 'foreign key' : 'check constraint';
+                const name = constraint.conname ?? '<name>';
+                hits.push({
+                    message: `Adding ${kind} ${constraint.conname ?? ''} to ${table} validates every existing row while blocking writes.`.replace('  ', ' '),
+                    fix: `Add it with NOT VALID (ALTER TABLE ${table} ADD CONSTRAINT ${name} ... NOT VALID), then run ALTER TABLE ${table} VALIDATE CONSTRAINT ${name} in a later migration; validation does not block writes.`,
+                    byteOffset: constraint.location
+                });
+            }
+            // ADD COLUMN ... REFERENCES validates the new column's foreign key at once; it cannot be NOT VALID.
+            if (command.subtype === 'AT_AddColumn') {
+                const column = ast_nodes_nodeAs(command.def, 'ColumnDef');
+                for (const inline of (column?.constraints ?? []).map((node) => ast_nodes_nodeAs(node, 'Constraint'))) {
+                    if (inline?.contype !== 'CONSTR_FOREIGN')
+                        continue;
+                    const referenced = ast_nodes_qualifiedName(inline.pktable);
+                    hits.push({
+                        message: `Column ${table}.${column?.colname ?? ''} is added with a foreign key to ${referenced}, which is validated at once while both tables are locked against writes.`,
+                        fix: `Add the column without REFERENCES, then ALTER TABLE ${table} ADD CONSTRAINT <name> FOREIGN KEY (${column?.colname ?? ''}) REFERENCES ${referenced} ... NOT VALID, and VALIDATE CONSTRAINT in a later migration.`,
+                        byteOffset: inline.location
+                    });
+                }
+            }
+            // The locks ADD CONSTRAINT took are held until the transaction ends: validating in the
+            // same transaction checks every row under them, exactly what NOT VALID was meant to avoid.
+            if (command.subtype === 'AT_ValidateConstraint' && command.name) {
+                const added = notValidAddedEarlier(context, table, command.name, statement.index);
+                if (added && context.sameTransaction(added.index, statement.index)) {
+                    hits.push({
+                        message: `Constraint ${command.name} is added NOT VALID and validated in the same transaction (line ${added.line}), so the validation still runs under the lock ADD CONSTRAINT took.`,
+                        fix: `Move ALTER TABLE ${table} VALIDATE CONSTRAINT ${command.name} to a later migration (each migration file runs as one transaction).`
+                    });
+                }
+            }
+        }
+        return hits;
     }
 };
 
@@ -43442,9 +45186,9 @@ const disallowedUniqueConstraint = {
         const hits = [];
         for (const command of existing.commands) {
             const constraints = command.subtype === 'AT_AddConstraint'
-                ? [nodeAs(command.def, 'Constraint')]
+                ? [ast_nodes_nodeAs(command.def, 'Constraint')]
                 : command.subtype === 'AT_AddColumn'
-                    ? (nodeAs(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => nodeAs(constraint, 'Constraint'))
+                    ? (ast_nodes_nodeAs(command.def, 'ColumnDef')?.constraints ?? []).map((constraint) => ast_nodes_nodeAs(constraint, 'Constraint'))
                     : [];
             for (const constraint of constraints) {
                 if (constraint?.contype !== 'CONSTR_UNIQUE' && constraint?.contype !== 'CONSTR_PRIMARY')
@@ -43466,38 +45210,77 @@ const disallowedUniqueConstraint = {
 
 ;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/prefer-robust-stmts.ts
 
+/**
+ * Whether the last statement before `before` that touches constraint `name` of `table` is
+ * `DROP CONSTRAINT IF EXISTS`: an ADD CONSTRAINT right after it re-runs cleanly; a second ADD
+ * of the same name after that does not.
+ */
+function droppedIfExistsBefore(context, table, constraint, before) {
+    for (const statement of context.migration.statements.slice(0, before).reverse()) {
+        const alter = ast_nodes_nodeAs(statement.node, 'AlterTableStmt');
+        if (!alter || ast_nodes_qualifiedName(alter.relation) !== table)
+            continue;
+        for (const cmd of [...(alter.cmds ?? [])].reverse()) {
+            const command = ast_nodes_nodeAs(cmd, 'AlterTableCmd');
+            if (command?.subtype === 'AT_DropConstraint' && command.name === constraint)
+                return command.missing_ok === true;
+            if (command?.subtype === 'AT_AddConstraint' && ast_nodes_nodeAs(command.def, 'Constraint')?.conname === constraint)
+                return false;
+        }
+    }
+    return false;
+}
 const preferRobustStmts = {
     name: 'prefer-robust-stmts',
     defaultSeverity: 'warning',
     destructive: false,
     why: 'When a file does not run as one transaction (CONCURRENTLY, an explicit COMMIT), a failure half-way leaves part of it applied, and re-running it then fails on what already exists.',
     check(statement, context) {
-        // Inside the runner's transaction a failure rolls everything back and a retry starts
-        // clean: flagging every CREATE there is the noise users complain about.
+        // Inside one transaction (the runner's, or the file's own BEGIN ... COMMIT) a failure rolls
+        // everything back and a retry starts clean: flagging every CREATE there is the noise users
+        // complain about.
         if (context.fileRunsAtomically)
             return [];
         const node = statement.node;
         const hit = (what, fix, byteOffset) => [{ message: `${what} fails if it runs a second time after a partial apply.`, fix, byteOffset }];
-        const create = nodeAs(node, 'CreateStmt');
+        const create = ast_nodes_nodeAs(node, 'CreateStmt');
+        // A temporary table ON COMMIT DROP is gone when its transaction ends, whatever happens;
+        // one without it lives as long as the server session, which a connection pooler can hand
+        // to the re-run.
+        if (create && create.relation?.relpersistence === 't' && create.oncommit === 'ONCOMMIT_DROP')
+            return [];
         if (create && !create.if_not_exists)
-            return hit(`CREATE TABLE ${qualifiedName(create.relation)}`, 'Write CREATE TABLE IF NOT EXISTS.', create.relation?.location);
-        const index = nodeAs(node, 'IndexStmt');
+            return hit(`CREATE TABLE ${ast_nodes_qualifiedName(create.relation)}`, `${create.relation?.relpersistence === 't' ? 'Add ON COMMIT DROP (or write CREATE TEMP TABLE IF NOT EXISTS).' : 'Write CREATE TABLE IF NOT EXISTS.'}`, create.relation?.location);
+        const index = ast_nodes_nodeAs(node, 'IndexStmt');
         if (index && !index.if_not_exists && index.idxname)
             return hit(`CREATE INDEX ${index.idxname}`, 'Write CREATE INDEX CONCURRENTLY IF NOT EXISTS (and drop an INVALID index left by a failed build first).');
-        const schema = nodeAs(node, 'CreateSchemaStmt');
+        const schema = ast_nodes_nodeAs(node, 'CreateSchemaStmt');
         if (schema && !schema.if_not_exists)
             return hit(`CREATE SCHEMA ${schema.schemaname ?? ''}`, 'Write CREATE SCHEMA IF NOT EXISTS.');
-        const drop = nodeAs(node, 'DropStmt');
+        const drop = ast_nodes_nodeAs(node, 'DropStmt');
         if (drop && !drop.missing_ok)
             return hit('This DROP', 'Write DROP ... IF EXISTS.');
-        const alter = nodeAs(node, 'AlterTableStmt');
+        const alter = ast_nodes_nodeAs(node, 'AlterTableStmt');
         if (alter) {
+            const table = ast_nodes_qualifiedName(alter.relation);
+            // A table this file creates is covered by the finding on its CREATE TABLE.
+            if (context.createdInFile('table', table, statement.index))
+                return [];
             for (const cmd of alter.cmds ?? []) {
-                const command = nodeAs(cmd, 'AlterTableCmd');
+                const command = ast_nodes_nodeAs(cmd, 'AlterTableCmd');
                 if (command?.subtype === 'AT_AddColumn' && !command.missing_ok)
-                    return hit(`ADD COLUMN ${nodeAs(command.def, 'ColumnDef')?.colname ?? ''}`, 'Write ADD COLUMN IF NOT EXISTS.');
+                    return hit(`ADD COLUMN ${ast_nodes_nodeAs(command.def, 'ColumnDef')?.colname ?? ''}`, 'Write ADD COLUMN IF NOT EXISTS.');
                 if (command?.subtype === 'AT_DropColumn' && !command.missing_ok)
                     return hit(`DROP COLUMN ${command.name ?? ''}`, 'Write DROP COLUMN IF EXISTS.');
+                if (command?.subtype === 'AT_DropConstraint' && !command.missing_ok)
+                    return hit(`DROP CONSTRAINT ${command.name ?? ''}`, 'Write DROP CONSTRAINT IF EXISTS.');
+                const constraint = ast_nodes_nodeAs(command?.def, 'Constraint');
+                if (command?.subtype === 'AT_AddConstraint' && constraint) {
+                    const name = constraint.conname;
+                    if (!name || !droppedIfExistsBefore(context, table, name, statement.index)) {
+                        return hit(`ADD CONSTRAINT ${name ?? ''}`.trim(), `ADD CONSTRAINT has no IF NOT EXISTS: put ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${name ?? '<name>'}; before it (and name the constraint).`, constraint.location);
+                    }
+                }
             }
         }
         return [];
@@ -43512,10 +45295,10 @@ const renamingColumn = {
     destructive: false,
     why: 'The version of the app still running during the deploy uses the old column name and fails until the new version is live.',
     check(statement, context) {
-        const rename = nodeAs(statement.node, 'RenameStmt');
+        const rename = ast_nodes_nodeAs(statement.node, 'RenameStmt');
         if (rename?.renameType !== 'OBJECT_COLUMN')
             return [];
-        const table = qualifiedName(rename.relation);
+        const table = ast_nodes_qualifiedName(rename.relation);
         if (context.createdInFile('table', table, statement.index))
             return [];
         return [
@@ -43536,10 +45319,10 @@ const renamingTable = {
     destructive: false,
     why: 'The version of the app still running during the deploy uses the old table name and fails until the new version is live.',
     check(statement, context) {
-        const rename = nodeAs(statement.node, 'RenameStmt');
+        const rename = ast_nodes_nodeAs(statement.node, 'RenameStmt');
         if (rename?.renameType !== 'OBJECT_TABLE')
             return [];
-        const table = qualifiedName(rename.relation);
+        const table = ast_nodes_qualifiedName(rename.relation);
         if (context.createdInFile('table', table, statement.index))
             return [];
         return [
@@ -43560,10 +45343,10 @@ const requireConcurrentIndexCreation = {
     destructive: false,
     why: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.',
     check(statement, context) {
-        const index = nodeAs(statement.node, 'IndexStmt');
+        const index = ast_nodes_nodeAs(statement.node, 'IndexStmt');
         if (!index || index.concurrent)
             return [];
-        const table = qualifiedName(index.relation);
+        const table = ast_nodes_qualifiedName(index.relation);
         // A table created earlier in this file is invisible to everyone else: nothing to block.
         if (context.createdInFile('table', table, statement.index))
             return [];
@@ -43586,70 +45369,16 @@ const requireConcurrentIndexDeletion = {
     destructive: false,
     why: "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits and runs.",
     check(statement, context) {
-        const drop = nodeAs(statement.node, 'DropStmt');
+        const drop = ast_nodes_nodeAs(statement.node, 'DropStmt');
         if (drop?.removeType !== 'OBJECT_INDEX' || drop.concurrent)
             return [];
         return (drop.objects ?? [])
-            .map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items)))
+            .map((object) => qualifiedNameOfList(ast_nodes_nameList(ast_nodes_nodeAs(object, 'List')?.items)))
             .filter((index) => !context.createdInFile('index', index, statement.index))
             .map((index) => ({
             message: `DROP INDEX ${index} without CONCURRENTLY locks its table against reads and writes.`,
             fix: `Use DROP INDEX CONCURRENTLY${drop.missing_ok ? ' IF EXISTS' : ''} ${index}, in a migration of its own (it cannot run inside a transaction block).`
         }));
-    }
-};
-
-;// CONCATENATED MODULE: ./packages/migrations/src/lint/rules/require-lock-timeout.ts
-
-// ALTER TABLE subcommands that take a lock weaker than one blocking reads or writes.
-const WEAK_LOCK_SUBCOMMANDS = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions']);
-/** The existing table a statement locks against reads or writes, if any. */
-function blockingLockTarget(statement, context) {
-    const node = statement.node;
-    const existing = (table) => (context.createdInFile('table', table, statement.index) ? undefined : table);
-    const alter = nodeAs(node, 'AlterTableStmt');
-    if (alter && alter.objtype === 'OBJECT_TABLE') {
-        const strong = (alter.cmds ?? []).some((cmd) => {
-            const command = nodeAs(cmd, 'AlterTableCmd');
-            if (command?.subtype === 'AT_DetachPartition')
-                return !nodeAs(command.def, 'PartitionCmd')?.concurrent;
-            return !WEAK_LOCK_SUBCOMMANDS.has(command?.subtype ?? '');
-        });
-        return strong ? existing(qualifiedName(alter.relation)) : undefined;
-    }
-    const rename = nodeAs(node, 'RenameStmt');
-    if (rename && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? ''))
-        return existing(qualifiedName(rename.relation));
-    const drop = nodeAs(node, 'DropStmt');
-    if (drop?.removeType === 'OBJECT_TABLE') {
-        return (drop.objects ?? []).map((object) => qualifiedNameOfList(nameList(nodeAs(object, 'List')?.items))).find((table) => existing(table));
-    }
-    const truncate = nodeAs(node, 'TruncateStmt');
-    if (truncate)
-        return (truncate.relations ?? []).map((relation) => qualifiedName(nodeAs(relation, 'RangeVar'))).find((table) => existing(table));
-    return undefined;
-}
-const requireLockTimeout = {
-    name: 'require-lock-timeout',
-    defaultSeverity: 'warning',
-    destructive: false,
-    why: 'A statement waiting for an ACCESS EXCLUSIVE lock behind one long query makes every later query on the table queue behind it: without lock_timeout, a migration can take the app down while it waits.',
-    check(statement, context) {
-        if (context.lockTimeoutSetBefore(statement.index))
-            return [];
-        const table = blockingLockTarget(statement, context);
-        if (!table)
-            return [];
-        // One finding per file: one SET at the top fixes all of them.
-        const earlier = context.migration.statements.slice(0, statement.index).some((before) => blockingLockTarget(before, context) !== undefined);
-        if (earlier)
-            return [];
-        return [
-            {
-                message: `This statement locks ${table} against reads and writes, and no lock_timeout is set earlier in the file.`,
-                fix: "Put SET lock_timeout = '5s'; at the top of the migration (and retry the deploy if it times out)."
-            }
-        ];
     }
 };
 
@@ -43661,8 +45390,8 @@ const requireRlsOnExposedTable = {
     destructive: false,
     why: 'Supabase serves every table in an exposed schema over its Data API; without row level security anyone holding the public anon key can read and change every row.',
     check(statement, context) {
-        const create = nodeAs(statement.node, 'CreateStmt');
-        const createAs = nodeAs(statement.node, 'CreateTableAsStmt');
+        const create = ast_nodes_nodeAs(statement.node, 'CreateStmt');
+        const createAs = ast_nodes_nodeAs(statement.node, 'CreateTableAsStmt');
         let relation;
         if (create)
             relation = create.relation;
@@ -43673,7 +45402,7 @@ const requireRlsOnExposedTable = {
         const schema = relation.schemaname ?? 'public';
         if (!context.isExposedSchema(schema))
             return [];
-        const table = qualifiedName(relation);
+        const table = ast_nodes_qualifiedName(relation);
         if (context.rowLevelSecurity.has(table))
             return [];
         return [
@@ -43707,6 +45436,18 @@ const requireRlsOnExposedTable = {
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
 const STATEMENT_RULES = [
     banDropTable,
     banDropColumn,
@@ -43719,15 +45460,27 @@ const STATEMENT_RULES = [
     renamingTable,
     changingColumnType,
     addingNotNullableField,
+    addingFieldWithDefault,
+    banDropNotNull,
     constraintMissingNotValid,
     requireConcurrentIndexCreation,
     requireConcurrentIndexDeletion,
+    banConcurrentIndexCreationInTransaction,
+    requireConcurrentReindex,
     disallowedUniqueConstraint,
     requireLockTimeout,
+    requireStatementTimeout,
     preferRobustStmts,
     banTransactionControl,
     requireRlsOnExposedTable,
-    banGrantToAnonOrPublic
+    banGrantToAnonOrPublic,
+    preferTimestamptz,
+    preferBigintOverInt,
+    preferIdentity,
+    preferTextField,
+    banCharField,
+    requireEnumValueOrdering,
+    identifierTooLong
 ];
 /** A whole-file rule: checked on the file, not on a statement. */
 const EMPTY_MIGRATION = {
@@ -44224,9 +45977,9 @@ function assertSupportedEvent(event, supported, action) {
  * input: the controls still come from the pull request's files, since a control applies
  * to any type of change and must not be skipped because a workflow named the type.
  */
-async function classifyForApproval(client, repo, pr, policy, given) {
+async function classifyForApproval(client, repo, pr, policy, given, known) {
     if (given === undefined) {
-        const classification = classify(await gatherClassificationFacts(client, repo, pr, policy), policy);
+        const classification = classify(await gatherClassificationFacts(client, repo, pr, policy, undefined, known), policy);
         return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements };
     }
     // Labels and dependency updates only decide the type, which is given: the files suffice.
@@ -44769,7 +46522,64 @@ function renderSweepSummary(result, now) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./packages/runtime/src/summaries/deploy-summary.ts
+
+const OUTCOME_MARK = { success: '✅', missing: '❌ missing', pending: '⏳ pending', failed: '❌ failed', cancelled: '❌ cancelled', skipped: '❌ skipped', 'wrong-app': '❌ wrong app' };
+function renderDeploySummary(input) {
+    const { run } = input;
+    const verdict = run.decision.allowed ? 'allowed' : 'refused';
+    const lines = [
+        `## gate-deploy: ${verdict}`,
+        '',
+        `${input.mode === 'rollback' ? 'Rollback' : 'Deploy'} of ${code(run.sha)} to **${escapeMarkdown(input.environment)}** from ${code(run.branch)}: **${verdict.toUpperCase()}**.`,
+        '',
+        ...run.decision.reasons.map((r) => `- ${escapeMarkdown(r)}`),
+        ''
+    ];
+    lines.push('### Pull requests deployed', '');
+    if (run.judged.length === 0)
+        lines.push('None.', '');
+    for (const { judgement: pr, laterLabels } of run.judged) {
+        lines.push(`#### #${pr.number} ${escapeMarkdown(pr.title)}`, '');
+        const approvers = pr.approvals.approvals.map((a) => `${escapeMarkdown(a.user)} at ${a.at} on ${code(a.commit.slice(0, 7))}`);
+        const rows = [
+            ['Change type', pr.changeType],
+            ['Controls', pr.controls.length > 0 ? pr.controls.map(escapeMarkdown).join(', ') : 'none'],
+            ['Merged', `${pr.mergedAt} as ${code(pr.mergeCommitSha.slice(0, 7))} (head ${code(pr.headSha.slice(0, 7))})`],
+            ['Approvers at merge', approvers.length > 0 ? approvers.join('; ') : 'none'],
+            ['Approval requirements', pr.approvals.requirements.map((r) => `${r.satisfied ? '✅' : '❌'} ${escapeMarkdown(r.explanation)}`).join('<br>') || 'none'],
+            ['Checks', pr.checks.map((c) => `${OUTCOME_MARK[c.outcome]} ${code(c.name)}${c.app ? ` (app ${escapeMarkdown(c.app)})` : ''}`).join('<br>') || 'none required'],
+            ['Change request', pr.changeRequest === null ? 'not required' : pr.changeRequest.record ? `#${pr.changeRequest.record.issue} ${escapeMarkdown(pr.changeRequest.record.title)}` : `❌ ${escapeMarkdown(pr.changeRequest.missing.join(' '))}`]
+        ];
+        if (pr.lateApprovals.length > 0)
+            rows.push(['After the merge (not counted)', pr.lateApprovals.map((r) => `${escapeMarkdown(r.user)} at ${r.submittedAt}`).join('; ')]);
+        if (laterLabels.length > 0)
+            rows.push(['Labels added after the merge (ignored)', laterLabels.map(escapeMarkdown).join(', ')]);
+        lines.push(table(['', ''], rows), '');
+    }
+    lines.push('### Commits', '', escapeMarkdown(run.range.note), '');
+    lines.push(table(['Commit', 'Pull request', 'How it came', 'Covered'], run.provenance.commits.map((c) => [code(c.sha.slice(0, 7)), c.pullRequest === null ? '—' : `#${c.pullRequest}`, escapeMarkdown(c.explanation), c.covered ? '✅' : '❌'])), '');
+    lines.push('### Freeze', '', escapeMarkdown(run.freeze.explanation), '');
+    if (input.mode === 'rollback')
+        lines.push('Freezes do not stop a rollback.', '');
+    if (run.rollback) {
+        lines.push('### Database after the rollback', '');
+        if (run.rollback.migrations.length === 0)
+            lines.push(`No migration was added or changed between ${code(run.rollback.target.slice(0, 7))} and ${code(run.rollback.head.slice(0, 7))}.`, '');
+        else {
+            lines.push(`These migrations stay applied (the database does not roll back with the code):`, '');
+            lines.push(table(['Migration', 'Destructive'], run.rollback.migrations.map((m) => [code(m.path), m.destructive.length > 0 ? `❌ ${escapeMarkdown(m.destructive.join('; '))}` : 'no'])), '');
+        }
+    }
+    const source = run.loaded.source;
+    lines.push('### Record', '');
+    lines.push(`Policy ${code(source.path)} at ${code(source.ref)}${source.sha ? ` (blob ${code(source.sha.slice(0, 7))})` : ' (built-in defaults)'}.`);
+    lines.push(input.deploymentId === null ? 'No deployment was recorded.' : `Recorded as deployment ${input.deploymentId} (${run.decision.allowed ? 'success' : 'failure'}).`, '');
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./packages/runtime/src/index.ts
+
 
 
 

@@ -32,6 +32,7 @@ function pulledRepository(newMigrations: Record<string, string>): string {
 }
 
 const NEW_MIGRATION = `-- Owners may see the parts of their multipart uploads; stale uploads are cleaned hourly.
+set lock_timeout = '5s';
 create policy "Owners see their upload parts" on storage.s3_multipart_uploads_parts
   for select to authenticated using (owner_id = (select auth.uid())::text);
 

@@ -60,7 +60,9 @@ test('an allow comment at the CREATE TABLE silences the database finding too', a
 
 test('with default privileges in the schema, a table granted to no API role is not served and not reported', async () => {
   const { findings } = await applyAndCheck([
-    ['m/7_private.sql', 'create schema if not exists p2;\nalter default privileges in schema public grant select on tables to service_role;\ncreate table public.notes_e (id bigint);'],
+    // The Supabase shim's default privileges grant every new public table to anon and
+    // authenticated, as Supabase's do: a project that keeps a table private revokes them.
+    ['m/7_private.sql', 'create schema if not exists p2;\nalter default privileges in schema public revoke all on tables from anon, authenticated;\nalter default privileges in schema public grant select on tables to service_role;\ncreate table public.notes_e (id bigint);'],
     ['m/8_granted.sql', 'create table public.notes_f (id bigint);\ngrant select on public.notes_f to anon;']
   ])
   expect(findings.map((finding) => finding.message.match(/public\.notes_\w/)?.[0])).toEqual(['public.notes_f'])
