@@ -37,3 +37,5 @@ export type { AuditAction, AuditApproval, AuditChangeRequest, AuditCheck, AuditP
 // approvals and change requests are exported below
 export * from './approvals'
 export * from './change-request'
+
+export * from './credentials'
