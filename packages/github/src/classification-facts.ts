@@ -3,7 +3,7 @@ import { emergencyCandidates, parseDependencyUpdates } from '@change-policy/poli
 import type { GitHubClient, RepoRef } from './client'
 import { findLabelAdders } from './labels'
 import { getPermission, type Permission } from './permissions'
-import { listPullRequestCommits, listPullRequestFiles, type PullRequestInfo } from './pulls'
+import { listPullRequestCommits, listPullRequestFiles, type PullRequestFile, type PullRequestInfo } from './pulls'
 import { TeamDirectory } from './teams'
 
 /**
@@ -17,7 +17,7 @@ export async function gatherClassificationFacts(
   pr: PullRequestInfo,
   policy: Policy,
   teams: TeamDirectory = new TeamDirectory(client)
-): Promise<ClassificationFacts> {
+): Promise<ClassificationFacts & { files: PullRequestFile[] }> {
   const candidates = emergencyCandidates({ labels: pr.labels, headBranch: pr.headRef }, policy)
   const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase())
 

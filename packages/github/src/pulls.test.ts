@@ -42,7 +42,16 @@ test('renames carry their previous path', async () => {
   r.commit({ branch: 'main', files: { 'docs/a.md': 'x\n' }, message: 'base', author: 'acme' })
   const number = r.openPullRequest({ author: 'alice', files: [{ filename: 'src/a.md', previous_filename: 'docs/a.md', status: 'renamed' }] }).number
   const listed = await listPullRequestFiles(client, repo, await getPullRequest(client, repo, number))
-  expect(listed).toEqual([{ path: 'src/a.md', previousPath: 'docs/a.md', status: 'renamed' }])
+  expect(listed).toEqual([{ path: 'src/a.md', previousPath: 'docs/a.md', status: 'renamed', changes: 0 }])
+})
+
+test('each file keeps its patch, and a binary file comes without one', async () => {
+  const number = sim.state.repository('acme/app').openPullRequest({ author: 'alice', files: [{ filename: 'src/a.ts', content: 'one\ntwo\n' }, { filename: 'b.bin', content: 'x\u0000y' }] }).number
+  const listed = await listPullRequestFiles(client, repo, await getPullRequest(client, repo, number))
+  expect(listed).toEqual([
+    { path: 'src/a.ts', status: 'added', patch: '@@ -0,0 +1,2 @@\n+one\n+two', changes: 2 },
+    { path: 'b.bin', status: 'added', changes: 1 }
+  ])
 })
 
 test('a pull request that does not exist is a GitHubAccessError naming it', async () => {

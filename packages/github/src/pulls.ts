@@ -67,6 +67,10 @@ export interface PullRequestFile {
   /** Set for renames: the path before. */
   previousPath?: string
   status: string
+  /** The file's unified diff; GitHub leaves it out for binary and large diffs. */
+  patch?: string
+  /** Lines added plus removed, as GitHub counts them (0 where it withheld the patch). */
+  changes?: number
 }
 
 /** GitHub's pull request files endpoint never returns more than this many files. */
@@ -102,7 +106,9 @@ export async function listPullRequestFiles(
         results[page - 1] = data.map((f) => ({
           path: f.filename,
           status: f.status,
-          ...(f.previous_filename ? { previousPath: f.previous_filename } : {})
+          ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
+          ...(typeof f.patch === 'string' ? { patch: f.patch } : {}),
+          changes: f.changes
         }))
       } catch (error) {
         throw describeRequestError(error, `list the files of pull request #${pr.number} (page ${page})`, 'pull-requests: read')

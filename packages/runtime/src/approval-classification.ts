@@ -1,5 +1,7 @@
 import { classify, type ApprovalRequirement, type ChangeType, type Classification, type Policy } from '@change-policy/policy'
 import { gatherClassificationFacts, listPullRequestFiles, type GitHubClient, type PullRequestInfo, type RepoRef } from '@change-policy/github'
+import { maskCredential } from './credential-report'
+import { withCredentialScan } from './credential-scan'
 
 export interface ApprovalClassification {
   changeType: ChangeType
@@ -24,15 +26,22 @@ export async function classifyForApproval(
   given?: ChangeType
 ): Promise<ApprovalClassification> {
   if (given === undefined) {
-    const classification = classify(await gatherClassificationFacts(client, repo, pr, policy), policy)
+    // The credential scan too: under `on-finding: control` a finding adds a control's approvals.
+    const facts = await withCredentialScan(client, repo, pr.headSha, await gatherClassificationFacts(client, repo, pr, policy), policy, { mask: maskCredential })
+    const classification = classify(facts, policy)
     return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements }
   }
   // Labels and dependency updates only decide the type, which is given: the files suffice.
   const files = await listPullRequestFiles(client, repo, pr)
-  const classification = classify(
+  const facts = await withCredentialScan(
+    client,
+    repo,
+    pr.headSha,
     { files, labels: [], headBranch: '', author: pr.author, authorIsBot: pr.authorIsBot, dependencyUpdates: null, permissions: {}, teamMembers: {} },
-    policy
+    policy,
+    { mask: maskCredential }
   )
+  const classification = classify(facts, policy)
   const requirements: ApprovalRequirement[] = [
     { source: 'change-type', name: given, approvals: policy.approvals[given], reviewers: [] },
     ...classification.requirements.filter((requirement) => requirement.source !== 'change-type')

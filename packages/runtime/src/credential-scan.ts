@@ -1,0 +1,101 @@
+// Scanning a pull request for credentials, the same way in every action that judges one
+// (classify-change, require-approval): the added lines of each file's patch, or the whole
+// file at the head when GitHub gave no patch. Everything read is text the API already
+// holds; nothing of the pull request is checked out or run.
+import { scanText } from '@change-policy/credentials'
+import { readFileBytesAtRef, type GitHubClient, type PullRequestFile, type RepoRef } from '@change-policy/github'
+import {
+  applyAllowComments,
+  type ClassificationFacts,
+  planCredentialScan,
+  scanTextOf,
+  type CredentialFinding,
+  type CredentialScanFacts,
+  type Policy,
+  type ScanTarget
+} from '@change-policy/policy'
+
+/** Head reads run this many at a time: each is one request to the contents API. */
+const PARALLEL_READS = 4
+/** The contents API sends a file's content inline up to this size, which bounds what is read. */
+export const SCAN_READ_LIMIT_BYTES = 1024 * 1024
+
+export interface PullRequestCredentialScan {
+  facts: CredentialScanFacts
+  /** Files read at the head because GitHub gave no patch: one request each. */
+  headReads: number
+}
+
+export interface CredentialScanOptions {
+  /** Called with every secret found, before anything else happens to it (`core.setSecret`). */
+  mask: (secret: string) => void
+}
+
+/** Undefined when the policy turns scanning off. */
+export async function scanPullRequestCredentials(
+  client: GitHubClient,
+  repo: RepoRef,
+  headSha: string,
+  files: readonly PullRequestFile[],
+  policy: Policy,
+  options: CredentialScanOptions
+): Promise<PullRequestCredentialScan | undefined> {
+  if (!policy.credentials.scan) return undefined
+  const plan = planCredentialScan(files, policy.credentials)
+  const facts: CredentialScanFacts = { findings: [], unscannable: [], notScanned: [...plan.notScanned], ignored: plan.ignored, scanned: 0 }
+  const heads = plan.targets.filter((target) => target.from === 'head')
+  const texts = new Map<string, string>()
+  let next = 0
+  const reader = async (): Promise<void> => {
+    while (next < heads.length) {
+      const target = heads[next++] as ScanTarget
+      const file = await readFileBytesAtRef(client, repo, target.path, headSha)
+      if (file.kind === 'text' && file.size <= SCAN_READ_LIMIT_BYTES) texts.set(target.path, file.text)
+      else if (file.kind === 'binary') facts.notScanned.push({ path: target.path, reason: 'binary content' })
+      else if (file.kind === 'missing') facts.unscannable.push({ path: target.path, reason: `GitHub gave no patch for it and it is not a file at the head (${headSha.slice(0, 7)})` })
+      else facts.unscannable.push({ path: target.path, reason: `GitHub gave no patch for it (its diff is too large) and the file is ${file.size} bytes, over the ${SCAN_READ_LIMIT_BYTES} bytes the scan reads at the head; split the change, or list the file in \`credentials.ignore-paths\` if it holds generated data` })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, heads.length) }, reader))
+
+  for (const target of plan.targets) {
+    const findings = target.from === 'patch' ? await scanAddedLines(target, options) : await scanWholeFile(target.path, texts.get(target.path), options)
+    if (findings === undefined) continue
+    facts.scanned++
+    facts.findings.push(...findings)
+  }
+  facts.notScanned.sort((a, b) => (a.path < b.path ? -1 : 1))
+  facts.unscannable.sort((a, b) => (a.path < b.path ? -1 : 1))
+  return { facts, headReads: heads.length }
+}
+
+async function scanAddedLines(target: Extract<ScanTarget, { from: 'patch' }>, options: CredentialScanOptions): Promise<CredentialFinding[]> {
+  const { text, headLine } = scanTextOf(target.lines)
+  const scan = await scanText(text, target.path)
+  scan.secrets.forEach(options.mask)
+  const byLine = new Map(target.lines.map((line) => [line.line, line.text]))
+  const detected = scan.detections.map((d) => ({ ...d, line: headLine(d.line) }))
+  return applyAllowComments(target.path, detected, (line) => byLine.get(line))
+}
+
+/** A whole file at the head; undefined when it was not read (binary, too large: already recorded). */
+export async function scanWholeFile(path: string, text: string | undefined, options: CredentialScanOptions): Promise<CredentialFinding[] | undefined> {
+  if (text === undefined) return undefined
+  const scan = await scanText(text, path)
+  scan.secrets.forEach(options.mask)
+  const lines = text.split('\n')
+  return applyAllowComments(path, scan.detections, (line) => lines[line - 1])
+}
+
+/** `facts` with what the credential scan of its files found, ready for `classify`. */
+export async function withCredentialScan<T extends ClassificationFacts & { files: PullRequestFile[] }>(
+  client: GitHubClient,
+  repo: RepoRef,
+  headSha: string,
+  facts: T,
+  policy: Policy,
+  options: CredentialScanOptions
+): Promise<T & { headReads: number }> {
+  const scan = await scanPullRequestCredentials(client, repo, headSha, facts.files, policy, options)
+  return scan ? { ...facts, credentials: scan.facts, headReads: scan.headReads } : { ...facts, headReads: 0 }
+}
