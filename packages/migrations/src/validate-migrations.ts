@@ -36,6 +36,12 @@ export interface ValidateMigrationsOptions {
   apply?: boolean
   /** Data directory caching for the embedded engine. */
   pglite?: Pick<PgliteEngineOptions, 'dataDirCache' | 'prebuiltDataDirs'>
+  /**
+   * Scans the text of each new or edited migration for credentials (the caller brings the
+   * scanner and the policy's `credentials`); its findings block like lint errors, the waived
+   * ones are listed with the silenced findings.
+   */
+  scanCredentials?: (path: string, text: string) => Promise<{ findings: Finding[]; waived: Finding[] }>
 }
 
 export interface MigrationFileReport {
@@ -118,6 +124,13 @@ export async function validateMigrations(options: ValidateMigrationsOptions): Pr
 
   const lintStarted = performance.now()
   const lint = await lintMigrations(parsed, { rules: options.rules, exposedSchemas: options.exposedSchemas })
+  // Before anything is applied or printed, so that every secret is masked first.
+  const credentials = { findings: [] as Finding[], waived: [] as Finding[] }
+  for (const file of options.scanCredentials ? history.files.filter((f) => f.status === 'new' || f.status === 'edited') : []) {
+    const scanned = await options.scanCredentials?.(file.path, file.bytes.toString('utf8'))
+    credentials.findings.push(...(scanned?.findings ?? []))
+    credentials.waived.push(...(scanned?.waived ?? []))
+  }
   const lintMs = performance.now() - lintStarted
 
   let apply: ApplyReport | undefined
@@ -144,12 +157,12 @@ export async function validateMigrations(options: ValidateMigrationsOptions): Pr
   const statusOf = new Map(history.files.map((file) => [file.path, file.status]))
   // Unchanged base files never block; edits, deletions, new files and apply failures do.
   const blocking = (finding: Finding): boolean => statusOf.get(finding.file) !== 'unchanged'
-  const findings: Finding[] = [...history.findings, ...lint.findings].map((finding) => ({ ...finding, blocking: blocking(finding) }))
+  const findings: Finding[] = [...history.findings, ...credentials.findings, ...lint.findings].map((finding) => ({ ...finding, blocking: blocking(finding) }))
   // A file that could not be read or parsed stops the history too, but its own finding
   // (syntax-error, invalid-encoding, file-too-large) already says why, at the same place.
   const unreadable = new Set(parsed.filter((migration) => migration.fatal).map((migration) => migration.path))
   if (apply?.failure && !unreadable.has(apply.failure.file)) findings.push(applyFailedFinding(apply.failure))
-  const silenced = lint.silenced.map((finding) => ({ ...finding, blocking: false }))
+  const silenced = [...credentials.waived, ...lint.silenced].map((finding) => ({ ...finding, blocking: false }))
 
   const changed = new Set(history.files.filter((file) => file.status !== 'unchanged').map((file) => file.path))
   const files: MigrationFileReport[] = history.files.map((file, index) => {

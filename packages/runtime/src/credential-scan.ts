@@ -99,3 +99,41 @@ export async function withCredentialScan<T extends ClassificationFacts & { files
   const scan = await scanPullRequestCredentials(client, repo, headSha, facts.files, policy, options)
   return scan ? { ...facts, credentials: scan.facts, headReads: scan.headReads } : { ...facts, headReads: 0 }
 }
+
+/** A finding of the migrations report (packages/migrations' `Finding`), for the credentials of one migration. */
+interface MigrationCredentialFinding {
+  rule: string
+  severity: 'error'
+  file: string
+  line: number
+  column: number
+  message: string
+  why: string
+  fix: string
+  destructive: false
+}
+
+/**
+ * The `scanCredentials` hook of validateMigrations: the whole text of a new or edited
+ * migration (SQL string literals included, which is where a service-role JWT for a
+ * `pg_net` call sits), with the policy's `credentials` applied.
+ */
+export function migrationCredentialScanner(policy: Policy, options: CredentialScanOptions): ((path: string, text: string) => Promise<{ findings: MigrationCredentialFinding[]; waived: MigrationCredentialFinding[] }>) | undefined {
+  if (!policy.credentials.scan) return undefined
+  return async (path, text) => {
+    if (planCredentialScan([{ path, status: 'added' }], policy.credentials).ignored.length > 0) return { findings: [], waived: [] }
+    const found = (await scanWholeFile(path, text, options)) ?? []
+    const asFinding = (finding: CredentialFinding): MigrationCredentialFinding => ({
+      rule: 'credential',
+      severity: 'error',
+      file: finding.path,
+      line: finding.line,
+      column: finding.column,
+      message: `${finding.kind} (rule ${finding.rule}, fingerprint ${finding.fingerprint}) in a new or edited migration${finding.waived ? ', waived by an allow comment' : ''}.`,
+      why: 'A credential in a migration is in the repository\'s history and in every database the history is applied to.',
+      fix: `Rotate this credential now: it is already in the repository's history. Then remove it and read it from a secret store (Supabase Vault: \`vault.decrypted_secrets\`). If it is not a credential, write \`change-policy: allow credential ${finding.rule}\` in a comment on the line.`,
+      destructive: false
+    })
+    return { findings: found.filter((f) => !f.waived).map(asFinding), waived: found.filter((f) => f.waived).map(asFinding) }
+  }
+}
