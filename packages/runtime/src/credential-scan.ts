@@ -3,7 +3,7 @@
 // file at the head when GitHub gave no patch. Everything read is text the API already
 // holds; nothing of the pull request is checked out or run.
 import { scanText } from '@change-policy/credentials'
-import { readFileBytesAtRef, type GitHubClient, type PullRequestFile, type RepoRef } from '@change-policy/github'
+import { readFileBytesAtRef, type FileBytesAtRef, type GitHubClient, type PullRequestFile, type RepoRef } from '@change-policy/github'
 import {
   applyAllowComments,
   type ClassificationFacts,
@@ -11,6 +11,7 @@ import {
   scanTextOf,
   type CredentialFinding,
   type CredentialScanFacts,
+  type FileToScan,
   type Policy,
   type ScanTarget
 } from '@change-policy/policy'
@@ -22,7 +23,7 @@ export const SCAN_READ_LIMIT_BYTES = 1024 * 1024
 
 export interface PullRequestCredentialScan {
   facts: CredentialScanFacts
-  /** Files read at the head because GitHub gave no patch: one request each. */
+  /** Files read at the head because no patch was given: one request each in the actions. */
   headReads: number
 }
 
@@ -40,6 +41,20 @@ export async function scanPullRequestCredentials(
   policy: Policy,
   options: CredentialScanOptions
 ): Promise<PullRequestCredentialScan | undefined> {
+  return scanChangedFiles(files, policy, (path) => readFileBytesAtRef(client, repo, path, headSha), headSha, options)
+}
+
+/**
+ * The scan itself, whoever reads the files: `readHead` reads a file at the head (through the
+ * API in the actions, from git in the local command), so both judge a change the same way.
+ */
+export async function scanChangedFiles(
+  files: readonly FileToScan[],
+  policy: Policy,
+  readHead: (path: string) => Promise<FileBytesAtRef>,
+  headSha: string,
+  options: CredentialScanOptions
+): Promise<PullRequestCredentialScan | undefined> {
   if (!policy.credentials.scan) return undefined
   const plan = planCredentialScan(files, policy.credentials)
   const facts: CredentialScanFacts = { findings: [], unscannable: [], notScanned: [...plan.notScanned], ignored: plan.ignored, scanned: 0 }
@@ -49,11 +64,11 @@ export async function scanPullRequestCredentials(
   const reader = async (): Promise<void> => {
     while (next < heads.length) {
       const target = heads[next++] as ScanTarget
-      const file = await readFileBytesAtRef(client, repo, target.path, headSha)
+      const file = await readHead(target.path)
       if (file.kind === 'text' && file.size <= SCAN_READ_LIMIT_BYTES) texts.set(target.path, file.text)
       else if (file.kind === 'binary') facts.notScanned.push({ path: target.path, reason: 'binary content' })
-      else if (file.kind === 'missing') facts.unscannable.push({ path: target.path, reason: `GitHub gave no patch for it and it is not a file at the head (${headSha.slice(0, 7)})` })
-      else facts.unscannable.push({ path: target.path, reason: `GitHub gave no patch for it (its diff is too large) and the file is ${file.size} bytes, over the ${SCAN_READ_LIMIT_BYTES} bytes the scan reads at the head; split the change, or list the file in \`credentials.ignore-paths\` if it holds generated data` })
+      else if (file.kind === 'missing') facts.unscannable.push({ path: target.path, reason: `no patch was given for it and it is not a file at the head (${headSha.slice(0, 7)})` })
+      else facts.unscannable.push({ path: target.path, reason: `no patch was given for it (its diff is too large) and the file is ${file.size} bytes, over the ${SCAN_READ_LIMIT_BYTES} bytes the scan reads at the head; split the change, or list the file in \`credentials.ignore-paths\` if it holds generated data` })
     }
   }
   await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, heads.length) }, reader))

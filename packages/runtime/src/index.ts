@@ -18,6 +18,6 @@ export { planAutoMerge, type AutoMergePlan, type AutoMergeSetting, type AutoMerg
 export { decideApproval, type ApprovalDecision } from './approval-decision'
 export { changeRequestRow, renderChangeRequestSection, type ChangeRequestView } from './summaries/change-request-summary'
 export { startPolicyRead, type PendingPolicyRead } from './pull-request-policy'
-export { migrationCredentialScanner, scanPullRequestCredentials, scanWholeFile, withCredentialScan, SCAN_READ_LIMIT_BYTES, type CredentialScanOptions, type PullRequestCredentialScan } from './credential-scan'
+export { migrationCredentialScanner, scanChangedFiles, scanPullRequestCredentials, scanWholeFile, withCredentialScan, SCAN_READ_LIMIT_BYTES, type CredentialScanOptions, type PullRequestCredentialScan } from './credential-scan'
 export { annotateCredentialVerdict, credentialFindingProblem, credentialFindingsOutput, maskCredential } from './credential-report'
 export { renderCredentialSection } from './summaries/credential-summary'
