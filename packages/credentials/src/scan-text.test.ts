@@ -1,5 +1,5 @@
 import { testCredentials } from './credential-fixtures'
-import { scanText } from './scan-text'
+import { scanText, scanTexts } from './scan-text'
 
 const keys = testCredentials()
 
@@ -46,5 +46,34 @@ describe('scanText', () => {
 
   test('a secretlint-disable comment does not silence the scanner', async () => {
     expect(await rulesFound(`const t = "${keys.githubToken}" // secretlint-disable-line`)).toEqual(['github'])
+  })
+})
+
+describe('scanTexts', () => {
+  test('gives each text its own findings at its own lines, as one scan per text would', async () => {
+    const texts = [
+      { path: 'a.ts', text: 'one\ntwo\n' },
+      { path: 'b.ts', text: `x\ny\nconst t = "${keys.githubToken}"\n` },
+      { path: 'c.ts', text: 'nothing here' },
+      { path: 'd.ts', text: `${keys.stripeLiveKey}` }
+    ]
+    const batched = await scanTexts(texts)
+    const single = await Promise.all(texts.map((t) => scanText(t.text, t.path)))
+    expect(batched).toEqual(single)
+    expect(batched.map((s) => s.detections.map((d) => [d.rule, d.line]))).toEqual([[], [['github', 3]], [], [['stripe', 1]]])
+    expect(batched[1]?.secrets).toEqual([keys.githubToken])
+  })
+
+  test('a private key split across two files is not joined into one', async () => {
+    const [begin, ...rest] = keys.privateKey.split('\n')
+    const end = rest.pop() as string
+    const batched = await scanTexts([{ path: 'a.ts', text: [begin, ...rest.slice(0, 2)].join('\n') }, { path: 'b.ts', text: [...rest.slice(2), end].join('\n') }])
+    expect(batched.flatMap((s) => s.detections)).toEqual([])
+  })
+
+  test('files whose name matters to a rule are scanned on their own', async () => {
+    const npmrc = `//registry.npmjs.org/:_authToken=npm_${'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'.slice(0, 36)}`
+    const [batched] = await scanTexts([{ path: '.npmrc', text: npmrc }])
+    expect(batched).toEqual(await scanText(npmrc, '.npmrc'))
   })
 })

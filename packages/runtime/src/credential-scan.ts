@@ -2,7 +2,7 @@
 // (classify-change, require-approval): the added lines of each file's patch, or the whole
 // file at the head when GitHub gave no patch. Everything read is text the API already
 // holds; nothing of the pull request is checked out or run.
-import { scanText } from '@change-policy/credentials'
+import { scanText, scanTexts, type TextScan } from '@change-policy/credentials'
 import { readFileBytesAtRef, type FileBytesAtRef, type GitHubClient, type PullRequestFile, type RepoRef } from '@change-policy/github'
 import {
   applyAllowComments,
@@ -73,24 +73,28 @@ export async function scanChangedFiles(
   }
   await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, heads.length) }, reader))
 
-  for (const target of plan.targets) {
-    const findings = target.from === 'patch' ? await scanAddedLines(target, options) : await scanWholeFile(target.path, texts.get(target.path), options)
-    if (findings === undefined) continue
+  // One scan over every text (secretlint runs in batches), then the findings per file.
+  const items = plan.targets.flatMap((target) => {
+    if (target.from === 'patch') {
+      const { text, headLine } = scanTextOf(target.lines)
+      const byLine = new Map(target.lines.map((line) => [line.line, line.text]))
+      return [{ path: target.path, text, headLine, lineText: (line: number) => byLine.get(line) }]
+    }
+    const text = texts.get(target.path)
+    if (text === undefined) return []
+    const lines = text.split('\n')
+    return [{ path: target.path, text, headLine: (line: number) => line, lineText: (line: number) => lines[line - 1] }]
+  })
+  const scans = await scanTexts(items)
+  items.forEach((item, i) => {
+    const scan = scans[i] as TextScan
+    scan.secrets.forEach(options.mask)
     facts.scanned++
-    facts.findings.push(...findings)
-  }
+    facts.findings.push(...applyAllowComments(item.path, scan.detections.map((d) => ({ ...d, line: item.headLine(d.line) })), item.lineText))
+  })
   facts.notScanned.sort((a, b) => (a.path < b.path ? -1 : 1))
   facts.unscannable.sort((a, b) => (a.path < b.path ? -1 : 1))
   return { facts, headReads: heads.length }
-}
-
-async function scanAddedLines(target: Extract<ScanTarget, { from: 'patch' }>, options: CredentialScanOptions): Promise<CredentialFinding[]> {
-  const { text, headLine } = scanTextOf(target.lines)
-  const scan = await scanText(text, target.path)
-  scan.secrets.forEach(options.mask)
-  const byLine = new Map(target.lines.map((line) => [line.line, line.text]))
-  const detected = scan.detections.map((d) => ({ ...d, line: headLine(d.line) }))
-  return applyAllowComments(target.path, detected, (line) => byLine.get(line))
 }
 
 /** A whole file at the head; undefined when it was not read (binary, too large: already recorded). */
