@@ -22,7 +22,7 @@ export async function gatherClassificationFacts(
   const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase())
 
   const [files, adders, commits] = await Promise.all([
-    listPullRequestFiles(client, repo, pr),
+    listPullRequestFiles(client, repo, pr, { patches: policy.credentials.scan }),
     findLabelAdders(client, repo, pr.number, candidates.labels),
     isDependencyBot ? listPullRequestCommits(client, repo, pr.number) : Promise.resolve([])
   ])

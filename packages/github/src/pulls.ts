@@ -1,5 +1,6 @@
 import type { GitHubClient, RepoRef } from './client'
 import { describeRequestError, GitHubAccessError } from './errors'
+import { looksWithheld, refetchWithheldPatches } from './withheld-patches'
 
 export interface PullRequestInfo {
   number: number
@@ -87,7 +88,8 @@ const PARALLEL_PAGES = 4
 export async function listPullRequestFiles(
   client: GitHubClient,
   repo: RepoRef,
-  pr: Pick<PullRequestInfo, 'number' | 'changedFiles'>
+  pr: Pick<PullRequestInfo, 'number' | 'changedFiles'>,
+  options: { patches?: boolean } = {}
 ): Promise<PullRequestFile[]> {
   if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
     throw new GitHubAccessError({
@@ -125,6 +127,8 @@ export async function listPullRequestFiles(
       fix: 'Re-run the job; if the pull request was just pushed to, the next run reads a consistent list.'
     })
   }
+  // The credential scan reads patches: get back those a page's size limit withheld.
+  if (options.patches && files.some(looksWithheld)) await refetchWithheldPatches(client, repo, pr.number, files, PER_PAGE)
   return files
 }
 

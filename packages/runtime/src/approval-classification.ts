@@ -32,7 +32,7 @@ export async function classifyForApproval(
     return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements }
   }
   // Labels and dependency updates only decide the type, which is given: the files suffice.
-  const files = await listPullRequestFiles(client, repo, pr)
+  const files = await listPullRequestFiles(client, repo, pr, { patches: policy.credentials.scan })
   const facts = await withCredentialScan(
     client,
     repo,
