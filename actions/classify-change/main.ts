@@ -2,18 +2,24 @@ import * as core from '@actions/core'
 import { classify } from '@change-policy/policy'
 import { createGitHubClient, gatherClassificationFacts, getPullRequest, syncPrefixedLabel } from '@change-policy/github'
 import {
+  ActionError,
+  annotateCredentialVerdict,
   annotateProblems,
   assertSupportedEvent,
   booleanInput,
+  credentialFindingsOutput,
   emitAuditRecord,
+  maskCredential,
   positiveIntegerInput,
   readRunContext,
   renderClassificationSummary,
+  renderCredentialSection,
   resolvePullRequestNumber,
   runAction,
   startPolicyRead,
   stringInput,
-  tokenInput
+  tokenInput,
+  withCredentialScan
 } from '@change-policy/runtime'
 
 // Any activity type: a label, an edit or a push can each change the classification.
@@ -35,14 +41,18 @@ await runAction('classify-change', async () => {
   const loaded = await policyRead.forPullRequest(pr)
   annotateProblems(loaded.warnings, 'warning', 'change-policy')
 
-  const facts = await gatherClassificationFacts(client, repo, pr, loaded.policy)
+  const gathered = await gatherClassificationFacts(client, repo, pr, loaded.policy)
+  // Every secret found is masked inside the scan, before anything can print it.
+  const facts = await withCredentialScan(client, repo, pr.headSha, gathered, loaded.policy, { mask: maskCredential })
   const classification = classify(facts, loaded.policy)
+  annotateCredentialVerdict(classification.credentials)
 
   core.setOutput('change-type', classification.changeType)
   core.setOutput('controls', JSON.stringify(classification.controls.map((c) => c.name)))
   core.setOutput('reasons', JSON.stringify(classification.reasons))
   core.setOutput('required-approvals', String(classification.requiredApprovals))
   core.setOutput('files-count', String(classification.filesCount))
+  core.setOutput('credential-findings', credentialFindingsOutput(classification.credentials))
   emitAuditRecord(run, {
     action: 'classify-change',
     decision: classification.changeType,
@@ -66,5 +76,9 @@ await runAction('classify-change', async () => {
     warnings: loaded.warnings,
     ...(labels ? { labels } : {})
   })
-  await core.summary.addRaw(summary, true).write()
+  await core.summary.addRaw(summary, true).addRaw(renderCredentialSection(classification.credentials), true).write()
+  const blocking = classification.credentials?.blocking ?? []
+  if (blocking.length > 0) {
+    throw new ActionError(blocking.map((message) => ({ message, fix: 'Rotate each credential now (it is already in the repository\'s history), remove it, and read it from a secret store; the annotations show where. See `credentials` in docs/policy.md.' })))
+  }
 })

@@ -78,6 +78,15 @@ await runAction('require-approval', async () => {
     annotateProblems(loaded.warnings, 'warning', 'change-policy')
     const { policy } = loaded
     const typed = await classifyForApproval(client, repo, pr, policy, given)
+    const blocking = typed.classification.credentials?.blocking ?? []
+    if (blocking.length > 0) {
+      // `on-finding: fail` (or a file that could not be scanned): no approval can make up for it.
+      await setStatus('failure', 'Credentials found in the lines this pull request adds, or a file could not be scanned')
+      decided = true
+      core.setOutput('approved', 'false')
+      emitAuditRecord(run, { action: 'require-approval', decision: 'missing', sha: pr.headSha, pullRequest: pr.number, changeType: typed.changeType, controls: typed.classification.controls, reasons: typed.classification.reasons, policy: loaded.source })
+      throw new ActionError(blocking.map((message) => ({ message, fix: 'Rotate each credential now (it is already in the repository\'s history), remove it, and read it from a secret store; classify-change\'s annotations show where.' })))
+    }
     const [gathered, documented] = await Promise.all([
       gatherApprovalFacts(client, repo, { pr, reviews: await reviews, policy, changeType: typed.changeType, requirements: typed.requirements }),
       gatherChangeRequestFacts(client, repo, { pr, policy, changeType: typed.changeType, serverUrl: run.serverUrl })

@@ -9,6 +9,8 @@ import {
   emitAuditRecord,
   findingFails,
   loadPolicy,
+  maskCredential,
+  migrationCredentialScanner,
   readRunContext,
   renderMigrationSummary,
   runAction,
@@ -63,6 +65,7 @@ await runAction('validate-migration', async () => {
   if (ruleProblems.length) throw new ActionError(ruleProblems.map((problem) => ({ message: problem.message, fix: problem.fix, file: policyPath })))
   annotateProblems(loaded.warnings, 'warning', 'change-policy')
   const path = pathInput || loaded.policy.migrations.path
+  const scanCredentials = migrationCredentialScanner(loaded.policy, { mask: maskCredential })
 
   const report = await validateMigrations({
     repoDir: process.env['GITHUB_WORKSPACE'] || process.cwd(),
@@ -71,7 +74,8 @@ await runAction('validate-migration', async () => {
     ...(databaseUrl ? { databaseUrl } : {}),
     supabase: supabase === 'auto' ? 'auto' : supabase === 'true',
     rules: loaded.policy.migrations.rules,
-    failOn
+    failOn,
+    ...(scanCredentials ? { scanCredentials } : {})
   }).catch(explained)
 
   annotateMigrationFindings(report.findings)

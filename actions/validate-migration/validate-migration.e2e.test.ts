@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { prepareRepository, runAction, runnerEnv, startSimulator, webhookExample, type ActionRun, type Annotation, type Simulator } from '@change-policy/github-simulator'
+import { testCredentials } from '@change-policy/credentials/fixtures'
 
 const ACTION = 'actions/validate-migration/action.yml'
 const CORPUS = fileURLToPath(new URL('../../packages/migrations/test/corpus/supabase/migrations', import.meta.url))
@@ -510,3 +511,41 @@ describe('the bundles', () => {
     expect(readdirSync(join(dist, 'node_modules')).sort()).toEqual(['@electric-sql', '@pgsql', 'libpg-query'])
   })
 })
+
+describe('credentials in migrations', () => {
+  const jwt = testCredentials('migration').supabaseServiceRoleJwt
+  // What real Supabase histories hold: a scheduled pg_net call carrying the service-role key.
+  const hook = (extra = '') => [
+    'create or replace function public.notify_hook() returns void language plpgsql as $fn$',
+    'begin',
+    `  perform net.http_post(url := 'https://project.supabase.co/functions/v1/hook', headers := '{"Authorization":"Bearer ${jwt}"}'::jsonb);${extra}`,
+    'end',
+    '$fn$;',
+    ''
+  ].join('\n')
+
+  test('a service-role JWT in a SQL string literal of a new migration is an error on its line, masked everywhere', async () => {
+    const file = `${MIGRATIONS}/20240301000000_hook.sql`
+    const co = checkout({ head: { [file]: hook() } })
+    const run = await validate(co)
+    expect(run.exitCode).toBe(1)
+    expect(findingAnnotations(run)).toEqual([['error', 'credential', '20240301000000_hook.sql', 3, expect.any(Number)]])
+    const annotation = run.annotations.find((a) => a.title === 'credential')
+    expect(annotation?.message).toMatch(/Supabase service-role JWT \(rule supabase, fingerprint [0-9a-f]{12}\)/)
+    expect(annotation?.message).toMatch(/Rotate this credential now: it is already in the repository's history/)
+    expect(run.outputs['valid']).toBe('false')
+    for (const text of [run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr, JSON.stringify(run.outputs), run.summary]) expect(text).not.toContain(jwt)
+    expect(run.masks).toContain(jwt)
+  })
+
+  test('an allow comment on the line waives it: listed, not failing', async () => {
+    const file = `${MIGRATIONS}/20240301000000_hook.sql`
+    const co = checkout({ head: { [file]: hook(' -- change-policy: allow credential supabase') } })
+    const run = await validate(co)
+    expect(run.exitCode).toBe(0)
+    expect(findingAnnotations(run)).toEqual([])
+    expect(run.summary).toContain('waived by an allow comment')
+    expect(run.summary).not.toContain(jwt)
+  })
+})
+

@@ -4,6 +4,7 @@ import { ScratchRepository } from './scratch-repository.test-support'
 import { parseClassifyArguments } from './arguments'
 import { runClassifyCommand } from './classify-command'
 import { listChangedFiles } from './git'
+import { testCredentials } from '@change-policy/credentials/fixtures'
 
 let scratch: ScratchRepository
 let repo: string
@@ -75,4 +76,33 @@ test('an unknown ref exits 2 and names it', async () => {
 test('bad arguments are usage errors', () => {
   expect(() => parseClassifyArguments(['--base', 'main'])).toThrow(/--head/)
   expect(() => parseClassifyArguments(['--base', 'a', '--head', 'b', '--format', 'xml'])).toThrow('--format must be text, markdown, json, not xml.')
+})
+
+describe('credentials in the local range', () => {
+  const keys = testCredentials('cli')
+
+  test('a key added on the branch is reported on its line without the secret, and the command fails', async () => {
+    write('src/config.ts', `export const region = 'eu'\nexport const token = '${keys.githubToken}'\n`)
+    commit('config')
+    const result = await run()
+    expect(result.exitCode).toBe(1)
+    expect(result.stderr).toMatch(/^error: src\/config\.ts:2:\d+: A credential in the lines this pull request adds: GitHub token/m)
+    expect(result.stdout).toContain('### Credential scan')
+    expect(result.stdout + result.stderr).not.toContain(keys.githubToken)
+  })
+
+  test('a key already on the base is not the branch\'s finding; a binary file is listed as not scanned', async () => {
+    git('checkout', '-q', 'main')
+    write('src/legacy.ts', `export const token = '${keys.githubToken}'\n`)
+    commit('legacy')
+    git('checkout', '-q', 'feature')
+    git('merge', '-q', 'main')
+    write('src/legacy.ts', `export const token = '${keys.githubToken}'\nexport const x = 1\n`)
+    write('assets/blob.dat', Buffer.from([1, 0, 2]))
+    commit('edit')
+    const result = await run(['--format', 'json'])
+    expect(result.exitCode).toBe(0)
+    const classification = JSON.parse(result.stdout)
+    expect(classification.credentials).toMatchObject({ findings: [], notScanned: [{ path: 'assets/blob.dat', reason: 'binary content' }], scanned: 1 })
+  })
 })

@@ -60,3 +60,38 @@ export async function readFileAtRef(cwd: string, ref: string, path: string): Pro
 export async function resolveRef(cwd: string, ref: string): Promise<string> {
   return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim()
 }
+
+/**
+ * The unified diff of each changed file from `base...head` (no context lines: only the
+ * hunks' added and removed lines matter here), by path in the head. Binary files and paths
+ * git has to quote get none, and are then read whole, as the action does where GitHub
+ * gives no patch.
+ */
+export async function listPatches(cwd: string, base: string, head: string): Promise<Map<string, string>> {
+  const out = await git(cwd, ['-c', 'core.quotePath=false', 'diff', '--no-color', '--no-ext-diff', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/', `${base}...${head}`, '--'])
+  const patches = new Map<string, string>()
+  let path: string | undefined
+  let hunks: string[] = []
+  const flush = (): void => {
+    if (path !== undefined && hunks.length > 0) patches.set(path, hunks.join('\n'))
+    path = undefined
+    hunks = []
+  }
+  for (const line of out.split('\n')) {
+    if (line.startsWith('diff --git ')) flush()
+    else if (line.startsWith('+++ ') && hunks.length === 0) path = line.startsWith('+++ b/') ? line.slice(6) : undefined
+    else if (path !== undefined && (line.startsWith('@@') || hunks.length > 0)) hunks.push(line)
+  }
+  flush()
+  return patches
+}
+
+/** A file's bytes at a ref, or null when it does not exist there. */
+export async function readBlobAtRef(cwd: string, ref: string, path: string): Promise<Buffer | null> {
+  try {
+    const { stdout } = await run('git', ['cat-file', 'blob', `${ref}:${path}`], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' })
+    return stdout
+  } catch {
+    return null
+  }
+}

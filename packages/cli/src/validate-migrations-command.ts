@@ -1,6 +1,6 @@
 import { defaultPolicy, parsePolicy, type Policy, type PolicySource, type Problem } from '@change-policy/policy'
 import { checkRuleSeverities, GitError as MigrationGitError, MigrationEngineError, RULE_NAMES, validateMigrations, type MigrationReport } from '@change-policy/migrations'
-import { findingFails, formatProblem, renderMigrationSummary } from '@change-policy/runtime'
+import { findingFails, formatProblem, migrationCredentialScanner, renderMigrationSummary } from '@change-policy/runtime'
 import type { CommandResult } from './classify-command'
 import { git, readFileAtRef, resolveRef } from './git'
 import { printedSummary } from './terminal-text'
@@ -52,7 +52,10 @@ export async function runValidateMigrationsCommand(args: ValidateMigrationsArgum
 
   let report: MigrationReport
   try {
+    // As validate-migration does; nothing here prints a secret, so there is nothing to mask.
+    const scanCredentials = migrationCredentialScanner(loaded.policy, { mask: () => undefined })
     report = await validateMigrations({
+      ...(scanCredentials ? { scanCredentials } : {}),
       repoDir: repo,
       path,
       baseRef: baseSha,

@@ -29,12 +29,12 @@ export async function gatherClassificationFacts(
   policy: Policy,
   teams: TeamDirectory = new TeamDirectory(client),
   known: KnownPullRequestFacts = {}
-): Promise<ClassificationFacts> {
+): Promise<ClassificationFacts & { files: PullRequestFile[] }> {
   const candidates = emergencyCandidates({ labels: pr.labels, headBranch: pr.headRef }, policy)
   const isDependencyBot = policy.classification.standard.dependencyBots.some((bot) => bot.toLowerCase() === pr.author.toLowerCase())
 
   const [files, adders, commits] = await Promise.all([
-    known.files ?? listPullRequestFiles(client, repo, pr),
+    known.files ?? listPullRequestFiles(client, repo, pr, { patches: policy.credentials.scan }),
     known.labelAdders ?? findLabelAdders(client, repo, pr.number, candidates.labels),
     !isDependencyBot ? [] : (known.commits ?? listPullRequestCommits(client, repo, pr.number))
   ])

@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator } from '@change-policy/github-simulator'
 import { createGitHubClient, type GitHubClient } from './client'
-import { readFileAtRef } from './contents'
+import { readFileAtRef, readFileBytesAtRef } from './contents'
 
 let sim: Simulator
 let client: GitHubClient
@@ -36,4 +36,14 @@ test('any other failure to read is an error, never a default', async () => {
   sim.state.repository('acme/app').commit({ branch: 'main', files: { 'p.yml': 'version: 1\n' }, message: 'base', author: 'acme' })
   sim.inject({ path: /\/contents\//, status: 500, times: Infinity })
   await expect(readFileAtRef(client, repo, 'p.yml', 'main')).rejects.toThrow(/HTTP 500/)
+})
+
+describe('readFileBytesAtRef', () => {
+  test('tells text, binary, too large and missing apart', async () => {
+    sim.state.repository('acme/app').commit({ branch: 'main', files: { 'a.ts': 'const a = 1\n', 'b.bin': 'x\u0000y', 'big.sql': 'x'.repeat(1024 * 1024 + 1) }, message: 'base', author: 'acme' })
+    expect(await readFileBytesAtRef(client, repo, 'a.ts', 'main')).toEqual({ kind: 'text', text: 'const a = 1\n', size: 12 })
+    expect(await readFileBytesAtRef(client, repo, 'b.bin', 'main')).toEqual({ kind: 'binary', size: 3 })
+    expect(await readFileBytesAtRef(client, repo, 'big.sql', 'main')).toEqual({ kind: 'too-large', size: 1024 * 1024 + 1 })
+    expect(await readFileBytesAtRef(client, repo, 'none.ts', 'main')).toEqual({ kind: 'missing' })
+  })
 })

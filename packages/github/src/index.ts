@@ -10,6 +10,7 @@ export {
   type PullRequestInfo
 } from './pulls'
 export { readFileAtRef, type FileAtRef } from './contents'
+export { readFileBytesAtRef, type FileBytesAtRef } from './contents'
 export { findLabelAdders, syncPrefixedLabel, type LabelAddition, type LabelChanges } from './labels'
 export { getPermission, type Permission } from './permissions'
 export { listTeamMembers, parseTeam, TeamDirectory, TEAM_TOKEN_FIX } from './teams'

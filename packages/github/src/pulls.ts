@@ -1,5 +1,6 @@
 import type { GitHubClient, RepoRef } from './client'
 import { describeRequestError, GitHubAccessError } from './errors'
+import { looksWithheld, refetchWithheldPatches } from './withheld-patches'
 
 export interface PullRequestInfo {
   number: number
@@ -80,6 +81,10 @@ export interface PullRequestFile {
   /** Set for renames: the path before. */
   previousPath?: string
   status: string
+  /** The file's unified diff; GitHub leaves it out for binary and large diffs. */
+  patch?: string
+  /** Lines added plus removed, as GitHub counts them (0 where it withheld the patch). */
+  changes?: number
 }
 
 /** GitHub's pull request files endpoint never returns more than this many files. */
@@ -96,7 +101,8 @@ const PARALLEL_PAGES = 4
 export async function listPullRequestFiles(
   client: GitHubClient,
   repo: RepoRef,
-  pr: Pick<PullRequestInfo, 'number' | 'changedFiles'>
+  pr: Pick<PullRequestInfo, 'number' | 'changedFiles'>,
+  options: { patches?: boolean } = {}
 ): Promise<PullRequestFile[]> {
   if (pr.changedFiles > GITHUB_MAX_LISTED_FILES) {
     throw new GitHubAccessError({
@@ -115,7 +121,9 @@ export async function listPullRequestFiles(
         results[page - 1] = data.map((f) => ({
           path: f.filename,
           status: f.status,
-          ...(f.previous_filename ? { previousPath: f.previous_filename } : {})
+          ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
+          ...(typeof f.patch === 'string' ? { patch: f.patch } : {}),
+          changes: f.changes
         }))
       } catch (error) {
         throw describeRequestError(error, `list the files of pull request #${pr.number} (page ${page})`, 'pull-requests: read')
@@ -132,6 +140,8 @@ export async function listPullRequestFiles(
       fix: 'Re-run the job; if the pull request was just pushed to, the next run reads a consistent list.'
     })
   }
+  // The credential scan reads patches: get back those a page's size limit withheld.
+  if (options.patches && files.some(looksWithheld)) await refetchWithheldPatches(client, repo, pr.number, files, PER_PAGE)
   return files
 }
 

@@ -38,6 +38,12 @@ export interface ValidateMigrationsOptions {
   apply?: boolean
   /** Data directory caching for the embedded engine. */
   pglite?: Pick<PgliteEngineOptions, 'dataDirCache' | 'prebuiltDataDirs'>
+  /**
+   * Scans the text of each new or edited migration for credentials (the caller brings the
+   * scanner and the policy's `credentials`); its findings block like lint errors, the waived
+   * ones are listed with the silenced findings.
+   */
+  scanCredentials?: (path: string, text: string) => Promise<{ findings: Finding[]; waived: Finding[] }>
 }
 
 export interface MigrationFileReport {
@@ -135,6 +141,13 @@ export async function validateMigrations(options: ValidateMigrationsOptions): Pr
 
   const lintStarted = performance.now()
   const lint = await lintMigrations(parsed, { rules: options.rules, exposedSchemas: options.exposedSchemas })
+  // Before anything is applied or printed, so that every secret is masked first.
+  const credentials = { findings: [] as Finding[], waived: [] as Finding[] }
+  for (const file of options.scanCredentials ? history.files.filter((f) => f.status === 'new' || f.status === 'edited') : []) {
+    const scanned = await options.scanCredentials?.(file.path, file.bytes.toString('utf8'))
+    credentials.findings.push(...(scanned?.findings ?? []))
+    credentials.waived.push(...(scanned?.waived ?? []))
+  }
   const lintMs = performance.now() - lintStarted
 
   let apply: ApplyReport | undefined
@@ -167,12 +180,12 @@ export async function validateMigrations(options: ValidateMigrationsOptions): Pr
   // With the applied database in hand, its verdict replaces the file-by-file one for the change.
   const judged = (finding: Finding): boolean => database !== undefined && DATABASE_JUDGED_RULES.includes(finding.rule) && statusOf.get(finding.file) !== 'unchanged'
   const lintFindings = [...lint.findings.filter((finding) => !judged(finding)), ...(database?.findings ?? [])]
-  const findings: Finding[] = [...history.findings, ...lintFindings].map((finding) => ({ ...finding, blocking: blocking(finding) }))
+  const findings: Finding[] = [...history.findings, ...credentials.findings, ...lintFindings].map((finding) => ({ ...finding, blocking: blocking(finding) }))
   // A file that could not be read or parsed stops the history too, but its own finding
   // (syntax-error, invalid-encoding, file-too-large) already says why, at the same place.
   const unreadable = new Set(parsed.filter((migration) => migration.fatal).map((migration) => migration.path))
   if (apply?.failure && !unreadable.has(apply.failure.file)) findings.push(applyFailedFinding(apply.failure))
-  const silenced = [...lint.silenced.filter((finding) => !judged(finding)), ...(database?.silenced ?? [])].map((finding) => ({ ...finding, blocking: false }))
+  const silenced = [...credentials.waived, ...lint.silenced.filter((finding) => !judged(finding)), ...(database?.silenced ?? [])].map((finding) => ({ ...finding, blocking: false }))
 
   const changed = new Set(history.files.filter((file) => file.status !== 'unchanged').map((file) => file.path))
   const files: MigrationFileReport[] = history.files.map((file, index) => {

@@ -1,6 +1,7 @@
 // The plain data that classification reads and returns. The GitHub layer gathers the facts
 // first (files, labels and who added them, permissions, team members), so that every
 // rule can be tested and replayed without a server.
+import type { CredentialScanFacts, CredentialVerdict } from './credentials/credential-verdict'
 import type { ChangeType, Principal, SemverLevel } from './types'
 
 /** GitHub's `status` of a file in a pull request. */
@@ -48,6 +49,8 @@ export interface ClassificationFacts {
   permissions: Record<string, Permission>
   /** Members of the teams named in `declared-by`, by `@org/slug`. */
   teamMembers: Record<string, string[]>
+  /** What the credential scan of the added lines found; absent when the caller did not scan. */
+  credentials?: CredentialScanFacts
 }
 
 /** One count of approvals the change needs; each is satisfied on its own. */
@@ -106,4 +109,6 @@ export interface Classification {
   /** Whether the dependency-update rule made (or would have made) the change standard. */
   dependencyRule: { applies: boolean; reason: string } | null
   filesCount: number
+  /** The credential scan's verdict; null when nothing was scanned (or `credentials.scan` is off). */
+  credentials: CredentialVerdict | null
 }

@@ -11,6 +11,7 @@ import type {
   StandardPathMatches
 } from './classification-types'
 import { STANDARD_RULE, compilePolicy, type CompiledPolicy } from './compiled-policy'
+import { judgeCredentials } from './credentials/credential-verdict'
 import { judgeDependencyUpdates } from './dependency-rule'
 import { mayDeclareEmergency } from './emergency-declarers'
 import type { ChangeType, Policy } from './types'
@@ -21,14 +22,18 @@ export const MAX_FILES_KEPT_PER_CONTROL = 50
 export function classify(facts: ClassificationFacts, policy: Policy): Classification {
   const compiled = compilePolicy(policy)
   const files = facts.files
-  const { standardPaths, controls, firstMatches } = matchFiles(files, policy, compiled)
+  const matched = matchFiles(files, policy, compiled)
+  const { standardPaths, firstMatches } = matched
+  // Credential findings may add a control (`on-finding: control`) and keep the change from being standard.
+  const credentials = judgeCredentials(facts.credentials, policy, matched.controls)
+  const controls = credentials.controls
   const emergency = declareEmergency(facts, policy, compiled)
   const dependencyRule = judgeDependencyUpdates(facts, policy)
   const standardByPaths = standardPaths.total > 0 && standardPaths.matched === standardPaths.total
   const standardByDependencies = dependencyRule?.applies === true
   const changeType: ChangeType =
     emergency.declaration !== null ? 'emergency'
-    : (standardByPaths || standardByDependencies) && controls.length === 0 ? 'standard'
+    : (standardByPaths || standardByDependencies) && controls.length === 0 && !credentials.keepsFromStandard ? 'standard'
     : 'normal'
 
   const reasons: string[] = []
@@ -36,8 +41,12 @@ export function classify(facts: ClassificationFacts, policy: Policy): Classifica
   if (emergency.declaration) reasons.push(emergency.grant)
   reasons.push(describeStandardPaths(standardPaths, policy))
   if (dependencyRule) reasons.push(dependencyRule.reason)
-  controls.forEach((control, i) => reasons.push(describeControl(control, firstMatches[i] as FirstMatch)))
-  reasons.push(describeVerdict(changeType, { standardByPaths, standardByDependencies, controls }))
+  controls.forEach((control, i) => {
+    const first = firstMatches[i]
+    if (first) reasons.push(describeControl(control, first))
+  })
+  reasons.push(...credentials.reasons)
+  reasons.push(describeVerdict(changeType, { standardByPaths, standardByDependencies, controls, credentialsKeep: credentials.keepsFromStandard }))
 
   const requirements: Requirement[] = [
     { source: 'change-type', name: changeType, approvals: policy.approvals[changeType], reviewers: [] },
@@ -52,7 +61,8 @@ export function classify(facts: ClassificationFacts, policy: Policy): Classifica
     emergency: emergency.declaration,
     standardPaths,
     dependencyRule,
-    filesCount: files.length
+    filesCount: files.length,
+    credentials: credentials.verdict
   }
 }
 
@@ -179,11 +189,12 @@ function describeControl(control: MatchedControl, first: FirstMatch): string {
   return `Control '${control.name}'${control.builtIn ? ' (built in)' : ''} applies: '${first.path}'${renamed} matches '${first.glob}'${more}${needs}${checks}.`
 }
 
-function describeVerdict(type: ChangeType, why: { standardByPaths: boolean; standardByDependencies: boolean; controls: MatchedControl[] }): string {
+function describeVerdict(type: ChangeType, why: { standardByPaths: boolean; standardByDependencies: boolean; controls: MatchedControl[]; credentialsKeep: boolean }): string {
   if (type === 'emergency') return 'Classified as emergency.'
   if (type === 'standard') return `Classified as standard: ${why.standardByPaths ? 'every changed file is in the standard paths' : 'a dependency update within the allowed levels'} and no control applies.`
   if ((why.standardByPaths || why.standardByDependencies) && why.controls.length > 0) {
     return `Classified as normal: it would be standard, but control${why.controls.length === 1 ? '' : 's'} ${why.controls.map((control) => `'${control.name}'`).join(', ')} appl${why.controls.length === 1 ? 'ies' : 'y'}.`
   }
+  if ((why.standardByPaths || why.standardByDependencies) && why.credentialsKeep) return 'Classified as normal: it would be standard, but the credential scan found credentials in the added lines.'
   return 'Classified as normal: neither an emergency nor a standard change.'
 }

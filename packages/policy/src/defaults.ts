@@ -71,6 +71,7 @@ export function defaultPolicy(path: string = DEFAULT_POLICY_PATH): Policy {
     deploy: { branches: ['main'], environments: ['production'], requiredChecks: ['test', 'build'], checkApps: {}, allowDirectPush: false, freezes: [] },
     changeRequest: { required: [], sections: ['Justification', 'Impact assessment'], labels: [], documentedIn: 'issue' },
     emergency: { reviewWithinHours: 24, reviewers: [], labels: ['post-deployment-review'], escalateTo: [] },
-    migrations: { path: 'supabase/migrations', rules: {} }
+    migrations: { path: 'supabase/migrations', rules: {} },
+    credentials: { scan: true, onFinding: 'fail', ignorePaths: [] }
   }
 }

@@ -41,3 +41,5 @@ export * from './emergency-review'
 export { isDeployBranch } from './deploy-branches'
 export * from './audit-report'
 export * from './deploy'
+
+export * from './credentials'

@@ -9,6 +9,7 @@ import { readApprovals } from './read-approvals'
 import { readChangeRequest } from './read-change-request'
 import { readClassification } from './read-classification'
 import { readControls } from './read-controls'
+import { readCredentials } from './read-credentials'
 import { readDeploy } from './read-deploy'
 import { readEmergency } from './read-emergency'
 import { readMigrations } from './read-migrations'
@@ -81,7 +82,8 @@ function readPolicy(text: string, file: string, knownMigrationRules: readonly st
     deploy: readDeploy(reader, value('deploy'), defaults.deploy),
     changeRequest: readChangeRequest(reader, value('change-request'), defaults.changeRequest),
     emergency: readEmergency(reader, value('emergency'), defaults.emergency),
-    migrations: readMigrations(reader, value('migrations'), defaults.migrations, knownMigrationRules)
+    migrations: readMigrations(reader, value('migrations'), defaults.migrations, knownMigrationRules),
+    credentials: readCredentials(reader, value('credentials'), defaults.credentials)
   }
   if (reader.problems.length > 0) return { ok: false, problems: byPosition(reader.problems) }
   return { ok: true, policy, warnings: byPosition(reader.warnings) }

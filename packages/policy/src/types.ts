@@ -92,6 +92,16 @@ export interface MigrationSettings {
   rules: Record<string, RuleSeverity>
 }
 
+/** `credentials.on-finding`: what an unwaived credential in the added lines does. */
+export type CredentialFindingAction = 'fail' | 'control'
+
+export interface CredentialSettings {
+  scan: boolean
+  onFinding: CredentialFindingAction
+  /** Globs of files never scanned (test fixtures, say). */
+  ignorePaths: string[]
+}
+
 export interface Policy {
   version: 1
   classification: {
@@ -105,6 +115,7 @@ export interface Policy {
   changeRequest: ChangeRequestSettings
   emergency: EmergencySettings
   migrations: MigrationSettings
+  credentials: CredentialSettings
 }
 
 /** Where a policy came from, for messages and the audit record. */

@@ -1,5 +1,7 @@
 import { classify, type ApprovalRequirement, type ChangeType, type Classification, type Policy } from '@change-policy/policy'
 import { gatherClassificationFacts, listPullRequestFiles, type GitHubClient, type KnownPullRequestFacts, type PullRequestInfo, type RepoRef } from '@change-policy/github'
+import { maskCredential } from './credential-report'
+import { withCredentialScan } from './credential-scan'
 
 export interface ApprovalClassification {
   changeType: ChangeType
@@ -25,15 +27,22 @@ export async function classifyForApproval(
   known?: KnownPullRequestFacts
 ): Promise<ApprovalClassification> {
   if (given === undefined) {
-    const classification = classify(await gatherClassificationFacts(client, repo, pr, policy, undefined, known), policy)
+    // The credential scan too: under `on-finding: control` a finding adds a control's approvals.
+    const facts = await withCredentialScan(client, repo, pr.headSha, await gatherClassificationFacts(client, repo, pr, policy, undefined, known), policy, { mask: maskCredential })
+    const classification = classify(facts, policy)
     return { changeType: classification.changeType, changeTypeFrom: 'classified', classification, requirements: classification.requirements }
   }
   // Labels and dependency updates only decide the type, which is given: the files suffice.
-  const files = await listPullRequestFiles(client, repo, pr)
-  const classification = classify(
+  const files = await listPullRequestFiles(client, repo, pr, { patches: policy.credentials.scan })
+  const facts = await withCredentialScan(
+    client,
+    repo,
+    pr.headSha,
     { files, labels: [], headBranch: '', author: pr.author, authorIsBot: pr.authorIsBot, dependencyUpdates: null, permissions: {}, teamMembers: {} },
-    policy
+    policy,
+    { mask: maskCredential }
   )
+  const classification = classify(facts, policy)
   const requirements: ApprovalRequirement[] = [
     { source: 'change-type', name: given, approvals: policy.approvals[given], reviewers: [] },
     ...classification.requirements.filter((requirement) => requirement.source !== 'change-type')

@@ -24,3 +24,6 @@ export { readEmergencyChange, type EmergencyChange } from './emergency-followup/
 export { renderOpenSummary, renderSweepSummary } from './summaries/emergency-followup-summary'
 export { describeReviewers, mayReviewEmergency } from './emergency-followup/review-eligibility'
 export { renderDeploySummary, type DeploySummaryInput } from './summaries/deploy-summary'
+export { migrationCredentialScanner, scanChangedFiles, scanPullRequestCredentials, scanWholeFile, withCredentialScan, SCAN_READ_LIMIT_BYTES, type CredentialScanOptions, type PullRequestCredentialScan } from './credential-scan'
+export { annotateCredentialVerdict, credentialFindingProblem, credentialFindingsOutput, maskCredential } from './credential-report'
+export { renderCredentialSection } from './summaries/credential-summary'

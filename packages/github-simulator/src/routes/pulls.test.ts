@@ -90,3 +90,38 @@ test('an unknown pull request, or an issue number, is 404 with GitHub error body
     expect(answer.body).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request', status: '404' })
   }
 })
+
+describe('patches, as GitHub gives and withholds them', () => {
+  type Entry = { filename: string; patch?: string; additions: number; changes: number }
+  const lines = (n: number, prefix = 'line') => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}\n`).join('')
+
+  test('a text file comes with its patch; a binary file or a diff over 100 KB without', async () => {
+    const repo = sim.state.addRepository('acme/app')
+    const n = repo.openPullRequest({
+      author: 'alice',
+      files: [
+        { filename: 'src/small.ts', content: 'const a = 1\n' },
+        { filename: 'img/logo.png', content: '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR' },
+        { filename: 'data/big.sql', content: lines(3000, 'insert into t values (1234567890, 1234567890);') }
+      ]
+    }).number
+    const { body } = await call<Entry[]>(sim, 'GET', `/repos/acme/app/pulls/${n}/files`)
+    const byName = Object.fromEntries(body.map((e) => [e.filename, e]))
+    expect(byName['src/small.ts']?.patch).toBe('@@ -0,0 +1,1 @@\n+const a = 1')
+    expect(byName['img/logo.png']?.patch).toBeUndefined()
+    expect(byName['data/big.sql']?.patch).toBeUndefined()
+    expect(byName['data/big.sql']?.additions).toBe(3000)
+  })
+
+  test('once the patches in one response reach 20,000 lines, later files have no patch and zero counts', async () => {
+    const repo = sim.state.addRepository('acme/app')
+    const files = Array.from({ length: 12 }, (_, i) => ({ filename: `src/f${String(i).padStart(2, '0')}.ts`, content: lines(1999) }))
+    const n = repo.openPullRequest({ author: 'alice', files }).number
+    const { body } = await call<Entry[]>(sim, 'GET', `/repos/acme/app/pulls/${n}/files?per_page=100`)
+    expect(body.map((e) => e.patch !== undefined)).toEqual([true, true, true, true, true, true, true, true, true, true, false, false])
+    expect(body[11]).toMatchObject({ additions: 0, changes: 0 })
+    // A smaller page has them all: the limit is per response.
+    const page = await call<Entry[]>(sim, 'GET', `/repos/acme/app/pulls/${n}/files?per_page=5&page=3`)
+    expect(page.body.map((e) => e.patch !== undefined)).toEqual([true, true])
+  })
+})

@@ -5,7 +5,7 @@ import type { Route, RouteContext } from '../http/route'
 import { numberParam, ok } from '../http/route'
 import { commit, diffEntry } from '../present/commit'
 import { pullRequest, pullRequestSimple } from '../present/pull-request'
-import type { PullRequestRecord } from '../state/records'
+import type { ChangedFileRecord, PullRequestRecord } from '../state/records'
 import { PULLS_READ } from './permissions'
 
 export const PULL_FILES_LIMIT = 3000
@@ -68,7 +68,7 @@ export const pullRoutes: Route[] = [
     handle: (ctx) => {
       const pull = findPull(ctx)
       const page = ctx.page(pull.files, { cap: PULL_FILES_LIMIT })
-      return ok(page.items.map((f) => diffEntry(ctx, ctx.repo, f, pull.head.sha)), page.headers)
+      return ok(withinResponseDiffLimit(page.items).map((f) => diffEntry(ctx, ctx.repo, f, pull.head.sha)), page.headers)
     }
   },
   {
@@ -84,3 +84,22 @@ export const pullRoutes: Route[] = [
     }
   }
 ]
+
+/**
+ * GitHub stops sending patches once the patches already in one response add up to about
+ * 20,000 lines: the files after that come with no `patch` and 0 additions, deletions and
+ * changes, and nothing marks them (github.com community discussion 213491, seen 2026-11).
+ */
+export const RESPONSE_PATCH_LINES_LIMIT = 20000
+
+function withinResponseDiffLimit(files: readonly ChangedFileRecord[]): ChangedFileRecord[] {
+  let lines = 0
+  return files.map((file) => {
+    if (lines >= RESPONSE_PATCH_LINES_LIMIT) {
+      const { patch: _omitted, ...rest } = file
+      return { ...rest, additions: 0, deletions: 0, changes: 0 }
+    }
+    if (file.patch !== undefined) lines += file.patch.split('\n').length
+    return file
+  })
+}

@@ -6,6 +6,16 @@ import type { ChangedFileRecord } from './records'
 /** Past this many lines on a side, the patch is one replace-all hunk rather than an LCS. */
 const LCS_LIMIT = 2000
 
+/**
+ * GitHub leaves a file's `patch` out when its diff is over 100 KB of raw diff data (its
+ * documented per-file diff limit) or its content is binary (git's test: a NUL byte).
+ */
+export const PATCH_BYTES_LIMIT = 100 * 1024
+
+function isBinary(content: string | undefined): boolean {
+  return content !== undefined && content.slice(0, 8000).includes('\u0000')
+}
+
 function splitLines(content: string): string[] {
   if (content === '') return []
   const lines = content.split('\n')
@@ -71,7 +81,8 @@ export function changedFile(
     changes: additions + deletions,
     sha: after !== undefined ? blobSha(after) : before !== undefined ? blobSha(before) : null
   }
-  if (patch !== '' && patch !== '@@ -0,0 +0,0 @@') record.patch = patch
+  const omitted = isBinary(before) || isBinary(after) || Buffer.byteLength(patch, 'utf8') > PATCH_BYTES_LIMIT
+  if (patch !== '' && patch !== '@@ -0,0 +0,0 @@' && !omitted) record.patch = patch
   if (previousFilename !== undefined) record.previousFilename = previousFilename
   return record
 }

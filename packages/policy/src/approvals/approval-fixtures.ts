@@ -31,7 +31,8 @@ export function testPolicy(approvals: Partial<ApprovalSettings> = {}): Policy {
     deploy: { branches: ['main'], environments: ['production'], requiredChecks: [], checkApps: {}, allowDirectPush: false, freezes: [] },
     changeRequest: { required: [], sections: [], labels: [], documentedIn: 'issue' },
     emergency: { reviewWithinHours: 24, reviewers: [], labels: [], escalateTo: [] },
-    migrations: { path: 'supabase/migrations', rules: {} }
+    migrations: { path: 'supabase/migrations', rules: {} },
+    credentials: { scan: true, onFinding: 'fail', ignorePaths: [] }
   }
 }
 

@@ -1,0 +1,6 @@
+export { addedLines, scanTextOf, type AddedLine } from './added-lines'
+export { allowedRules } from './allow-comments'
+export { hasBinaryExtension, looksBinary } from './binary-paths'
+export { applyAllowComments, describeFinding, type CredentialFinding, type DetectedCredential } from './credential-findings'
+export { BUILT_IN_CREDENTIALS_CONTROL, CREDENTIALS_CONTROL_NAME, judgeCredentials, type CredentialEffect, type CredentialScanFacts, type CredentialVerdict } from './credential-verdict'
+export { planCredentialScan, type CredentialScanPlan, type FileToScan, type ScanTarget } from './scan-plan'
