@@ -87,7 +87,9 @@ describe('credentials in the local range', () => {
     const result = await run()
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toMatch(/^error: src\/config\.ts:2:\d+: A credential in the lines this pull request adds: GitHub token/m)
-    expect(result.stdout).toContain('### Credential scan')
+    // Text for a terminal by default: the section's heading and its row, without Markdown.
+    expect(result.stdout).toContain('\nCredential scan\n')
+    expect(result.stdout).toMatch(/src\/config\.ts {2}2 +GitHub token .* github +[0-9a-f]{12} +no/)
     expect(result.stdout + result.stderr).not.toContain(keys.githubToken)
   })
 
